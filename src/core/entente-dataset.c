@@ -1,0 +1,1275 @@
+/* entente-dataset.c: load and validate an "entente/1" dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "entente-data-resources.h"
+#include "entente-dataset-private.h"
+#include "entente-json-scan.h"
+
+/* Limits that keep hostile files from exhausting the machine. The format
+ * itself nests five levels deep; the value count allows a few million
+ * events, which is what news-coded event records reach. */
+#define MAX_FILE_SIZE   ((goffset) 1 << 30)
+#define MAX_DEPTH       64
+#define MAX_VALUES      ((guint64) 48 * 1000 * 1000)
+#define MAX_REF_HINTS   8
+
+#define BUNDLED_RESOURCE "/io/github/entente/Entente/data/china-russia.json"
+#define BUNDLED_NAME     "china-russia.json"
+
+struct _EntenteDataset
+{
+  GObject parent_instance;
+
+  /* Owned: every string of the model lives in this chunk. */
+  GStringChunk *strings;
+  char *display_name;
+  char *base_dir;
+
+  /* Borrowed from strings */
+  const char *title;
+  const char *subtitle;
+  const char *description;
+
+  GPtrArray *parties;      /* const char *, borrowed from strings */
+  GArray    *sources;      /* EntenteSource */
+  GArray    *period_kinds; /* EntenteKind */
+  GArray    *categories;   /* EntenteKind */
+  GArray    *periods;      /* EntentePeriod */
+  GArray    *events;       /* EntenteEvent */
+  GArray    *excerpts;     /* EntenteExcerpt */
+
+  gint64     max_span_days;
+  gint64     first_day;
+  gint64     end_day;
+  gboolean   has_range;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteDataset, entente_dataset, G_TYPE_OBJECT)
+G_DEFINE_QUARK (entente-dataset-error-quark, entente_dataset_error)
+G_DEFINE_BOXED_TYPE (EntenteProblem, entente_problem, entente_problem_copy, entente_problem_free)
+
+/* Problems */
+
+EntenteProblem *
+entente_problem_copy (const EntenteProblem *problem)
+{
+  EntenteProblem *copy = g_new0 (EntenteProblem, 1);
+
+  *copy = *problem;
+  copy->file = g_strdup (problem->file);
+  copy->json_path = g_strdup (problem->json_path);
+  copy->message = g_strdup (problem->message);
+  return copy;
+}
+
+void
+entente_problem_free (EntenteProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->json_path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+entente_problem_to_string (const EntenteProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->json_path != NULL)
+    return g_strdup_printf ("%s: %s: %s", problem->file, problem->json_path, problem->message);
+  if (problem->line > 0)
+    return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line,
+                            problem->column, problem->message);
+  return g_strdup_printf ("%s: %s", problem->file, problem->message);
+}
+
+EntenteProblem *
+_entente_problem_new (EntenteDatasetError  code,
+                      const char          *file,
+                      const char          *json_path,
+                      guint                line,
+                      guint                column,
+                      char                *message)
+{
+  EntenteProblem *problem = g_new0 (EntenteProblem, 1);
+
+  problem->code = code;
+  problem->file = g_strdup (file);
+  problem->json_path = g_strdup (json_path);
+  problem->line = line;
+  problem->column = column;
+  problem->message = message;
+  return problem;
+}
+
+gboolean
+_entente_problems_to_error (GPtrArray  *problems,
+                            GPtrArray **problems_out,
+                            GError    **error)
+{
+  g_autoptr(GString) text = NULL;
+  const EntenteProblem *first;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  first = g_ptr_array_index (problems, 0);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = entente_problem_to_string (g_ptr_array_index (problems, i));
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  g_set_error_literal (error, ENTENTE_DATASET_ERROR, first->code, text->str);
+
+  if (problems_out != NULL)
+    *problems_out = g_ptr_array_ref (problems);
+  return FALSE;
+}
+
+/* The loader */
+
+/* Where a value sits, kept as parts so that the text of a JSON path is
+ * built only for values that have a problem. */
+typedef struct {
+  const char *array;
+  int         index;       /* -1 when the value is not in an array */
+  const char *sub_array;   /* "excerpts", or NULL */
+  int         sub_index;
+} Location;
+
+typedef struct {
+  EntenteDataset *self;
+  GPtrArray      *problems;
+  GHashTable     *source_ids;   /* id → index + 1 */
+  GHashTable     *kind_ids;
+  GHashTable     *category_ids;
+  GHashTable     *party_ids;
+} Loader;
+
+static char *
+location_path (const Location *loc,
+               const char     *member)
+{
+  GString *s = g_string_new (NULL);
+
+  if (loc != NULL && loc->array != NULL)
+    {
+      g_string_append (s, loc->array);
+      if (loc->index >= 0)
+        g_string_append_printf (s, "[%d]", loc->index);
+      if (loc->sub_array != NULL)
+        {
+          g_string_append_printf (s, ".%s", loc->sub_array);
+          if (loc->sub_index >= 0)
+            g_string_append_printf (s, "[%d]", loc->sub_index);
+        }
+    }
+  if (member != NULL)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '.');
+      g_string_append (s, member);
+    }
+  if (s->len == 0)
+    g_string_append_c (s, '$');
+  return g_string_free (s, FALSE);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+report (Loader              *loader,
+        EntenteDatasetError  code,
+        const Location      *loc,
+        const char          *member,
+        const char          *format,
+        ...)
+{
+  g_autofree char *path = location_path (loc, member);
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (loader->problems,
+                   _entente_problem_new (code, loader->self->display_name, path, 0, 0, message));
+}
+
+static char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup ("an object");
+    case JSON_NODE_ARRAY:
+      return g_strdup ("an array");
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          return g_strdup ("a string");
+        if (type == G_TYPE_BOOLEAN)
+          return g_strdup_printf ("a boolean (%s)", json_node_get_boolean (node) ? "true" : "false");
+        if (type == G_TYPE_INT64)
+          return g_strdup_printf ("a number (%" G_GINT64_FORMAT ")", json_node_get_int (node));
+        return g_strdup_printf ("a number (%g)", json_node_get_double (node));
+      }
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* A string member. Absent or null optional members give NULL; anything
+ * else that is not a string is reported. Strings are copied into the
+ * dataset's chunk. */
+static const char *
+get_string (Loader         *loader,
+            JsonObject     *object,
+            const Location *loc,
+            const char     *member,
+            gboolean        required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required)
+        report (loader, ENTENTE_DATASET_ERROR_MISSING, loc, member,
+                "missing required member “%s” (a string)", member);
+      return NULL;
+    }
+  if (!node_is_string (node))
+    {
+      g_autofree char *found = describe_node (node);
+
+      report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
+              "expected a string, found %s", found);
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (required && *value == '\0')
+    {
+      report (loader, ENTENTE_DATASET_ERROR_VALUE, loc, member,
+              "expected a non-empty string, found \"\"");
+      return NULL;
+    }
+  return g_string_chunk_insert (loader->self->strings, value);
+}
+
+static gboolean
+get_date (Loader         *loader,
+          JsonObject     *object,
+          const Location *loc,
+          const char     *member,
+          gboolean        required,
+          EntenteDate    *date)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GError) error = NULL;
+
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required)
+        report (loader, ENTENTE_DATASET_ERROR_MISSING, loc, member,
+                "missing required member “%s” (an EDTF date such as 1950-02-14)", member);
+      return FALSE;
+    }
+  if (!node_is_string (node))
+    {
+      g_autofree char *found = describe_node (node);
+
+      report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
+              "expected a date as a string such as \"1950-02-14\", found %s", found);
+      return FALSE;
+    }
+  if (!entente_date_parse (json_node_get_string (node), date, &error))
+    {
+      report (loader, ENTENTE_DATASET_ERROR_DATE, loc, member, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_color (const char *text,
+             guint32    *color)
+{
+  guint32 value = 0;
+
+  if (text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = (value << 4) | digit;
+    }
+  *color = value;
+  return TRUE;
+}
+
+/* An array member; absent or null gives NULL (all arrays are optional). */
+static JsonArray *
+get_array (Loader         *loader,
+           JsonObject     *object,
+           const Location *loc,
+           const char     *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *found = describe_node (node);
+
+      report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
+              "expected an array, found %s", found);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_item_object (Loader         *loader,
+                 JsonArray      *array,
+                 guint           index,
+                 const Location *loc)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *found = describe_node (node);
+
+      report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, NULL,
+              "expected an object, found %s", found);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Registers id in ids; reports a duplicate naming the first use. */
+static void
+register_id (Loader         *loader,
+             GHashTable     *ids,
+             const char     *id,
+             guint           index,
+             const Location *loc)
+{
+  gpointer previous;
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
+    {
+      report (loader, ENTENTE_DATASET_ERROR_DUPLICATE, loc, "id",
+              "duplicate id “%s”: %s[%u] already uses it",
+              id, loc->array, GPOINTER_TO_UINT (previous) - 1);
+      return;
+    }
+  g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (index + 1));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "expected one of alliance, split, …", sorted so messages are stable. */
+static char *
+describe_choices (GHashTable *ids,
+                  const char *what)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  GString *s;
+
+  if (g_hash_table_size (ids) == 0)
+    return g_strdup_printf ("the dataset defines no %s", what);
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+
+  s = g_string_new ("expected one of ");
+  for (guint i = 0; i < names->len && i < MAX_REF_HINTS; i++)
+    g_string_append_printf (s, "%s“%s”", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (names, i));
+  if (names->len > MAX_REF_HINTS)
+    g_string_append_printf (s, " and %u more", names->len - MAX_REF_HINTS);
+  return g_string_free (s, FALSE);
+}
+
+/* Index of the id in ids, or -1 (reported when value is set). */
+static int
+resolve (Loader         *loader,
+         GHashTable     *ids,
+         const char     *value,
+         const Location *loc,
+         const char     *member,
+         const char     *what,
+         const char     *what_plural)
+{
+  gpointer index;
+  g_autofree char *choices = NULL;
+
+  if (value == NULL)
+    return -1;
+  if (g_hash_table_lookup_extended (ids, value, NULL, &index))
+    return GPOINTER_TO_UINT (index) - 1;
+
+  choices = describe_choices (ids, what_plural);
+  report (loader, ENTENTE_DATASET_ERROR_REFERENCE, loc, member,
+          "unknown %s “%s”: %s", what, value, choices);
+  return -1;
+}
+
+static void
+load_excerpts (Loader     *loader,
+               JsonObject *object,
+               Location    loc,
+               guint      *first,
+               guint      *n)
+{
+  EntenteDataset *self = loader->self;
+  JsonArray *array = get_array (loader, object, &loc, "excerpts");
+  guint len;
+
+  *first = self->excerpts->len;
+  *n = 0;
+  if (array == NULL)
+    return;
+
+  len = json_array_get_length (array);
+  loc.sub_array = "excerpts";
+  for (guint i = 0; i < len; i++)
+    {
+      EntenteExcerpt excerpt = { 0 };
+      JsonObject *item;
+      const char *source;
+      int index;
+
+      loc.sub_index = i;
+      if (!(item = get_item_object (loader, array, i, &loc)))
+        continue;
+
+      source = get_string (loader, item, &loc, "source", TRUE);
+      excerpt.quote = get_string (loader, item, &loc, "quote", TRUE);
+      excerpt.locator = get_string (loader, item, &loc, "locator", FALSE);
+      index = resolve (loader, loader->source_ids, source, &loc, "source", "source", "sources");
+      if (index < 0 || excerpt.quote == NULL)
+        continue;
+
+      excerpt.source = index;
+      g_array_append_val (self->excerpts, excerpt);
+      (*n)++;
+    }
+}
+
+/* Relative, and without ".." or a root, so that a dataset cannot make
+ * Entente read files outside its own directory or the sources directory. */
+static gboolean
+is_contained_path (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (*path == '\0' || g_path_is_absolute (path) || strchr (path, '\\') != NULL)
+    return FALSE;
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], ".."))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+load_sources (Loader     *loader,
+              JsonObject *root)
+{
+  EntenteDataset *self = loader->self;
+  Location loc = { "sources", -1, NULL, -1 };
+  JsonArray *array = get_array (loader, root, NULL, "sources");
+  guint len = array ? json_array_get_length (array) : 0;
+
+  loc.array = "sources";
+  for (guint i = 0; i < len; i++)
+    {
+      EntenteSource source = { 0 };
+      g_autoptr(GError) date_error = NULL;
+      EntenteDate date;
+      JsonObject *item;
+
+      loc.index = i;
+      if (!(item = get_item_object (loader, array, i, &loc)))
+        continue;
+
+      source.id = get_string (loader, item, &loc, "id", TRUE);
+      source.title = get_string (loader, item, &loc, "title", TRUE);
+      source.author = get_string (loader, item, &loc, "author", FALSE);
+      source.publisher = get_string (loader, item, &loc, "publisher", FALSE);
+      source.url = get_string (loader, item, &loc, "url", FALSE);
+      source.license = get_string (loader, item, &loc, "license", FALSE);
+      source.file = get_string (loader, item, &loc, "file", FALSE);
+      source.date = get_string (loader, item, &loc, "date", FALSE);
+      if (source.date != NULL && !entente_date_parse (source.date, &date, &date_error))
+        report (loader, ENTENTE_DATASET_ERROR_DATE, &loc, "date", "%s", date_error->message);
+
+      if (source.file != NULL && !is_contained_path (source.file))
+        report (loader, ENTENTE_DATASET_ERROR_SOURCE_FILE, &loc, "file",
+                "“%s” is not allowed: a source file must be a relative path that "
+                "stays inside the dataset’s directory (no “..”, no leading “/”)",
+                source.file);
+
+      register_id (loader, loader->source_ids, source.id, self->sources->len, &loc);
+      g_array_append_val (self->sources, source);
+    }
+}
+
+static void
+load_kinds (Loader     *loader,
+            JsonObject *root,
+            const char *member,
+            GArray     *kinds,
+            GHashTable *ids)
+{
+  Location loc = { member, -1, NULL, -1 };
+  JsonArray *array = get_array (loader, root, NULL, member);
+  guint len = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      EntenteKind kind = { 0 };
+      const char *color;
+      JsonObject *item;
+
+      loc.index = i;
+      if (!(item = get_item_object (loader, array, i, &loc)))
+        continue;
+
+      kind.id = get_string (loader, item, &loc, "id", TRUE);
+      kind.label = get_string (loader, item, &loc, "label", TRUE);
+      color = get_string (loader, item, &loc, "color", FALSE);
+      if (color != NULL)
+        {
+          kind.has_color = parse_color (color, &kind.color);
+          if (!kind.has_color)
+            report (loader, ENTENTE_DATASET_ERROR_COLOR, &loc, "color",
+                    "expected a colour written #rrggbb, found “%s”", color);
+        }
+
+      register_id (loader, ids, kind.id, kinds->len, &loc);
+      g_array_append_val (kinds, kind);
+    }
+}
+
+static void
+load_parties (Loader     *loader,
+              JsonObject *root)
+{
+  EntenteDataset *self = loader->self;
+  Location loc = { "parties", -1, NULL, -1 };
+  JsonArray *array = get_array (loader, root, NULL, "parties");
+  guint len = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *name;
+
+      loc.index = i;
+      if (!node_is_string (node) || *json_node_get_string (node) == '\0')
+        {
+          g_autofree char *found = node_is_string (node) ? g_strdup ("\"\"") : describe_node (node);
+
+          report (loader, ENTENTE_DATASET_ERROR_TYPE, &loc, NULL,
+                  "expected a party’s name as a non-empty string, found %s", found);
+          continue;
+        }
+
+      name = g_string_chunk_insert (self->strings, json_node_get_string (node));
+      if (g_str_equal (name, "joint"))
+        {
+          report (loader, ENTENTE_DATASET_ERROR_VALUE, &loc, NULL,
+                  "“joint” cannot name a party: it is the actor of events "
+                  "the parties undertook together");
+          continue;
+        }
+      if (g_hash_table_contains (loader->party_ids, name))
+        {
+          report (loader, ENTENTE_DATASET_ERROR_DUPLICATE, &loc, NULL,
+                  "party “%s” is listed twice", name);
+          continue;
+        }
+      g_hash_table_insert (loader->party_ids, (gpointer) name,
+                           GUINT_TO_POINTER (self->parties->len + 1));
+      g_ptr_array_add (self->parties, (gpointer) name);
+    }
+}
+
+static gboolean
+check_order (Loader            *loader,
+             const Location    *loc,
+             const char        *member,
+             const EntenteDate *start,
+             const EntenteDate *end,
+             const char        *start_member)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (entente_date_start_day (end) >= entente_date_start_day (start))
+    return TRUE;
+
+  start_text = entente_date_to_edtf (start);
+  end_text = entente_date_to_edtf (end);
+  report (loader, ENTENTE_DATASET_ERROR_ORDER, loc, member,
+          "ends (%s) before it starts (%s = %s)", end_text, start_member, start_text);
+  return FALSE;
+}
+
+static void
+load_periods (Loader     *loader,
+              JsonObject *root)
+{
+  EntenteDataset *self = loader->self;
+  Location loc = { "periods", -1, NULL, -1 };
+  JsonArray *array = get_array (loader, root, NULL, "periods");
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint len = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      EntentePeriod period = { 0 };
+      JsonObject *item;
+      const char *kind;
+      gboolean ok;
+      int index;
+
+      loc.index = i;
+      if (!(item = get_item_object (loader, array, i, &loc)))
+        continue;
+
+      period.id = get_string (loader, item, &loc, "id", TRUE);
+      kind = get_string (loader, item, &loc, "kind", TRUE);
+      period.label = get_string (loader, item, &loc, "label", TRUE);
+      ok = get_date (loader, item, &loc, "start", TRUE, &period.start);
+      ok &= get_date (loader, item, &loc, "end", TRUE, &period.end);
+      if (ok)
+        check_order (loader, &loc, "end", &period.start, &period.end, "start");
+      period.summary = get_string (loader, item, &loc, "summary", FALSE);
+      index = resolve (loader, loader->kind_ids, kind, &loc, "kind", "period kind", "period kinds");
+      period.kind = MAX (index, 0);
+      load_excerpts (loader, item, loc, &period.first_excerpt, &period.n_excerpts);
+
+      period.file_index = i;
+      register_id (loader, ids, period.id, i, &loc);
+      g_array_append_val (self->periods, period);
+    }
+}
+
+static void
+load_events (Loader     *loader,
+             JsonObject *root)
+{
+  EntenteDataset *self = loader->self;
+  Location loc = { "events", -1, NULL, -1 };
+  JsonArray *array = get_array (loader, root, NULL, "events");
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint len = array ? json_array_get_length (array) : 0;
+
+  g_array_set_size (self->events, 0);
+  for (guint i = 0; i < len; i++)
+    {
+      EntenteEvent event = { 0 };
+      JsonObject *item;
+      const char *category, *actor;
+      gboolean has_date;
+
+      loc.index = i;
+      if (!(item = get_item_object (loader, array, i, &loc)))
+        continue;
+
+      event.id = get_string (loader, item, &loc, "id", TRUE);
+      has_date = get_date (loader, item, &loc, "date", TRUE, &event.date);
+      if (json_object_has_member (item, "end") &&
+          !JSON_NODE_HOLDS_NULL (json_object_get_member (item, "end")))
+        {
+          event.is_span = get_date (loader, item, &loc, "end", FALSE, &event.end);
+          if (event.is_span && has_date)
+            check_order (loader, &loc, "end", &event.date, &event.end, "date");
+        }
+      event.title = get_string (loader, item, &loc, "title", TRUE);
+      category = get_string (loader, item, &loc, "category", FALSE);
+      actor = get_string (loader, item, &loc, "actor", FALSE);
+      event.summary = get_string (loader, item, &loc, "summary", FALSE);
+
+      event.category = category ? resolve (loader, loader->category_ids, category, &loc,
+                                           "category", "category", "categories")
+                                : ENTENTE_NO_CATEGORY;
+      if (actor == NULL)
+        event.actor = ENTENTE_ACTOR_NONE;
+      else if (g_str_equal (actor, "joint"))
+        event.actor = ENTENTE_ACTOR_JOINT;
+      else
+        {
+          int party = resolve (loader, loader->party_ids, actor, &loc, "actor",
+                               "actor (not one of “parties”, nor “joint”)", "parties");
+          event.actor = party >= 0 ? party : ENTENTE_ACTOR_NONE;
+        }
+
+      load_excerpts (loader, item, loc, &event.first_excerpt, &event.n_excerpts);
+
+      if (has_date)
+        {
+          event.start_day = entente_date_start_day (&event.date);
+          event.end_day = entente_date_end_day (event.is_span ? &event.end : &event.date);
+          if (event.end_day < event.start_day)
+            event.end_day = event.start_day;
+        }
+
+      event.file_index = i;
+      register_id (loader, ids, event.id, i, &loc);
+      g_array_append_val (self->events, event);
+    }
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const EntenteEvent *ea = a, *eb = b;
+
+  if (ea->start_day != eb->start_day)
+    return ea->start_day < eb->start_day ? -1 : 1;
+  if (ea->end_day != eb->end_day)
+    return ea->end_day < eb->end_day ? -1 : 1;
+  return ea->file_index < eb->file_index ? -1 : ea->file_index > eb->file_index;
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const EntentePeriod *pa = a, *pb = b;
+  int order = entente_date_compare (&pa->start, &pb->start);
+
+  if (order != 0)
+    return order;
+  return pa->file_index < pb->file_index ? -1 : pa->file_index > pb->file_index;
+}
+
+static void
+load_root (Loader   *loader,
+           JsonNode *root)
+{
+  EntenteDataset *self = loader->self;
+  JsonObject *object;
+  JsonNode *format;
+
+  if (root == NULL)
+    {
+      g_ptr_array_add (loader->problems,
+                       _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, self->display_name,
+                                             NULL, 1, 1,
+                                             g_strdup ("the file is empty: expected a JSON "
+                                                       "object with \"format\": \"entente/1\"")));
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *found = describe_node (root);
+
+      report (loader, ENTENTE_DATASET_ERROR_TYPE, NULL, NULL,
+              "expected a JSON object with \"format\": \"entente/1\", found %s", found);
+      return;
+    }
+  object = json_node_get_object (root);
+
+  /* A file in another format, or another version of this one, would only
+   * produce a flood of misleading errors: stop at the first line. */
+  format = json_object_get_member (object, "format");
+  if (format == NULL)
+    {
+      report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
+              "missing required member “format”: expected \"%s\"", ENTENTE_FORMAT_VERSION);
+      return;
+    }
+  if (!node_is_string (format))
+    {
+      g_autofree char *found = describe_node (format);
+
+      report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
+              "expected \"%s\", found %s", ENTENTE_FORMAT_VERSION, found);
+      return;
+    }
+  if (!g_str_equal (json_node_get_string (format), ENTENTE_FORMAT_VERSION))
+    {
+      report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
+              "unsupported format “%s”: this version of Entente reads \"%s\"",
+              json_node_get_string (format), ENTENTE_FORMAT_VERSION);
+      return;
+    }
+
+  self->title = get_string (loader, object, NULL, "title", TRUE);
+  self->subtitle = get_string (loader, object, NULL, "subtitle", FALSE);
+  self->description = get_string (loader, object, NULL, "description", FALSE);
+
+  load_parties (loader, object);
+  load_sources (loader, object);
+  load_kinds (loader, object, "period_kinds", self->period_kinds, loader->kind_ids);
+  load_kinds (loader, object, "categories", self->categories, loader->category_ids);
+  load_periods (loader, object);
+  load_events (loader, object);
+}
+
+static void
+finish (EntenteDataset *self)
+{
+  g_qsort_with_data (self->events->data, self->events->len, sizeof (EntenteEvent),
+                     compare_events, NULL);
+  g_qsort_with_data (self->periods->data, self->periods->len, sizeof (EntentePeriod),
+                     compare_periods, NULL);
+
+  self->max_span_days = 0;
+  self->first_day = G_MAXINT64;
+  self->end_day = G_MININT64;
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const EntenteEvent *event = &g_array_index (self->events, EntenteEvent, i);
+
+      self->max_span_days = MAX (self->max_span_days, event->end_day - event->start_day);
+      self->first_day = MIN (self->first_day, event->start_day);
+      self->end_day = MAX (self->end_day, event->end_day);
+    }
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const EntentePeriod *period = &g_array_index (self->periods, EntentePeriod, i);
+
+      self->first_day = MIN (self->first_day, entente_date_start_day (&period->start));
+      self->end_day = MAX (self->end_day, entente_date_end_day (&period->end));
+    }
+  self->has_range = self->first_day < self->end_day;
+}
+
+/* json-glib reports "<data>:LINE:COL: Parse error: MESSAGE"; keep the
+ * position as numbers and the message without the prefix. */
+static EntenteProblem *
+syntax_problem (const char   *display_name,
+                const GError *error)
+{
+  guint line = 0, column = 0;
+  const char *message = error->message;
+  const char *p = strstr (message, ">:");
+
+  if (p != NULL && sscanf (p + 2, "%u:%u:", &line, &column) == 2)
+    {
+      const char *rest = strstr (p, "Parse error: ");
+
+      message = rest ? rest + strlen ("Parse error: ") : strchr (p + 2, ' ');
+      if (message == NULL)
+        message = error->message;
+      else if (*message == ' ')
+        message++;
+    }
+
+  return _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, display_name, NULL,
+                               MAX (line, 1), MAX (column, 1),
+                               g_strdup_printf ("invalid JSON: %s", message));
+}
+
+static EntenteDataset *
+dataset_new (const char *display_name,
+             const char *base_dir)
+{
+  EntenteDataset *self = g_object_new (ENTENTE_TYPE_DATASET, NULL);
+
+  self->display_name = g_strdup (display_name);
+  self->base_dir = g_strdup (base_dir);
+  return self;
+}
+
+EntenteDataset *
+entente_dataset_new_from_bytes (GBytes      *bytes,
+                                const char  *display_name,
+                                const char  *base_dir,
+                                GPtrArray  **problems,
+                                GError     **error)
+{
+  g_autoptr(EntenteDataset) self = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) entente_problem_free);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  EntenteJsonScan scan;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = dataset_new (display_name, base_dir);
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  /* json-glib does not skip a byte-order mark, which some editors write. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  entente_json_scan (data, length, MAX_DEPTH, MAX_VALUES, &scan);
+  switch (scan.status)
+    {
+    case ENTENTE_JSON_SCAN_ENCODING:
+      g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_ENCODING, display_name,
+                                                    NULL, scan.line, scan.column,
+                                                    g_strdup ("not valid UTF-8 text (an invalid or "
+                                                              "NUL byte): a dataset is a JSON file "
+                                                              "encoded in UTF-8")));
+      break;
+    case ENTENTE_JSON_SCAN_TOO_DEEP:
+      g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, display_name,
+                                                    NULL, scan.line, scan.column,
+                                                    g_strdup_printf ("arrays and objects nested more "
+                                                                     "than %d levels deep", MAX_DEPTH)));
+      break;
+    case ENTENTE_JSON_SCAN_TOO_MANY:
+      g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_TOO_LARGE, display_name,
+                                                    NULL, scan.line, scan.column,
+                                                    g_strdup_printf ("more than %" G_GUINT64_FORMAT
+                                                                     " JSON values: too large to load",
+                                                                     MAX_VALUES)));
+      break;
+    case ENTENTE_JSON_SCAN_OK:
+    default:
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, length, &parse_error))
+        g_ptr_array_add (found, syntax_problem (display_name, parse_error));
+      else
+        {
+          Loader loader = { self, found };
+
+          loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          loader.kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          loader.party_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          load_root (&loader, json_parser_get_root (parser));
+          g_hash_table_unref (loader.source_ids);
+          g_hash_table_unref (loader.kind_ids);
+          g_hash_table_unref (loader.category_ids);
+          g_hash_table_unref (loader.party_ids);
+        }
+      break;
+    }
+
+  if (!_entente_problems_to_error (found, problems, error))
+    return NULL;
+
+  finish (self);
+  return g_steal_pointer (&self);
+}
+
+static EntenteDataset *
+fail_with (EntenteDatasetError   code,
+           const char           *path,
+           GPtrArray           **problems,
+           GError              **error,
+           char                 *message)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) entente_problem_free);
+
+  g_ptr_array_add (found, _entente_problem_new (code, path, NULL, 0, 0, message));
+  _entente_problems_to_error (found, problems, error);
+  return NULL;
+}
+
+EntenteDataset *
+entente_dataset_new_from_file (const char  *path,
+                               GPtrArray  **problems,
+                               GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *base_dir = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Look before reading: a directory, a FIFO or /dev/zero would fail
+   * obscurely, block, or never end. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
+                        g_strdup_printf ("cannot open: %s", g_strerror (saved_errno)));
+    }
+  if (S_ISDIR (st.st_mode))
+    return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
+                      g_strdup ("is a directory, not a dataset file"));
+  if (!S_ISREG (st.st_mode))
+    return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
+                      g_strdup ("is not a regular file"));
+  if (st.st_size > MAX_FILE_SIZE)
+    return fail_with (ENTENTE_DATASET_ERROR_TOO_LARGE, path, problems, error,
+                      g_strdup_printf ("is %" G_GINT64_FORMAT " MiB: datasets of more than "
+                                       "%" G_GINT64_FORMAT " MiB are refused",
+                                       (gint64) st.st_size >> 20, (gint64) MAX_FILE_SIZE >> 20));
+
+  if (st.st_size == 0)
+    bytes = g_bytes_new (NULL, 0);
+  else
+    {
+      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      if (mapped == NULL)
+        return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
+                          g_strdup_printf ("cannot read: %s", local_error->message));
+      bytes = g_mapped_file_get_bytes (mapped);
+    }
+
+  absolute = g_canonicalize_filename (path, NULL);
+  base_dir = g_path_get_dirname (absolute);
+  return entente_dataset_new_from_bytes (bytes, path, base_dir, problems, error);
+}
+
+EntenteDataset *
+entente_dataset_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Looked up in our own resource rather than the global table, which
+   * also keeps the linker from dropping it out of the static library. */
+  bytes = g_resource_lookup_data (entente_data_get_resource (), BUNDLED_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return entente_dataset_new_from_bytes (bytes, BUNDLED_NAME, NULL, NULL, error);
+}
+
+/* GObject */
+
+static void
+entente_dataset_finalize (GObject *object)
+{
+  EntenteDataset *self = ENTENTE_DATASET (object);
+
+  g_clear_pointer (&self->parties, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->period_kinds, g_array_unref);
+  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->events, g_array_unref);
+  g_clear_pointer (&self->excerpts, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->base_dir, g_free);
+
+  G_OBJECT_CLASS (entente_dataset_parent_class)->finalize (object);
+}
+
+static void
+entente_dataset_class_init (EntenteDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = entente_dataset_finalize;
+}
+
+static void
+entente_dataset_init (EntenteDataset *self)
+{
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->parties = g_ptr_array_new ();
+  self->sources = g_array_new (FALSE, TRUE, sizeof (EntenteSource));
+  self->period_kinds = g_array_new (FALSE, TRUE, sizeof (EntenteKind));
+  self->categories = g_array_new (FALSE, TRUE, sizeof (EntenteKind));
+  self->periods = g_array_new (FALSE, TRUE, sizeof (EntentePeriod));
+  self->events = g_array_new (FALSE, TRUE, sizeof (EntenteEvent));
+  self->excerpts = g_array_new (FALSE, TRUE, sizeof (EntenteExcerpt));
+}
+
+/* Accessors */
+
+const char *
+entente_dataset_get_display_name (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  return self->display_name;
+}
+
+const char *
+entente_dataset_get_base_dir (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  return self->base_dir;
+}
+
+const char *
+entente_dataset_get_title (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  return self->title;
+}
+
+const char *
+entente_dataset_get_subtitle (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  return self->subtitle;
+}
+
+const char *
+entente_dataset_get_description (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  return self->description;
+}
+
+guint
+entente_dataset_get_n_parties (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);
+  return self->parties->len;
+}
+
+const char *
+entente_dataset_get_party (EntenteDataset *self,
+                           guint           index)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->parties->len, NULL);
+  return g_ptr_array_index (self->parties, index);
+}
+
+const char *
+entente_dataset_get_actor_label (EntenteDataset *self,
+                                 int             actor)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+
+  if (actor == ENTENTE_ACTOR_JOINT)
+    return "joint";
+  if (actor >= 0 && (guint) actor < self->parties->len)
+    return g_ptr_array_index (self->parties, actor);
+  return NULL;
+}
+
+#define DEFINE_ARRAY_ACCESSORS(Type, plural, single)                            \
+  guint                                                                         \
+  entente_dataset_get_n_##plural (EntenteDataset *self)                         \
+  {                                                                             \
+    g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);                        \
+    return self->plural->len;                                                   \
+  }                                                                             \
+                                                                                \
+  const Type *                                                                  \
+  entente_dataset_get_##single (EntenteDataset *self,                           \
+                                guint           index)                          \
+  {                                                                             \
+    g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);                     \
+    g_return_val_if_fail (index < self->plural->len, NULL);                     \
+    return &g_array_index (self->plural, Type, index);                          \
+  }
+
+DEFINE_ARRAY_ACCESSORS (EntenteSource, sources, source)
+DEFINE_ARRAY_ACCESSORS (EntenteKind, period_kinds, period_kind)
+DEFINE_ARRAY_ACCESSORS (EntenteKind, categories, category)
+DEFINE_ARRAY_ACCESSORS (EntentePeriod, periods, period)
+DEFINE_ARRAY_ACCESSORS (EntenteEvent, events, event)
+DEFINE_ARRAY_ACCESSORS (EntenteExcerpt, excerpts, excerpt)
+
+const EntenteEvent *
+entente_dataset_get_events (EntenteDataset *self,
+                            guint          *n_events)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+
+  if (n_events != NULL)
+    *n_events = self->events->len;
+  return (const EntenteEvent *) (gpointer) self->events->data;
+}
+
+guint
+entente_dataset_lower_bound (EntenteDataset *self,
+                             gint64          day)
+{
+  const EntenteEvent *events;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);
+
+  events = (const EntenteEvent *) (gpointer) self->events->data;
+  hi = self->events->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (events[mid].start_day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gint64
+entente_dataset_get_max_span_days (EntenteDataset *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);
+  return self->max_span_days;
+}
+
+gboolean
+entente_dataset_get_range (EntenteDataset *self,
+                           gint64         *first_day,
+                           gint64         *end_day)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), FALSE);
+
+  if (!self->has_range)
+    return FALSE;
+  if (first_day != NULL)
+    *first_day = self->first_day;
+  if (end_day != NULL)
+    *end_day = self->end_day;
+  return TRUE;
+}
