@@ -1,0 +1,188 @@
+/* test-bundled.c: what the bundled China–Russia dataset must cover
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "entente-dataset.h"
+
+static EntenteDataset *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+test_counts_and_range (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  guint n = entente_dataset_get_n_events (dataset);
+  const EntenteEvent *first, *last;
+
+  g_assert_cmpuint (n, >=, 60);
+  first = entente_dataset_get_event (dataset, 0);
+  last = entente_dataset_get_event (dataset, n - 1);
+  /* From the seventeenth-century settlements and the 1689 peace… */
+  g_assert_cmpint (first->date.year, >=, 1600);
+  g_assert_cmpint (first->date.year, <=, 1689);
+  /* …to the 2023 visit. */
+  g_assert_cmpint (last->date.year, ==, 2023);
+  g_assert_nonnull (strstr (last->title, "Xi"));
+
+  g_assert_cmpuint (entente_dataset_get_n_parties (dataset), ==, 2);
+  g_assert_cmpstr (entente_dataset_get_party (dataset, 0), ==, "China");
+  g_assert_cmpstr (entente_dataset_get_party (dataset, 1), ==, "Russia");
+}
+
+static void
+test_has_1689_peace (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      found |= event->date.year == 1689 && event->date.qualifier == ENTENTE_QUALIFIER_NONE;
+    }
+  g_assert_true (found);
+}
+
+static void
+test_period_kinds (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  static const char *required[] = { "alliance", "split", "normalization" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+    {
+      gboolean kind_found = FALSE, period_found = FALSE;
+
+      for (guint i = 0; i < entente_dataset_get_n_period_kinds (dataset); i++)
+        {
+          if (!g_str_equal (entente_dataset_get_period_kind (dataset, i)->id, required[r]))
+            continue;
+          kind_found = TRUE;
+          for (guint p = 0; p < entente_dataset_get_n_periods (dataset); p++)
+            period_found |= entente_dataset_get_period (dataset, p)->kind == i;
+        }
+      g_test_message ("kind %s", required[r]);
+      g_assert_true (kind_found);
+      g_assert_true (period_found);
+    }
+}
+
+/* The split's date is disputed in the sources: the boundary between the
+ * alliance and the split must say so with a qualifier. */
+static void
+test_disputed_split_boundary (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  gboolean qualified = FALSE;
+
+  for (guint p = 0; p < entente_dataset_get_n_periods (dataset); p++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, p);
+      const EntenteKind *kind = entente_dataset_get_period_kind (dataset, period->kind);
+
+      if (g_str_equal (kind->id, "alliance"))
+        qualified |= period->end.qualifier != ENTENTE_QUALIFIER_NONE;
+      if (g_str_equal (kind->id, "split"))
+        qualified |= period->start.qualifier != ENTENTE_QUALIFIER_NONE;
+    }
+  g_assert_true (qualified);
+}
+
+static void
+test_every_item_has_excerpts (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      g_test_message ("event %s", event->id);
+      g_assert_cmpuint (event->n_excerpts, >=, 1);
+      g_assert_nonnull (event->summary);
+      g_assert_cmpint (event->category, !=, ENTENTE_NO_CATEGORY);
+      for (guint e = 0; e < event->n_excerpts; e++)
+        g_assert_nonnull (entente_dataset_get_excerpt (dataset, event->first_excerpt + e)->locator);
+    }
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+
+      g_test_message ("period %s", period->id);
+      g_assert_cmpuint (period->n_excerpts, >=, 1);
+      g_assert_nonnull (period->summary);
+    }
+}
+
+static void
+test_every_source_cited (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  guint n_sources = entente_dataset_get_n_sources (dataset);
+  g_autofree guint *cited = g_new0 (guint, n_sources);
+
+  g_assert_cmpuint (n_sources, ==, 5);
+  for (guint i = 0; i < entente_dataset_get_n_excerpts (dataset); i++)
+    cited[entente_dataset_get_excerpt (dataset, i)->source]++;
+  for (guint s = 0; s < n_sources; s++)
+    {
+      const EntenteSource *source = entente_dataset_get_source (dataset, s);
+
+      g_test_message ("source %s", source->id);
+      g_assert_cmpuint (cited[s], >, 0);
+      g_assert_nonnull (source->file);
+    }
+}
+
+/* Every decade from the 1680s to the 2020s that the sources speak of
+ * has at least one event, apart from the decades they pass over. */
+static void
+test_decades_covered (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  gboolean seen[50] = { FALSE };
+  static const int required[] = {
+    1680, 1850, 1910, 1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990, 2010, 2020,
+  };
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      int year = entente_dataset_get_event (dataset, i)->date.year;
+
+      if (year >= 1600 && year < 2100)
+        seen[(year - 1600) / 10] = TRUE;
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+    {
+      g_test_message ("%ds", required[r]);
+      g_assert_true (seen[(required[r] - 1600) / 10]);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/bundled/counts-and-range", test_counts_and_range);
+  g_test_add_func ("/bundled/1689-peace", test_has_1689_peace);
+  g_test_add_func ("/bundled/period-kinds", test_period_kinds);
+  g_test_add_func ("/bundled/disputed-split-boundary", test_disputed_split_boundary);
+  g_test_add_func ("/bundled/every-item-has-excerpts", test_every_item_has_excerpts);
+  g_test_add_func ("/bundled/every-source-cited", test_every_source_cited);
+  g_test_add_func ("/bundled/decades-covered", test_decades_covered);
+
+  return g_test_run ();
+}
