@@ -1,0 +1,58 @@
+/* entente-export.h: write a chart to PNG, SVG or PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "entente-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_EXPORT_ERROR (entente_export_error_quark ())
+
+typedef enum {
+  ENTENTE_EXPORT_ERROR_FORMAT, /* unknown extension */
+  ENTENTE_EXPORT_ERROR_RANGE,  /* from/to unparsable or empty */
+  ENTENTE_EXPORT_ERROR_SIZE,   /* width/height/scale out of bounds */
+  ENTENTE_EXPORT_ERROR_WRITE,  /* could not write or rename into place */
+} EntenteExportError;
+
+typedef enum {
+  ENTENTE_EXPORT_PNG,
+  ENTENTE_EXPORT_SVG,
+  ENTENTE_EXPORT_PDF,
+} EntenteExportFormat;
+
+typedef struct {
+  /* Visible range in days since 0001-01-01, end exclusive. When
+   * has_range is FALSE the dataset's whole range (with a margin) is used. */
+  gboolean has_range;
+  gint64   from_day;
+  gint64   to_day;
+  int      width;   /* logical pixels (points for PDF/SVG), default 1600 */
+  int      height;  /* default 900 */
+  double   scale;   /* device pixels per logical pixel for PNG, default 1 */
+  gboolean dark;
+  int      selected_event; /* -1 for none */
+} EntenteExportOptions;
+
+GQuark   entente_export_error_quark        (void);
+
+void     entente_export_options_init       (EntenteExportOptions *options);
+
+/* From the path's extension (case-insensitive): .png, .svg, .pdf. */
+gboolean entente_export_format_from_path   (const char           *path,
+                                            EntenteExportFormat  *format,
+                                            GError              **error);
+
+/* Writes atomically: the chart goes to a temporary file beside path and is
+ * renamed over it only once complete, so on failure nothing (or the old
+ * file, untouched) is left at path. */
+gboolean entente_export_to_file            (EntenteDataset             *dataset,
+                                            const EntenteExportOptions *options,
+                                            const char                 *path,
+                                            GError                    **error);
+
+G_END_DECLS

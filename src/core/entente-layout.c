@@ -1,0 +1,2390 @@
+/* entente-layout.c: where everything in a chart goes, for one viewport
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "entente-layout-private.h"
+
+/* Geometry, in logical pixels. */
+#define ROW_H          20.0  /* one lane of events */
+#define AXIS_ROW_H     22.0  /* the lane on the axis, for joint events */
+#define MARKER         10.0
+#define LABEL_GAP       4.0  /* from a marker to its label */
+#define ITEM_GAP        9.0  /* between neighbours in a lane */
+#define MIN_LABEL_W    44.0  /* shorter than this, an elided label says nothing */
+#define MAX_LABEL_W   230.0
+#define BADGE_H        16.0
+#define BADGE_PAD       6.0
+#define CLUSTER_MERGE  30.0  /* an event this close to a cluster joins it */
+#define COLUMN_W       12.0  /* the stretch over which density is judged */
+#define BAND_ROW_H     18.0
+#define BAND_PAD        6.0
+#define TICK_STRIP_H   22.0
+#define TICK_GAP       14.0  /* the least space between two tick labels */
+#define LEGEND_ROW_H   20.0
+#define SWATCH         12.0
+#define PARTY_PAD       6.0
+
+/* A label that cannot be placed lives in no lane. */
+#define NO_EVENT G_MAXUINT
+
+typedef struct {
+  gboolean is_cluster;
+  guint    index;    /* into items or clusters */
+} Slot;
+
+typedef struct {
+  double  start;     /* where the lane's first occupant may begin */
+  GArray *slots;     /* Slot, left to right */
+} Lane;
+
+/* Bookkeeping for one cluster while events are placed. */
+typedef struct {
+  GArray *members;   /* guint events, placed one by one */
+  GArray *ranges;    /* DenseRange of whole dense stretches */
+} ClusterBuild;
+
+typedef struct {
+  guint first;
+  guint end;         /* exclusive */
+  guint cluster;
+} DenseRange;
+
+/* Something to place, in order of x. */
+typedef struct {
+  double  x;
+  guint   event;     /* NO_EVENT for a dense stretch */
+  /* A dense stretch only: */
+  double  x1;
+  guint   first;
+  guint   end;
+  guint   count;
+  gint64  from_day;
+  gint64  to_day;
+} Candidate;
+
+typedef struct {
+  PangoLayout *text;
+  EntenteRect  rect;
+} Text;
+
+struct _EntenteLayout
+{
+  GObject parent_instance;
+
+  /* Owned references */
+  EntenteDataset       *dataset;
+  EntenteStyle         *style;
+  PangoContext         *context;
+  PangoFontDescription *fonts[ENTENTE_N_FONTS];
+  gboolean             *hidden_categories;
+  gboolean             *hidden_kinds;
+  GArray               *ticks;        /* EntenteTick */
+  GArray               *bands;        /* EntenteBand */
+  GArray               *items;        /* EntenteEventItem */
+  GArray               *clusters;     /* EntenteCluster */
+  GArray               *legend;       /* EntenteLegendItem */
+  GArray               *legend_heads; /* Text: "Periods", "Events" */
+  GArray               *dense;        /* DenseRange, by first */
+  GHashTable           *placement;    /* event → (index << 1 | is_cluster) */
+  Text                  title;
+  Text                  subtitle;
+  Text                  range;
+  Text                  footer;
+  Text                  party[2];
+
+  EntenteViewport       viewport;
+  gboolean              chrome;
+  gboolean              two_parties;
+  EntenteRect           plot;
+  double                lanes_top;
+  double                lanes_bottom;
+  double                axis_y;
+  double                px_per_day;
+  guint                 n_lanes[3];   /* by EntenteSide */
+
+  /* Only while events are placed */
+  Lane                 *lanes[3];
+  GPtrArray            *cluster_builds;
+  double                badge_widths[12]; /* by number of digits */
+};
+
+G_DEFINE_FINAL_TYPE (EntenteLayout, entente_layout, G_TYPE_OBJECT)
+
+/* Rectangles */
+
+gboolean
+entente_rect_intersects (const EntenteRect *a,
+                         const EntenteRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+entente_rect_contains (const EntenteRect *rect,
+                       double             x,
+                       double             y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+static double
+rect_right (const EntenteRect *rect)
+{
+  return rect->x + rect->width;
+}
+
+static EntenteRect
+rect_union (const EntenteRect *a,
+            const EntenteRect *b)
+{
+  EntenteRect rect;
+
+  if (a->width <= 0 || a->height <= 0)
+    return *b;
+  if (b->width <= 0 || b->height <= 0)
+    return *a;
+  rect.x = MIN (a->x, b->x);
+  rect.y = MIN (a->y, b->y);
+  rect.width = MAX (rect_right (a), rect_right (b)) - rect.x;
+  rect.height = MAX (a->y + a->height, b->y + b->height) - rect.y;
+  return rect;
+}
+
+/* Text */
+
+static PangoLayout *
+new_text (EntenteLayout   *self,
+          EntenteFontRole  role,
+          const char      *text)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, self->fonts[role]);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  /* Dataset text is plain text, never markup: "<b>" shows as written. */
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+text_size (PangoLayout *layout,
+           double      *width,
+           double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* Elides the text to max_width when it is wider; returns its width. */
+static double
+fit_text (PangoLayout *layout,
+          double       max_width)
+{
+  double width;
+
+  pango_layout_set_width (layout, -1);
+  text_size (layout, &width, NULL);
+  if (width <= max_width)
+    return width;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, (int) floor (MAX (max_width, 0) * PANGO_SCALE));
+  text_size (layout, &width, NULL);
+  return MIN (width, max_width);
+}
+
+static void
+clear_text (Text *text)
+{
+  g_clear_object (&text->text);
+}
+
+/* Time */
+
+double
+entente_layout_x_for_day (EntenteLayout *self,
+                          double         day)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), 0);
+  return self->plot.x + (day - self->viewport.from_day) * self->px_per_day;
+}
+
+double
+entente_layout_day_for_x (EntenteLayout *self,
+                          double         x)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), 0);
+  return self->viewport.from_day + (x - self->plot.x) / self->px_per_day;
+}
+
+static gint64
+min_day (void)
+{
+  return entente_days_from_civil (ENTENTE_DATE_YEAR_MIN, 1, 1);
+}
+
+static gint64
+max_day (void)
+{
+  return entente_days_from_civil (ENTENTE_DATE_YEAR_MAX + 1, 1, 1);
+}
+
+void
+entente_layout_default_range (EntenteDataset *dataset,
+                              double         *from_day,
+                              double         *to_day)
+{
+  gint64 first, end;
+  double margin;
+
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (from_day != NULL && to_day != NULL);
+
+  if (!entente_dataset_get_range (dataset, &first, &end))
+    {
+      first = entente_days_from_civil (1900, 1, 1);
+      end = entente_days_from_civil (2000, 1, 1);
+    }
+  /* Room on both sides, so that the first and last markers and their
+   * labels are not pressed against the edges. */
+  margin = MAX ((end - first) * 0.04, 15.0);
+  *from_day = MAX (first - margin, (double) min_day ());
+  *to_day = MIN (end + margin, (double) max_day ());
+}
+
+/* A date of the given precision from a day, for the range text. */
+static char *
+format_day (gint64           day,
+            EntentePrecision precision)
+{
+  EntenteDate date = { 0 };
+  gint64 year;
+  guint month, mday;
+
+  entente_civil_from_days (day, &year, &month, &mday);
+  date.year = (gint16) CLAMP (year, ENTENTE_DATE_YEAR_MIN, ENTENTE_DATE_YEAR_MAX);
+  date.precision = precision;
+  date.month = precision >= ENTENTE_PRECISION_MONTH ? month : 0;
+  date.day = precision >= ENTENTE_PRECISION_DAY ? mday : 0;
+  return entente_date_format (&date);
+}
+
+static char *
+format_range (EntenteLayout *self)
+{
+  double span = self->viewport.to_day - self->viewport.from_day;
+  gint64 first = (gint64) floor (self->viewport.from_day);
+  gint64 last = (gint64) ceil (self->viewport.to_day) - 1;
+  EntentePrecision precision;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (span > 3 * 365.25)
+    precision = ENTENTE_PRECISION_YEAR;
+  else if (span > 62)
+    precision = ENTENTE_PRECISION_MONTH;
+  else
+    precision = ENTENTE_PRECISION_DAY;
+
+  a = format_day (first, precision);
+  b = format_day (MAX (first, last), precision);
+  if (g_str_equal (a, b))
+    return g_steal_pointer (&a);
+  /* TRANSLATORS: the range of dates a chart shows, "1689 – 2023" */
+  return g_strdup_printf (_("%s – %s"), a, b);
+}
+
+/* Which side of the axis an event sits on. */
+static EntenteSide
+side_for_event (EntenteLayout      *self,
+                const EntenteEvent *event)
+{
+  if (!self->two_parties)
+    return ENTENTE_SIDE_ABOVE;
+  if (event->actor == 0)
+    return ENTENTE_SIDE_ABOVE;
+  if (event->actor == 1)
+    return ENTENTE_SIDE_BELOW;
+  return ENTENTE_SIDE_AXIS;
+}
+
+static gboolean
+category_hidden (EntenteLayout *self,
+                 int            category)
+{
+  return self->hidden_categories != NULL && category >= 0 &&
+         self->hidden_categories[category];
+}
+
+/* An event is in view when any day it covers is. */
+static gboolean
+event_visible (EntenteLayout      *self,
+               const EntenteEvent *event)
+{
+  return !category_hidden (self, event->category) &&
+         event->start_day < self->viewport.to_day &&
+         event->end_day > self->viewport.from_day;
+}
+
+/* A point sits in the middle of what its date covers ("1958" in mid
+ * 1958), or of the part of that in view; a span starts at its start. */
+static double
+event_x (EntenteLayout      *self,
+         const EntenteEvent *event)
+{
+  double middle;
+
+  if (event->is_span)
+    return entente_layout_x_for_day (self, event->start_day);
+  middle = MAX (event->start_day, self->viewport.from_day) +
+           MIN (event->end_day, self->viewport.to_day);
+  return entente_layout_x_for_day (self, middle / 2);
+}
+
+/* Chrome: title, range, legend, footer */
+
+static char *
+source_short_name (const EntenteSource *source)
+{
+  const char *year = NULL;
+
+  /* "Radchenko 2020" when the source names its author, else its title. */
+  if (source->date != NULL && strlen (source->date) >= 4 &&
+      g_ascii_isdigit (source->date[0]) && g_ascii_isdigit (source->date[3]))
+    year = source->date;
+
+  if (source->author != NULL && *source->author != '\0')
+    {
+      const char *surname = strrchr (source->author, ' ');
+
+      surname = surname != NULL ? surname + 1 : source->author;
+      if (year != NULL)
+        return g_strdup_printf ("%s %.4s", surname, year);
+      return g_strdup (surname);
+    }
+  if (year != NULL)
+    return g_strdup_printf ("%s (%.4s)", source->title, year);
+  return g_strdup (source->title);
+}
+
+static void
+cite_excerpts (EntenteDataset *dataset,
+               guint           first,
+               guint           n,
+               gboolean       *cited,
+               guint          *n_cited)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      const EntenteExcerpt *excerpt = entente_dataset_get_excerpt (dataset, i);
+
+      if (!cited[excerpt->source])
+        {
+          cited[excerpt->source] = TRUE;
+          (*n_cited)++;
+        }
+    }
+}
+
+static gboolean
+period_hidden (EntenteLayout       *self,
+               const EntentePeriod *period)
+{
+  return self->hidden_kinds != NULL && self->hidden_kinds[period->kind];
+}
+
+/* "Sources: Radchenko 2020; …" for what is in view, in the order the
+ * dataset lists its sources. */
+static char *
+footer_text (EntenteLayout *self)
+{
+  EntenteDataset *dataset = self->dataset;
+  guint n_sources = entente_dataset_get_n_sources (dataset);
+  g_autofree gboolean *cited = g_new0 (gboolean, MAX (n_sources, 1));
+  guint n_cited = 0;
+  guint n_events;
+  const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  gint64 to = (gint64) ceil (self->viewport.to_day);
+  gint64 back = (gint64) floor (self->viewport.from_day) - entente_dataset_get_max_span_days (dataset);
+  g_autoptr(GString) names = NULL;
+
+  if (n_sources == 0)
+    return NULL;
+
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+
+      if (!period_hidden (self, period) &&
+          entente_date_start_day (&period->start) < self->viewport.to_day &&
+          entente_date_end_day (&period->end) > self->viewport.from_day)
+        cite_excerpts (dataset, period->first_excerpt, period->n_excerpts, cited, &n_cited);
+    }
+
+  /* Once every source is cited there is nothing more to learn, which
+   * keeps a dense view of a large dataset cheap. */
+  for (guint i = entente_dataset_lower_bound (dataset, back);
+       i < n_events && events[i].start_day < to && n_cited < n_sources;
+       i++)
+    {
+      if (event_visible (self, &events[i]))
+        cite_excerpts (dataset, events[i].first_excerpt, events[i].n_excerpts, cited, &n_cited);
+    }
+
+  if (n_cited == 0)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!cited[i])
+        continue;
+      name = source_short_name (entente_dataset_get_source (dataset, i));
+      if (names->len > 0)
+        g_string_append (names, "; ");
+      g_string_append (names, name);
+    }
+  /* TRANSLATORS: credits under a chart; %s lists the sources */
+  return g_strdup_printf (_("Sources: %s"), names->str);
+}
+
+static double
+layout_header (EntenteLayout *self,
+               double         margin)
+{
+  const char *title = entente_dataset_get_title (self->dataset);
+  const char *subtitle = entente_dataset_get_subtitle (self->dataset);
+  double avail = self->viewport.width - 2 * margin;
+  double y = margin;
+  double tw, th, rw, rh;
+  g_autofree char *range = format_range (self);
+
+  self->title.text = new_text (self, ENTENTE_FONT_TITLE, title != NULL ? title : "");
+  self->range.text = new_text (self, ENTENTE_FONT_SUBTITLE, range);
+  text_size (self->title.text, &tw, &th);
+  text_size (self->range.text, &rw, &rh);
+
+  if (tw + 24 + rw <= avail)
+    {
+      /* The range sits at the right of the title, on its baseline. */
+      double baseline = (double) pango_layout_get_baseline (self->title.text) / PANGO_SCALE -
+                        (double) pango_layout_get_baseline (self->range.text) / PANGO_SCALE;
+
+      self->title.rect = (EntenteRect) { margin, y, tw, th };
+      self->range.rect = (EntenteRect) { self->viewport.width - margin - rw, y + baseline, rw, rh };
+      y += th;
+    }
+  else
+    {
+      tw = fit_text (self->title.text, avail);
+      self->title.rect = (EntenteRect) { margin, y, tw, th };
+      y += th;
+      rw = fit_text (self->range.text, avail);
+      self->range.rect = (EntenteRect) { margin, y, rw, rh };
+      y += rh;
+    }
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      double sw, sh;
+
+      self->subtitle.text = new_text (self, ENTENTE_FONT_SUBTITLE, subtitle);
+      text_size (self->subtitle.text, NULL, &sh);
+      sw = fit_text (self->subtitle.text, avail);
+      self->subtitle.rect = (EntenteRect) { margin, y + 1, sw, sh };
+      y += sh + 1;
+    }
+
+  return y + 10;
+}
+
+static double
+layout_footer (EntenteLayout *self,
+               double         margin,
+               double         bottom)
+{
+  g_autofree char *text = footer_text (self);
+  double width, height;
+
+  if (text == NULL)
+    return bottom;
+
+  self->footer.text = pango_layout_new (self->context);
+  pango_layout_set_font_description (self->footer.text, self->fonts[ENTENTE_FONT_SMALL]);
+  pango_layout_set_text (self->footer.text, text, -1);
+  pango_layout_set_wrap (self->footer.text, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->footer.text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (self->footer.text, (int) ((self->viewport.width - 2 * margin) * PANGO_SCALE));
+  /* Two lines at most; the rest is elided. */
+  pango_layout_set_height (self->footer.text, -2);
+  text_size (self->footer.text, &width, &height);
+  width = MIN (width, self->viewport.width - 2 * margin);
+  self->footer.rect = (EntenteRect) { margin, bottom - height, width, height };
+  return bottom - height - 6;
+}
+
+static void
+add_legend_head (EntenteLayout *self,
+                 const char    *label,
+                 double        *x,
+                 double        *y,
+                 double         margin,
+                 double         first_width)
+{
+  Text head = { NULL, };
+  double width, height;
+  double right = self->viewport.width - margin;
+
+  head.text = new_text (self, ENTENTE_FONT_SMALL, label);
+  text_size (head.text, &width, &height);
+  /* A heading stays on the line of its first entry. */
+  if (*x > margin && *x + width + 8 + first_width > right)
+    {
+      *x = margin;
+      *y += LEGEND_ROW_H;
+    }
+  head.rect = (EntenteRect) { *x, *y + (LEGEND_ROW_H - height) / 2, width, height };
+  g_array_append_val (self->legend_heads, head);
+  *x += width + 8;
+}
+
+static void
+add_legend_item (EntenteLayout     *self,
+                 EntenteLegendType  type,
+                 guint              index,
+                 const char        *label,
+                 gboolean           hidden,
+                 double            *x,
+                 double            *y,
+                 double             margin)
+{
+  EntenteLegendItem item = { 0, };
+  double right = self->viewport.width - margin;
+  double width, height;
+
+  item.type = type;
+  item.index = index;
+  item.hidden = hidden;
+  item.text = new_text (self, ENTENTE_FONT_LABEL, label);
+  text_size (item.text, NULL, &height);
+  width = fit_text (item.text, right - margin - SWATCH - 5);
+
+  if (*x > margin && *x + SWATCH + 5 + width > right)
+    {
+      *x = margin;
+      *y += LEGEND_ROW_H;
+    }
+  item.swatch = (EntenteRect) { *x, *y + (LEGEND_ROW_H - SWATCH) / 2, SWATCH, SWATCH };
+  item.text_rect = (EntenteRect) { *x + SWATCH + 5, *y + (LEGEND_ROW_H - height) / 2, width, height };
+  item.rect = rect_union (&item.swatch, &item.text_rect);
+  g_array_append_val (self->legend, item);
+  *x += SWATCH + 5 + width + 14;
+}
+
+static double
+legend_first_width (EntenteLayout *self,
+                    const char    *label)
+{
+  g_autoptr(PangoLayout) text = new_text (self, ENTENTE_FONT_LABEL, label);
+  double width;
+
+  text_size (text, &width, NULL);
+  return SWATCH + 5 + width;
+}
+
+/* Lays the legend out from y down and returns its height. */
+static double
+layout_legend (EntenteLayout *self,
+               double         margin,
+               double         top)
+{
+  EntenteDataset *dataset = self->dataset;
+  guint n_kinds = entente_dataset_get_n_period_kinds (dataset);
+  guint n_categories = entente_dataset_get_n_categories (dataset);
+  double x = margin, y = top;
+
+  if (n_kinds > 0)
+    {
+      add_legend_head (self, _("Periods"), &x, &y, margin,
+                       legend_first_width (self, entente_dataset_get_period_kind (dataset, 0)->label));
+      for (guint i = 0; i < n_kinds; i++)
+        add_legend_item (self, ENTENTE_LEGEND_PERIOD_KIND, i,
+                         entente_dataset_get_period_kind (dataset, i)->label,
+                         self->hidden_kinds != NULL && self->hidden_kinds[i],
+                         &x, &y, margin);
+    }
+  if (n_categories > 0)
+    {
+      x += 10;
+      add_legend_head (self, _("Events"), &x, &y, margin,
+                       legend_first_width (self, entente_dataset_get_category (dataset, 0)->label));
+      for (guint i = 0; i < n_categories; i++)
+        add_legend_item (self, ENTENTE_LEGEND_CATEGORY, i,
+                         entente_dataset_get_category (dataset, i)->label,
+                         self->hidden_categories != NULL && self->hidden_categories[i],
+                         &x, &y, margin);
+    }
+  if (n_kinds == 0 && n_categories == 0)
+    return 0;
+  return y + LEGEND_ROW_H - top;
+}
+
+static void
+clear_chrome (EntenteLayout *self)
+{
+  clear_text (&self->title);
+  clear_text (&self->subtitle);
+  clear_text (&self->range);
+  clear_text (&self->footer);
+  g_array_set_size (self->legend, 0);
+  g_array_set_size (self->legend_heads, 0);
+}
+
+static void
+layout_chrome (EntenteLayout *self)
+{
+  double width = self->viewport.width;
+  double height = self->viewport.height;
+  double margin = width < 600 ? 12 : 20;
+  gboolean with_legend = TRUE;
+
+  self->chrome = self->chrome && width >= 200 && height >= 180;
+  if (!self->chrome)
+    {
+      self->plot = (EntenteRect) { 0, 0, width, height };
+      return;
+    }
+
+  /* On a small canvas the plot matters most: the legend goes first. */
+  for (;;)
+    {
+      double top, bottom;
+
+      top = layout_header (self, margin);
+      bottom = layout_footer (self, margin, height - margin);
+      if (with_legend)
+        {
+          double legend_height = 0;
+          guint start = self->legend_heads->len;
+
+          legend_height = layout_legend (self, margin, 0);
+          bottom -= legend_height;
+          for (guint i = start; i < self->legend_heads->len; i++)
+            g_array_index (self->legend_heads, Text, i).rect.y += bottom;
+          for (guint i = 0; i < self->legend->len; i++)
+            {
+              EntenteLegendItem *item = &g_array_index (self->legend, EntenteLegendItem, i);
+
+              item->swatch.y += bottom;
+              item->text_rect.y += bottom;
+              item->rect.y += bottom;
+            }
+          bottom -= 8;
+        }
+
+      self->plot = (EntenteRect) { margin, top, width - 2 * margin, bottom - top };
+      if (self->plot.height >= 150 || !with_legend)
+        break;
+      clear_chrome (self);
+      with_legend = FALSE;
+    }
+
+  /* Without room for a few lanes, the chart itself comes first. */
+  if (self->plot.height < 130)
+    {
+      clear_chrome (self);
+      self->chrome = FALSE;
+      self->plot = (EntenteRect) { 0, 0, width, height };
+    }
+}
+
+/* Bands */
+
+/* The days over which a boundary fades: a date marked approximate or
+ * uncertain is soft across what it covers and as much again on each
+ * side; an exact one is a hard edge at its start (or end). */
+static void
+boundary_days (const EntenteDate *date,
+               gboolean           is_end,
+               double            *outer,
+               double            *inner)
+{
+  gint64 start = entente_date_start_day (date);
+  gint64 end = entente_date_end_day (date);
+
+  if (date->qualifier == ENTENTE_QUALIFIER_NONE)
+    {
+      *outer = *inner = is_end ? end : start;
+      return;
+    }
+  if (is_end)
+    {
+      *inner = start - (end - start);
+      *outer = end + (end - start);
+    }
+  else
+    {
+      *outer = start - (end - start);
+      *inner = end + (end - start);
+    }
+}
+
+static gboolean
+periods_overlap (EntenteDataset *dataset)
+{
+  gint64 reach = G_MININT64;
+
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+
+      if (entente_date_start_day (&period->start) < reach)
+        return TRUE;
+      reach = MAX (reach, entente_date_end_day (&period->end));
+    }
+  return FALSE;
+}
+
+static void
+layout_bands (EntenteLayout *self)
+{
+  EntenteDataset *dataset = self->dataset;
+  double row_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+  guint n_rows = periods_overlap (dataset) ? 2 : 1;
+  double plot_right = rect_right (&self->plot);
+  double row_top = self->plot.y + 5;
+
+  /* The strip is sized for the dataset, not for what is in view, so that
+   * the lanes do not jump while the view pans. */
+  gboolean labels;
+
+  /* Labels only where they leave room for a lane and the time axis. */
+  labels = self->plot.height >= 6 + n_rows * BAND_ROW_H + ROW_H + TICK_STRIP_H;
+  self->lanes_top = self->plot.y;
+  if (entente_dataset_get_n_periods (dataset) > 0 && labels)
+    self->lanes_top += 6 + n_rows * BAND_ROW_H;
+
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+      EntenteBand band = { 0, };
+      double d0, d0_full, d1_full, d1, left, right, width, height;
+
+      if (period_hidden (self, period))
+        continue;
+      boundary_days (&period->start, FALSE, &d0, &d0_full);
+      boundary_days (&period->end, TRUE, &d1, &d1_full);
+      if (d1 <= self->viewport.from_day || d0 >= self->viewport.to_day)
+        continue;
+
+      band.period = i;
+      band.x0 = entente_layout_x_for_day (self, d0);
+      band.x0_full = entente_layout_x_for_day (self, d0_full);
+      band.x1_full = entente_layout_x_for_day (self, d1_full);
+      band.x1 = entente_layout_x_for_day (self, d1);
+
+      /* The label stays in the visible, full-strength part of the band:
+       * it follows the view when the band's start is scrolled away. */
+      left = MAX (MIN (band.x0_full, band.x1_full), self->plot.x) + BAND_PAD;
+      right = MIN (MAX (band.x1_full, band.x0_full), plot_right) - BAND_PAD;
+      if (right - left < MIN_LABEL_W)
+        {
+          left = MAX (band.x0, self->plot.x) + BAND_PAD;
+          right = MIN (band.x1, plot_right) - BAND_PAD;
+        }
+      if (labels && right - left >= MIN_LABEL_W)
+        {
+          for (guint row = 0; row < n_rows; row++)
+            {
+              double avail = right - left;
+
+              if (row_end[row] + 12 > left)
+                continue;
+              band.text = new_text (self, ENTENTE_FONT_BAND, period->label);
+              text_size (band.text, NULL, &height);
+              width = fit_text (band.text, avail);
+              band.text_rect = (EntenteRect) { left, row_top + row * BAND_ROW_H, width, height };
+              row_end[row] = left + width;
+              break;
+            }
+        }
+      g_array_append_val (self->bands, band);
+    }
+}
+
+/* Ticks */
+
+typedef enum {
+  UNIT_DAY,
+  UNIT_MONTH,
+  UNIT_YEAR,
+} UnitKind;
+
+typedef struct {
+  UnitKind kind;
+  int      step;
+} Unit;
+
+static const Unit units[] = {
+  { UNIT_DAY, 1 }, { UNIT_DAY, 2 }, { UNIT_DAY, 5 }, { UNIT_DAY, 10 },
+  { UNIT_MONTH, 1 }, { UNIT_MONTH, 3 }, { UNIT_MONTH, 6 },
+  { UNIT_YEAR, 1 }, { UNIT_YEAR, 2 }, { UNIT_YEAR, 5 }, { UNIT_YEAR, 10 },
+  { UNIT_YEAR, 20 }, { UNIT_YEAR, 50 }, { UNIT_YEAR, 100 }, { UNIT_YEAR, 200 },
+  { UNIT_YEAR, 500 }, { UNIT_YEAR, 1000 }, { UNIT_YEAR, 2000 }, { UNIT_YEAR, 5000 },
+};
+
+static double
+unit_days (const Unit *unit)
+{
+  switch (unit->kind)
+    {
+    case UNIT_DAY:
+      return unit->step;
+    case UNIT_MONTH:
+      return unit->step * 30.44;
+    case UNIT_YEAR:
+    default:
+      return unit->step * 365.2425;
+    }
+}
+
+/* Whether the finer unit's ticks fall on the coarser unit's grid. */
+static gboolean
+unit_divides (const Unit *major,
+              const Unit *minor)
+{
+  if (major->kind == minor->kind)
+    return major->step % minor->step == 0 && major->step > minor->step;
+  if (major->kind == UNIT_YEAR && minor->kind == UNIT_MONTH)
+    return 12 % minor->step == 0;
+  if (major->kind == UNIT_MONTH && minor->kind == UNIT_DAY)
+    return minor->step == 1;
+  return FALSE;
+}
+
+/* Year ticks are counted the way people count: 200 BCE, 100 BCE, 1, 100,
+ * 200 — multiples of the step on each side, with no year 0. */
+static gboolean
+year_on_step (gint64 year,
+              int    step)
+{
+  if (step == 1)
+    return TRUE;
+  if (year >= 1)
+    return year % step == 0 || year == 1;
+  return (1 - year) % step == 0;
+}
+
+static char *
+month_abbrev (guint month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  /* TRANSLATORS: strftime format for a month on the time axis ("Mar") */
+  return g_date_time_format (dt, C_("axis month", "%b"));
+}
+
+static char *
+tick_label (const Unit *unit,
+            gint64      year,
+            guint       month,
+            guint       day,
+            gboolean    first)
+{
+  g_autofree char *year_text = entente_format_year (year);
+  g_autofree char *month_text = NULL;
+
+  switch (unit->kind)
+    {
+    case UNIT_YEAR:
+      return g_steal_pointer (&year_text);
+
+    case UNIT_MONTH:
+      if (month == 1)
+        return g_steal_pointer (&year_text);
+      month_text = month_abbrev (month);
+      if (first)
+        /* TRANSLATORS: month and year on the time axis, "Mar 1969" */
+        return g_strdup_printf (C_("axis month", "%s %s"), month_text, year_text);
+      return g_steal_pointer (&month_text);
+
+    case UNIT_DAY:
+    default:
+      if (day == 1 && month == 1)
+        return g_steal_pointer (&year_text);
+      month_text = month_abbrev (month);
+      if (first)
+        /* TRANSLATORS: day, month and year on the time axis, "14 Mar 1969" */
+        return g_strdup_printf (C_("axis day", "%u %s %s"), day, month_text, year_text);
+      if (day == 1)
+        return g_steal_pointer (&month_text);
+      return g_strdup_printf ("%u", day);
+    }
+}
+
+/* Calls func for each tick of unit in [from, to). */
+typedef void (*TickFunc) (gint64 day, gint64 year, guint month, guint mday, gpointer data);
+
+static void
+foreach_tick (const Unit *unit,
+              gint64      from,
+              gint64      to,
+              TickFunc    func,
+              gpointer    data)
+{
+  gint64 year;
+  guint month, mday;
+
+  from = MAX (from, min_day ());
+  to = MIN (to, max_day ());
+  if (from >= to)
+    return;
+  entente_civil_from_days (from, &year, &month, &mday);
+
+  switch (unit->kind)
+    {
+    case UNIT_YEAR:
+      {
+        gint64 last_year;
+        guint m, d;
+
+        entente_civil_from_days (to - 1, &last_year, &m, &d);
+        for (gint64 y = (mday == 1 && month == 1) ? year : year + 1; y <= last_year; y++)
+          {
+            /* Skip ahead to the next multiple rather than test every year
+             * of a long range. */
+            if (!year_on_step (y, unit->step))
+              {
+                gint64 next;
+
+                if (y >= 1)
+                  next = ((y / unit->step) + 1) * unit->step;
+                else
+                  next = 1 - ((1 - y) / unit->step) * unit->step;
+                if (y < 1 && next > 1)
+                  next = 1;
+                y = MAX (next, y + 1) - 1;
+                continue;
+              }
+            func (entente_days_from_civil (y, 1, 1), y, 1, 1, data);
+          }
+      }
+      break;
+
+    case UNIT_MONTH:
+      {
+        gint64 y = year;
+        guint m = month;
+
+        if (mday != 1)
+          {
+            m++;
+            if (m > 12)
+              {
+                m = 1;
+                y++;
+              }
+          }
+        for (;;)
+          {
+            gint64 day = entente_days_from_civil (y, m, 1);
+
+            if (day >= to)
+              break;
+            if ((m - 1) % unit->step == 0)
+              func (day, y, m, 1, data);
+            m++;
+            if (m > 12)
+              {
+                m = 1;
+                y++;
+              }
+          }
+      }
+      break;
+
+    case UNIT_DAY:
+    default:
+      for (gint64 day = from; day < to; day++)
+        {
+          guint length;
+
+          entente_civil_from_days (day, &year, &month, &mday);
+          length = entente_days_in_month (year, month);
+          /* Days 1, 6, 11… restart each month; the last step of a month
+           * is dropped when it would crowd the 1st of the next. */
+          if ((mday - 1) % unit->step == 0 &&
+              (unit->step == 1 || (length - mday + 1) * 10 >= (guint) unit->step * 6))
+            func (day, year, month, mday, data);
+        }
+      break;
+    }
+}
+
+typedef struct {
+  EntenteLayout *self;
+  const Unit    *unit;
+  GArray        *ticks;
+  gboolean       labelled;
+} TickBuild;
+
+static void
+add_tick_cb (gint64   day,
+             gint64   year,
+             guint    month,
+             guint    mday,
+             gpointer data)
+{
+  TickBuild *build = data;
+  EntenteLayout *self = build->self;
+  EntenteTick tick = { 0, };
+
+  tick.x = entente_layout_x_for_day (self, day);
+  tick.day = day;
+  tick.major = build->labelled;
+  if (build->labelled)
+    {
+      g_autofree char *label = tick_label (build->unit, year, month, mday, build->ticks->len == 0);
+      double width, height;
+
+      tick.text = new_text (self, ENTENTE_FONT_TICK, label);
+      text_size (tick.text, &width, &height);
+      tick.text_rect = (EntenteRect) { tick.x - width / 2, self->lanes_bottom + 5, width, height };
+    }
+  g_array_append_val (build->ticks, tick);
+}
+
+static void
+clear_tick (gpointer data)
+{
+  EntenteTick *tick = data;
+
+  g_clear_object (&tick->text);
+}
+
+static GArray *
+build_ticks (EntenteLayout *self,
+             const Unit    *unit,
+             gboolean       labelled)
+{
+  TickBuild build = { self, unit, g_array_new (FALSE, TRUE, sizeof (EntenteTick)), labelled };
+
+  g_array_set_clear_func (build.ticks, clear_tick);
+  foreach_tick (unit, (gint64) ceil (self->viewport.from_day),
+                (gint64) ceil (self->viewport.to_day), add_tick_cb, &build);
+  return build.ticks;
+}
+
+/* Whether every label keeps its distance from the next one. */
+static gboolean
+ticks_readable (GArray *ticks)
+{
+  for (guint i = 1; i < ticks->len; i++)
+    {
+      const EntenteTick *a = &g_array_index (ticks, EntenteTick, i - 1);
+      const EntenteTick *b = &g_array_index (ticks, EntenteTick, i);
+
+      if (b->x - a->x < (a->text_rect.width + b->text_rect.width) / 2 + TICK_GAP)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+layout_ticks (EntenteLayout *self)
+{
+  g_autoptr(GArray) major = NULL;
+  g_autoptr(GArray) minor = NULL;
+  double plot_right = rect_right (&self->plot);
+  guint chosen = G_N_ELEMENTS (units) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      double spacing = unit_days (&units[i]) * self->px_per_day;
+
+      /* Cheap rejection first: no unit is measured whose ticks could not
+       * be told apart anyway. */
+      if (spacing < 30)
+        continue;
+      g_clear_pointer (&major, g_array_unref);
+      major = build_ticks (self, &units[i], TRUE);
+      if (ticks_readable (major))
+        {
+          chosen = i;
+          break;
+        }
+    }
+  if (major == NULL || chosen == G_N_ELEMENTS (units) - 1)
+    {
+      g_clear_pointer (&major, g_array_unref);
+      major = build_ticks (self, &units[chosen], TRUE);
+    }
+
+  /* Minor ticks: the finest unit on the major grid still 8 px apart. */
+  for (guint i = 0; i < chosen; i++)
+    {
+      if (unit_days (&units[i]) * self->px_per_day >= 8 && unit_divides (&units[chosen], &units[i]))
+        {
+          minor = build_ticks (self, &units[i], FALSE);
+          break;
+        }
+    }
+
+  for (guint i = 0; i < major->len; i++)
+    {
+      EntenteTick *tick = &g_array_index (major, EntenteTick, i);
+
+      /* A label that would stick out of the plot is left off; the tick
+       * itself stays. */
+      if (tick->text != NULL &&
+          (tick->text_rect.x < self->plot.x || rect_right (&tick->text_rect) > plot_right ||
+           self->lanes_bottom + TICK_STRIP_H > self->plot.y + self->plot.height + 0.5))
+        g_clear_object (&tick->text);
+    }
+
+  /* Merge the two sorted lists, minor ticks under a major one dropped. */
+  for (guint i = 0, j = 0; i < major->len || (minor != NULL && j < minor->len);)
+    {
+      EntenteTick *a = i < major->len ? &g_array_index (major, EntenteTick, i) : NULL;
+      EntenteTick *b = minor != NULL && j < minor->len ? &g_array_index (minor, EntenteTick, j) : NULL;
+
+      if (b == NULL || (a != NULL && a->day <= b->day))
+        {
+          if (b != NULL && b->day == a->day)
+            j++;
+          g_array_append_val (self->ticks, *a);
+          a->text = NULL; /* moved */
+          i++;
+        }
+      else
+        {
+          g_array_append_val (self->ticks, *b);
+          j++;
+        }
+    }
+}
+
+/* Events */
+
+static double
+lane_y (EntenteLayout *self,
+        EntenteSide    side,
+        guint          lane)
+{
+  switch (side)
+    {
+    case ENTENTE_SIDE_ABOVE:
+      return self->axis_y - (self->two_parties ? AXIS_ROW_H / 2 : 4) - ROW_H * lane - ROW_H / 2;
+    case ENTENTE_SIDE_BELOW:
+      return self->axis_y + AXIS_ROW_H / 2 + ROW_H * lane + ROW_H / 2;
+    case ENTENTE_SIDE_AXIS:
+    default:
+      return self->axis_y;
+    }
+}
+
+static double
+slot_right (EntenteLayout *self,
+            const Slot    *slot)
+{
+  if (slot->is_cluster)
+    return rect_right (&g_array_index (self->clusters, EntenteCluster, slot->index).rect);
+  return rect_right (&g_array_index (self->items, EntenteEventItem, slot->index).rect);
+}
+
+static double
+lane_end (EntenteLayout *self,
+          Lane          *lane)
+{
+  if (lane->slots->len == 0)
+    return lane->start;
+  return slot_right (self, &g_array_index (lane->slots, Slot, lane->slots->len - 1));
+}
+
+static void
+item_update_rect (EntenteEventItem *item)
+{
+  item->rect = rect_union (&item->marker, &item->bar);
+  if (item->text != NULL)
+    item->rect = rect_union (&item->rect, &item->text_rect);
+  /* The whole height of the lane, so that lanes never touch. */
+  item->rect.y = item->y - ROW_H / 2 + 1;
+  item->rect.height = ROW_H - 2;
+}
+
+/* The right edge of an item without its label. */
+static double
+item_base_right (const EntenteEventItem *item)
+{
+  EntenteRect base = rect_union (&item->marker, &item->bar);
+
+  return rect_right (&base);
+}
+
+/* Gives up the end of a label that runs to the right of its marker, so
+ * that the lane frees up at limit. FALSE when that would leave too
+ * little of it. */
+static gboolean
+item_shorten (EntenteEventItem *item,
+              double            limit,
+              gboolean          may_drop)
+{
+  double avail;
+
+  if (item->text == NULL || item->text_rect.x < item->x)
+    return FALSE;
+  if (item_base_right (item) > limit)
+    return FALSE;
+
+  avail = limit - item->text_rect.x;
+  if (avail >= MIN_LABEL_W)
+    item->text_rect.width = fit_text (item->text, avail);
+  else if (may_drop)
+    {
+      g_clear_object (&item->text);
+      item->text_rect.width = 0;
+    }
+  else
+    return FALSE;
+  item_update_rect (item);
+  return TRUE;
+}
+
+static double
+badge_width (EntenteLayout *self,
+             guint          count)
+{
+  guint digits = 1;
+
+  for (guint n = count; n >= 10; n /= 10)
+    digits++;
+  digits = MIN (digits, G_N_ELEMENTS (self->badge_widths) - 1);
+  if (self->badge_widths[digits] == 0)
+    {
+      g_autofree char *sample = g_strnfill (digits, '8');
+      g_autofree char *text = g_strdup_printf ("+%s", sample);
+      g_autoptr(PangoLayout) layout = new_text (self, ENTENTE_FONT_BADGE, text);
+      double width;
+
+      text_size (layout, &width, NULL);
+      self->badge_widths[digits] = MAX (ceil (width) + 2 * BADGE_PAD, BADGE_H);
+    }
+  return self->badge_widths[digits];
+}
+
+static void
+cluster_resize (EntenteLayout  *self,
+                EntenteCluster *cluster)
+{
+  cluster->rect.width = badge_width (self, cluster->count);
+}
+
+static void
+cluster_take (EntenteLayout  *self,
+              guint           index,
+              const Candidate *candidate,
+              double          x)
+{
+  EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, index);
+  ClusterBuild *build = g_ptr_array_index (self->cluster_builds, index);
+
+  if (candidate->event != NO_EVENT)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (self->dataset, candidate->event);
+
+      g_array_append_val (build->members, candidate->event);
+      cluster->count++;
+      cluster->first_event = MIN (cluster->first_event, candidate->event);
+      cluster->last_event = MAX (cluster->last_event, candidate->event);
+      cluster->from_day = MIN (cluster->from_day, event->start_day);
+      cluster->to_day = MAX (cluster->to_day, event->start_day + 1);
+      cluster->x0 = MIN (cluster->x0, x);
+      cluster->x1 = MAX (cluster->x1, x);
+    }
+  else
+    {
+      DenseRange range = { candidate->first, candidate->end, index };
+
+      g_array_append_val (build->ranges, range);
+      cluster->count += candidate->count;
+      cluster->first_event = MIN (cluster->first_event, candidate->first);
+      cluster->last_event = MAX (cluster->last_event, candidate->end - 1);
+      cluster->from_day = MIN (cluster->from_day, candidate->from_day);
+      cluster->to_day = MAX (cluster->to_day, candidate->to_day);
+      cluster->x0 = MIN (cluster->x0, candidate->x);
+      cluster->x1 = MAX (cluster->x1, candidate->x1);
+    }
+  cluster_resize (self, cluster);
+}
+
+static void
+cluster_take_item (EntenteLayout *self,
+                   guint          cluster,
+                   guint          item_index)
+{
+  EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, item_index);
+  Candidate candidate = { 0, };
+
+  candidate.event = item->event;
+  cluster_take (self, cluster, &candidate, item->x);
+  g_clear_object (&item->text);
+  item->event = NO_EVENT;
+}
+
+static void
+cluster_build_free (gpointer data)
+{
+  ClusterBuild *build = data;
+
+  g_array_unref (build->members);
+  g_array_unref (build->ranges);
+  g_free (build);
+}
+
+/* Puts what could not be placed into a cluster in the lane nearest the
+ * axis: the cluster at the end of that lane when it is close, else a new
+ * one, for which the lane's last labels give up room or join it. This
+ * always succeeds, so every event in view is either drawn or counted. */
+static void
+add_to_cluster (EntenteLayout   *self,
+                EntenteSide      side,
+                const Candidate *candidate,
+                double           x)
+{
+  Lane *lane = &self->lanes[side][0];
+  g_autoptr(GArray) evicted = g_array_new (FALSE, FALSE, sizeof (guint));
+  double plot_right = rect_right (&self->plot);
+  double left;
+  EntenteCluster cluster = { 0, };
+  ClusterBuild *build;
+  Slot slot;
+
+  /* Close to the lane's last cluster: one badge says it all. */
+  if (lane->slots->len > 0)
+    {
+      Slot *last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+
+      if (last->is_cluster &&
+          x - g_array_index (self->clusters, EntenteCluster, last->index).x1 <= CLUSTER_MERGE)
+        {
+          cluster_take (self, last->index, candidate, x);
+          return;
+        }
+    }
+
+  /* The badge starts at its first event, inside the plot, leaving room
+   * for a count of four digits at the right end. */
+  left = MIN (x - BADGE_H / 2, plot_right - badge_width (self, 9999) - 1);
+  left = MAX (left, self->plot.x + 1);
+
+  for (;;)
+    {
+      Slot *last;
+      double end = lane_end (self, lane);
+
+      if (end + ITEM_GAP <= left)
+        break;
+      if (lane->slots->len == 0)
+        {
+          /* Only the lane's reserved start is in the way: move right. */
+          left = end + ITEM_GAP;
+          break;
+        }
+
+      last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+      if (last->is_cluster)
+        {
+          /* The badge before is in the way: it takes this event too. */
+          guint index = last->index;
+
+          cluster_take (self, index, candidate, x);
+          for (guint i = 0; i < evicted->len; i++)
+            cluster_take_item (self, index, g_array_index (evicted, guint, i));
+          return;
+        }
+      else
+        {
+          EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, last->index);
+
+          if (item_shorten (item, left - ITEM_GAP, TRUE))
+            continue;
+          g_array_append_val (evicted, last->index);
+          g_array_set_size (lane->slots, lane->slots->len - 1);
+        }
+    }
+
+  cluster.side = side;
+  cluster.lane = 0;
+  cluster.first_event = G_MAXUINT;
+  cluster.last_event = 0;
+  cluster.from_day = G_MAXINT64;
+  cluster.to_day = G_MININT64;
+  cluster.x0 = G_MAXDOUBLE;
+  cluster.x1 = -G_MAXDOUBLE;
+  cluster.y = lane_y (self, side, 0);
+  cluster.rect = (EntenteRect) { left, cluster.y - BADGE_H / 2, 0, BADGE_H };
+  g_array_append_val (self->clusters, cluster);
+
+  build = g_new0 (ClusterBuild, 1);
+  build->members = g_array_new (FALSE, FALSE, sizeof (guint));
+  build->ranges = g_array_new (FALSE, FALSE, sizeof (DenseRange));
+  g_ptr_array_add (self->cluster_builds, build);
+
+  slot.is_cluster = TRUE;
+  slot.index = self->clusters->len - 1;
+  g_array_append_val (lane->slots, slot);
+
+  cluster_take (self, slot.index, candidate, x);
+  for (guint i = 0; i < evicted->len; i++)
+    cluster_take_item (self, slot.index, g_array_index (evicted, guint, i));
+}
+
+static guint
+find_lane (EntenteLayout *self,
+           EntenteSide    side,
+           double         left)
+{
+  guint lane;
+
+  for (lane = 0; lane < self->n_lanes[side]; lane++)
+    if (lane_end (self, &self->lanes[side][lane]) + ITEM_GAP <= left)
+      break;
+  return lane;
+}
+
+static void
+place_event (EntenteLayout   *self,
+             const Candidate *candidate)
+{
+  const EntenteEvent *event = entente_dataset_get_event (self->dataset, candidate->event);
+  EntenteSide side = side_for_event (self, event);
+  guint n_lanes = self->n_lanes[side];
+  double plot_right = rect_right (&self->plot);
+  EntenteEventItem item = { 0, };
+  double x = candidate->x;
+  double text_width, text_height, right_avail, left_avail, width, base_left;
+  gboolean text_left = FALSE;
+  Slot slot;
+  guint lane;
+
+  if (n_lanes == 0)
+    return;
+
+  item.event = candidate->event;
+  item.side = side;
+  if (event->is_span)
+    {
+      double x1 = MIN (entente_layout_x_for_day (self, event->end_day), plot_right);
+
+      /* A span that began before the view shows where the view begins. */
+      x = MAX (x, self->plot.x + MARKER / 2);
+      item.bar = (EntenteRect) { x - MARKER / 2, 0, MAX (x1 - x + MARKER / 2, MARKER), 0 };
+    }
+  item.x = x;
+  item.marker = (EntenteRect) { x - MARKER / 2, 0, MARKER, MARKER };
+  base_left = item.marker.x;
+
+  item.text = new_text (self, ENTENTE_FONT_LABEL, event->title);
+  text_size (item.text, &text_width, &text_height);
+  text_width = MIN (text_width, MIN (MAX_LABEL_W, self->plot.width * 0.45));
+
+  /* The label goes right of the marker, or left where the plot ends too
+   * soon for it (spans keep it on their bar). */
+  right_avail = plot_right - (x + MARKER / 2 + LABEL_GAP) - 2;
+  left_avail = x - MARKER / 2 - LABEL_GAP - self->plot.x - 2;
+  if (right_avail >= text_width || event->is_span || left_avail <= right_avail)
+    width = MIN (text_width, right_avail);
+  else
+    {
+      text_left = TRUE;
+      width = MIN (text_width, left_avail);
+    }
+
+  /* The first choice: the whole label, in the lane nearest the axis that
+   * has room for it, even if a neighbour's label must give up its end. */
+  lane = n_lanes;
+  if (width >= MIN (text_width, MIN_LABEL_W))
+    {
+      double left = text_left ? x - MARKER / 2 - LABEL_GAP - width : base_left;
+
+      lane = find_lane (self, side, left);
+      for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
+        {
+          Lane *l = &self->lanes[side][i];
+          Slot *last = l->slots->len > 0 ? &g_array_index (l->slots, Slot, l->slots->len - 1) : NULL;
+
+          if (last != NULL && !last->is_cluster &&
+              item_shorten (&g_array_index (self->items, EntenteEventItem, last->index),
+                            left - ITEM_GAP, FALSE))
+            lane = i;
+        }
+      if (lane < n_lanes)
+        width = fit_text (item.text, width);
+    }
+
+  /* Then an elided label, on whichever side leaves more of it. */
+  for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
+    {
+      double free_from = lane_end (self, &self->lanes[side][i]) + ITEM_GAP;
+      double room_left = x - MARKER / 2 - LABEL_GAP - MAX (free_from, self->plot.x + 2);
+
+      if (free_from > base_left)
+        continue;
+      if (event->is_span)
+        room_left = 0;
+      if (MAX (right_avail, room_left) >= MIN_LABEL_W)
+        {
+          text_left = room_left > right_avail;
+          width = fit_text (item.text, MIN (text_width, MAX (right_avail, room_left)));
+          lane = i;
+        }
+    }
+
+  /* Then room taken from a neighbour's label, for the marker and as much
+   * of this label as fits on its right. */
+  for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
+    {
+      Lane *l = &self->lanes[side][i];
+      Slot *last = l->slots->len > 0 ? &g_array_index (l->slots, Slot, l->slots->len - 1) : NULL;
+
+      if (last != NULL && !last->is_cluster &&
+          item_shorten (&g_array_index (self->items, EntenteEventItem, last->index),
+                        base_left - ITEM_GAP, FALSE))
+        {
+          lane = i;
+          text_left = FALSE;
+          if (right_avail >= MIN_LABEL_W)
+            width = fit_text (item.text, MIN (text_width, right_avail));
+          else
+            {
+              g_clear_object (&item.text);
+              width = 0;
+            }
+        }
+    }
+
+  /* Then the bare marker: the event is still there to see and point at. */
+  if (lane == n_lanes)
+    {
+      g_clear_object (&item.text);
+      width = 0;
+      lane = find_lane (self, side, base_left);
+    }
+
+  if (lane == n_lanes)
+    {
+      add_to_cluster (self, side, candidate, x);
+      return;
+    }
+
+  item.lane = lane;
+  item.y = lane_y (self, side, lane);
+  item.marker.y = item.y - MARKER / 2;
+  if (item.bar.width > 0)
+    {
+      item.bar.y = item.y - 6;
+      item.bar.height = 12;
+    }
+  if (item.text != NULL)
+    {
+      double tx = text_left ? x - MARKER / 2 - LABEL_GAP - width : x + MARKER / 2 + LABEL_GAP;
+
+      item.text_rect = (EntenteRect) { tx, item.y - text_height / 2, width, text_height };
+    }
+  item_update_rect (&item);
+
+  g_array_append_val (self->items, item);
+  slot.is_cluster = FALSE;
+  slot.index = self->items->len - 1;
+  g_array_append_val (self->lanes[side][lane].slots, slot);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->x != cb->x)
+    return ca->x < cb->x ? -1 : 1;
+  /* Stable: the dataset's order breaks ties. */
+  if (ca->event != cb->event)
+    return ca->event < cb->event ? -1 : 1;
+  return 0;
+}
+
+static guint
+count_visible (EntenteLayout      *self,
+               const EntenteEvent *events,
+               guint               first,
+               guint               end)
+{
+  guint count = 0;
+
+  if (self->hidden_categories == NULL)
+    return end - first;
+  for (guint i = first; i < end; i++)
+    if (!category_hidden (self, events[i].category))
+      count++;
+  return count;
+}
+
+static void
+set_up_lanes (EntenteLayout *self)
+{
+  double above_space, below_space;
+
+  if (self->two_parties)
+    {
+      self->axis_y = floor ((self->lanes_top + self->lanes_bottom) / 2) + 0.5;
+      above_space = self->axis_y - AXIS_ROW_H / 2 - self->lanes_top;
+      below_space = self->lanes_bottom - self->axis_y - AXIS_ROW_H / 2;
+      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
+      self->n_lanes[ENTENTE_SIDE_BELOW] = below_space > 0 ? (guint) (below_space / ROW_H) : 0;
+      self->n_lanes[ENTENTE_SIDE_AXIS] = 1;
+    }
+  else
+    {
+      self->axis_y = floor (self->lanes_bottom - 6) + 0.5;
+      above_space = self->axis_y - 4 - self->lanes_top;
+      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
+      self->n_lanes[ENTENTE_SIDE_BELOW] = 0;
+      self->n_lanes[ENTENTE_SIDE_AXIS] = 0;
+    }
+
+  for (guint side = 0; side < 3; side++)
+    {
+      self->lanes[side] = g_new0 (Lane, MAX (self->n_lanes[side], 1));
+      for (guint i = 0; i < self->n_lanes[side]; i++)
+        {
+          self->lanes[side][i].start = -G_MAXDOUBLE / 4;
+          self->lanes[side][i].slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+        }
+    }
+}
+
+static void
+layout_party_labels (EntenteLayout *self)
+{
+  /* The parties' names mark the two halves, at the far end of each from
+   * the axis where lanes fill last. */
+  for (guint i = 0; i < 2 && self->two_parties; i++)
+    {
+      EntenteSide side = i == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW;
+      guint n = self->n_lanes[side];
+      g_autofree char *upper = NULL;
+      g_autofree char *text = NULL;
+      double width, height, y;
+      PangoAttrList *attrs;
+
+      if (n == 0)
+        continue;
+      upper = g_utf8_strup (entente_dataset_get_party (self->dataset, i), -1);
+      text = g_strdup_printf ("%s %s", upper, i == 0 ? "↑" : "↓");
+      self->party[i].text = new_text (self, ENTENTE_FONT_PARTY, text);
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+      pango_layout_set_attributes (self->party[i].text, attrs);
+      pango_attr_list_unref (attrs);
+      text_size (self->party[i].text, &width, &height);
+      width = fit_text (self->party[i].text, self->plot.width / 3);
+      y = lane_y (self, side, n - 1);
+      self->party[i].rect = (EntenteRect) { self->plot.x + PARTY_PAD, y - height / 2, width, height };
+      self->lanes[side][n - 1].start = rect_right (&self->party[i].rect);
+    }
+}
+
+static void
+layout_events (EntenteLayout *self)
+{
+  EntenteDataset *dataset = self->dataset;
+  guint n_events;
+  const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gint64 from = (gint64) ceil (self->viewport.from_day);
+  gint64 to = (gint64) ceil (self->viewport.to_day);
+  gint64 max_span = entente_dataset_get_max_span_days (dataset);
+  guint look_back, first, end, n_columns, threshold;
+  Candidate dense = { 0, };
+
+  set_up_lanes (self);
+  /* Too narrow for even a cluster's badge: no events at all, rather
+   * than some that do not fit. */
+  if (self->plot.width < 4 * MIN_LABEL_W)
+    return;
+  layout_party_labels (self);
+  if (self->n_lanes[ENTENTE_SIDE_ABOVE] == 0 || n_events == 0)
+    return;
+
+  first = entente_dataset_lower_bound (dataset, from);
+  end = entente_dataset_lower_bound (dataset, to);
+  look_back = entente_dataset_lower_bound (dataset, MAX (from, G_MININT64 / 2 + max_span) - max_span);
+
+  /* Events that began before the view and reach into it. */
+  for (guint i = look_back; i < first; i++)
+    {
+      if (event_visible (self, &events[i]))
+        {
+          Candidate candidate = { event_x (self, &events[i]), i, };
+
+          g_array_append_val (candidates, candidate);
+        }
+    }
+
+  /* The rest, column by column. A column with more events than there are
+   * lanes cannot show them one by one, so it is counted with two binary
+   * searches and becomes (part of) a cluster without measuring anything:
+   * at a coarse zoom the cost follows the width, not the dataset. */
+  threshold = self->n_lanes[ENTENTE_SIDE_ABOVE] + self->n_lanes[ENTENTE_SIDE_BELOW] +
+              self->n_lanes[ENTENTE_SIDE_AXIS];
+  n_columns = MAX ((guint) ceil (self->plot.width / COLUMN_W), 1);
+  dense.event = NO_EVENT;
+  for (guint c = 0, prev = first; c < n_columns && prev < end; c++)
+    {
+      double column_end_x = self->plot.x + (c + 1) * COLUMN_W;
+      gint64 column_end = c + 1 == n_columns ? to
+                          : MIN ((gint64) ceil (entente_layout_day_for_x (self, column_end_x)), to);
+      guint next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
+      guint count = next - prev;
+
+      if (count > threshold)
+        count = count_visible (self, events, prev, next);
+
+      if (count > threshold)
+        {
+          if (dense.count == 0)
+            {
+              dense.x = self->plot.x + c * COLUMN_W;
+              dense.first = prev;
+              dense.from_day = events[prev].start_day;
+            }
+          dense.x1 = MIN (column_end_x, rect_right (&self->plot));
+          dense.end = next;
+          dense.count += count;
+          dense.to_day = column_end;
+        }
+      else
+        {
+          if (dense.count > 0)
+            {
+              g_array_append_val (candidates, dense);
+              dense.count = 0;
+            }
+          for (guint i = prev; i < next; i++)
+            {
+              if (event_visible (self, &events[i]))
+                {
+                  Candidate candidate = { event_x (self, &events[i]), i, };
+
+                  g_array_append_val (candidates, candidate);
+                }
+            }
+        }
+      prev = next;
+    }
+  if (dense.count > 0)
+    g_array_append_val (candidates, dense);
+
+  g_array_sort (candidates, compare_candidates);
+
+  self->cluster_builds = g_ptr_array_new_with_free_func (cluster_build_free);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (candidate->event != NO_EVENT)
+        place_event (self, candidate);
+      else
+        add_to_cluster (self, self->two_parties ? ENTENTE_SIDE_AXIS : ENTENTE_SIDE_ABOVE,
+                        candidate, candidate->x);
+    }
+}
+
+static int
+compare_dense (gconstpointer a,
+               gconstpointer b)
+{
+  const DenseRange *da = a;
+  const DenseRange *db = b;
+
+  return da->first < db->first ? -1 : da->first > db->first;
+}
+
+/* Drops what was evicted, gives the clusters their text and records
+ * where every event went. */
+static void
+finish_events (EntenteLayout *self)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (EntenteEventItem));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, i);
+
+      if (item->event == NO_EVENT)
+        continue;
+      g_hash_table_insert (self->placement, GUINT_TO_POINTER (item->event),
+                           GUINT_TO_POINTER (items->len << 1));
+      g_array_append_val (items, *item);
+      item->text = NULL; /* moved */
+    }
+  g_array_set_size (self->items, 0);
+  g_array_append_vals (self->items, items->data, items->len);
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
+      ClusterBuild *build = g_ptr_array_index (self->cluster_builds, i);
+      g_autofree char *count = g_strdup_printf ("+%u", cluster->count);
+      double width, height;
+
+      cluster->text = new_text (self, ENTENTE_FONT_BADGE, count);
+      text_size (cluster->text, &width, &height);
+      cluster->rect.width = MAX (cluster->rect.width, ceil (width) + 2 * BADGE_PAD);
+
+      for (guint j = 0; j < build->members->len; j++)
+        g_hash_table_insert (self->placement,
+                             GUINT_TO_POINTER (g_array_index (build->members, guint, j)),
+                             GUINT_TO_POINTER ((i << 1) | 1));
+      g_array_append_vals (self->dense, build->ranges->data, build->ranges->len);
+    }
+  g_array_sort (self->dense, compare_dense);
+}
+
+static void
+free_lanes (EntenteLayout *self)
+{
+  for (guint side = 0; side < 3; side++)
+    {
+      if (self->lanes[side] == NULL)
+        continue;
+      for (guint i = 0; i < self->n_lanes[side]; i++)
+        g_array_unref (self->lanes[side][i].slots);
+      g_clear_pointer (&self->lanes[side], g_free);
+    }
+  g_clear_pointer (&self->cluster_builds, g_ptr_array_unref);
+}
+
+/* The object */
+
+static void
+clear_band (gpointer data)
+{
+  g_clear_object (&((EntenteBand *) data)->text);
+}
+
+static void
+clear_item (gpointer data)
+{
+  g_clear_object (&((EntenteEventItem *) data)->text);
+}
+
+static void
+clear_cluster (gpointer data)
+{
+  g_clear_object (&((EntenteCluster *) data)->text);
+}
+
+static void
+clear_legend_item (gpointer data)
+{
+  g_clear_object (&((EntenteLegendItem *) data)->text);
+}
+
+static void
+clear_text_cb (gpointer data)
+{
+  clear_text (data);
+}
+
+static void
+entente_layout_finalize (GObject *object)
+{
+  EntenteLayout *self = ENTENTE_LAYOUT (object);
+
+  free_lanes (self);
+  g_clear_pointer (&self->ticks, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->clusters, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->legend_heads, g_array_unref);
+  g_clear_pointer (&self->dense, g_array_unref);
+  g_clear_pointer (&self->placement, g_hash_table_unref);
+  clear_text (&self->title);
+  clear_text (&self->subtitle);
+  clear_text (&self->range);
+  clear_text (&self->footer);
+  clear_text (&self->party[0]);
+  clear_text (&self->party[1]);
+  for (guint i = 0; i < ENTENTE_N_FONTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->hidden_categories, g_free);
+  g_clear_pointer (&self->hidden_kinds, g_free);
+  g_clear_pointer (&self->style, entente_style_free);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (entente_layout_parent_class)->finalize (object);
+}
+
+static void
+entente_layout_class_init (EntenteLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = entente_layout_finalize;
+}
+
+static void
+entente_layout_init (EntenteLayout *self)
+{
+  self->ticks = g_array_new (FALSE, TRUE, sizeof (EntenteTick));
+  g_array_set_clear_func (self->ticks, clear_tick);
+  self->bands = g_array_new (FALSE, TRUE, sizeof (EntenteBand));
+  g_array_set_clear_func (self->bands, clear_band);
+  self->items = g_array_new (FALSE, TRUE, sizeof (EntenteEventItem));
+  g_array_set_clear_func (self->items, clear_item);
+  self->clusters = g_array_new (FALSE, TRUE, sizeof (EntenteCluster));
+  g_array_set_clear_func (self->clusters, clear_cluster);
+  self->legend = g_array_new (FALSE, TRUE, sizeof (EntenteLegendItem));
+  g_array_set_clear_func (self->legend, clear_legend_item);
+  self->legend_heads = g_array_new (FALSE, TRUE, sizeof (Text));
+  g_array_set_clear_func (self->legend_heads, clear_text_cb);
+  self->dense = g_array_new (FALSE, FALSE, sizeof (DenseRange));
+  self->placement = g_hash_table_new (NULL, NULL);
+}
+
+static void
+create_context (EntenteLayout *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Text is measured once and drawn on screens and files of any scale:
+   * unhinted metrics and unrounded glyph positions keep it the same
+   * size everywhere, and grey antialiasing keeps exported files free of
+   * colour fringes. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, 96);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  for (guint i = 0; i < ENTENTE_N_FONTS; i++)
+    self->fonts[i] = entente_style_get_font (self->style, i);
+}
+
+EntenteLayout *
+entente_layout_new (EntenteDataset             *dataset,
+                    const EntenteViewport      *viewport,
+                    const EntenteStyle         *style,
+                    const EntenteLayoutOptions *options)
+{
+  EntenteLayout *self;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (viewport != NULL, NULL);
+  g_return_val_if_fail (viewport->to_day > viewport->from_day, NULL);
+  g_return_val_if_fail (viewport->width > 0 && viewport->height > 0, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  self = g_object_new (ENTENTE_TYPE_LAYOUT, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->style = entente_style_copy (style);
+  self->viewport = *viewport;
+  if (!(self->viewport.scale > 0))
+    self->viewport.scale = 1;
+  self->chrome = options == NULL || !options->no_chrome;
+  if (options != NULL && options->hidden_categories != NULL)
+    self->hidden_categories = g_memdup2 (options->hidden_categories,
+                                         sizeof (gboolean) * MAX (entente_dataset_get_n_categories (dataset), 1));
+  if (options != NULL && options->hidden_kinds != NULL)
+    self->hidden_kinds = g_memdup2 (options->hidden_kinds,
+                                    sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
+  self->two_parties = entente_dataset_get_n_parties (dataset) == 2;
+
+  create_context (self);
+
+  /* The plot's width is needed for anything that depends on what is in
+   * view (the footer); the chrome's widths do not depend on it. */
+  self->plot = (EntenteRect) { 0, 0, viewport->width, viewport->height };
+  self->px_per_day = viewport->width / (viewport->to_day - viewport->from_day);
+  layout_chrome (self);
+  self->px_per_day = self->plot.width / (self->viewport.to_day - self->viewport.from_day);
+
+  layout_bands (self);
+  self->lanes_bottom = self->plot.y + self->plot.height - TICK_STRIP_H;
+  if (self->lanes_bottom < self->lanes_top)
+    self->lanes_bottom = self->lanes_top;
+  layout_ticks (self);
+  layout_events (self);
+  if (self->cluster_builds != NULL)
+    finish_events (self);
+  free_lanes (self);
+
+  return self;
+}
+
+/* Getters */
+
+EntenteDataset *
+entente_layout_get_dataset (EntenteLayout *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return self->dataset;
+}
+
+const EntenteStyle *
+entente_layout_get_style (EntenteLayout *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return self->style;
+}
+
+const EntenteViewport *
+entente_layout_get_viewport (EntenteLayout *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return &self->viewport;
+}
+
+void
+entente_layout_get_plot_rect (EntenteLayout *self,
+                              EntenteRect   *rect)
+{
+  g_return_if_fail (ENTENTE_IS_LAYOUT (self));
+  g_return_if_fail (rect != NULL);
+  *rect = self->plot;
+}
+
+double
+entente_layout_get_axis_y (EntenteLayout *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), 0);
+  return self->axis_y;
+}
+
+#define ARRAY_GETTER(name, Type, field)                             \
+const Type *                                                        \
+entente_layout_get_##name (EntenteLayout *self,                     \
+                           guint         *n)                        \
+{                                                                   \
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);            \
+  if (n != NULL)                                                    \
+    *n = self->field->len;                                          \
+  return (const Type *) (gpointer) self->field->data;               \
+}
+
+ARRAY_GETTER (ticks, EntenteTick, ticks)
+ARRAY_GETTER (bands, EntenteBand, bands)
+ARRAY_GETTER (items, EntenteEventItem, items)
+ARRAY_GETTER (clusters, EntenteCluster, clusters)
+ARRAY_GETTER (legend, EntenteLegendItem, legend)
+
+static PangoLayout *
+get_text (const Text  *text,
+          EntenteRect *rect)
+{
+  if (rect != NULL)
+    *rect = text->rect;
+  return text->text;
+}
+
+PangoLayout *
+entente_layout_get_title (EntenteLayout *self,
+                          EntenteRect   *rect)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return get_text (&self->title, rect);
+}
+
+PangoLayout *
+entente_layout_get_subtitle (EntenteLayout *self,
+                             EntenteRect   *rect)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return get_text (&self->subtitle, rect);
+}
+
+PangoLayout *
+entente_layout_get_range_text (EntenteLayout *self,
+                               EntenteRect   *rect)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return get_text (&self->range, rect);
+}
+
+PangoLayout *
+entente_layout_get_footer (EntenteLayout *self,
+                           EntenteRect   *rect)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+  return get_text (&self->footer, rect);
+}
+
+PangoLayout *
+entente_layout_get_party_label (EntenteLayout *self,
+                                EntenteSide    side,
+                                EntenteRect   *rect)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+
+  if (side == ENTENTE_SIDE_AXIS)
+    {
+      if (rect != NULL)
+        *rect = (EntenteRect) { 0, };
+      return NULL;
+    }
+  return get_text (&self->party[side == ENTENTE_SIDE_ABOVE ? 0 : 1], rect);
+}
+
+guint
+_entente_layout_get_n_legend_heads (EntenteLayout *self)
+{
+  return self->legend_heads->len;
+}
+
+PangoLayout *
+_entente_layout_get_legend_head (EntenteLayout *self,
+                                 guint          index,
+                                 EntenteRect   *rect)
+{
+  return get_text (&g_array_index (self->legend_heads, Text, index), rect);
+}
+
+gboolean
+_entente_layout_has_chrome (EntenteLayout *self)
+{
+  return self->chrome;
+}
+
+void
+_entente_layout_get_lanes (EntenteLayout *self,
+                           double        *top,
+                           double        *bottom)
+{
+  *top = self->lanes_top;
+  *bottom = self->lanes_bottom;
+}
+
+/* Hit testing */
+
+EntentePlacement
+entente_layout_find_event (EntenteLayout *self,
+                           guint          event,
+                           guint         *index)
+{
+  gpointer value;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), ENTENTE_PLACED_NONE);
+
+  if (g_hash_table_lookup_extended (self->placement, GUINT_TO_POINTER (event), NULL, &value))
+    {
+      guint packed = GPOINTER_TO_UINT (value);
+
+      if (index != NULL)
+        *index = packed >> 1;
+      return (packed & 1) ? ENTENTE_PLACED_CLUSTER : ENTENTE_PLACED_ITEM;
+    }
+
+  /* Dense stretches hold every shown event in their range. */
+  hi = self->dense->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const DenseRange *range = &g_array_index (self->dense, DenseRange, mid);
+
+      if (event < range->first)
+        hi = mid;
+      else if (event >= range->end)
+        lo = mid + 1;
+      else
+        {
+          const EntenteEvent *e = entente_dataset_get_event (self->dataset, event);
+
+          if (category_hidden (self, e->category))
+            return ENTENTE_PLACED_NONE;
+          if (index != NULL)
+            *index = range->cluster;
+          return ENTENTE_PLACED_CLUSTER;
+        }
+    }
+  return ENTENTE_PLACED_NONE;
+}
+
+gboolean
+entente_layout_get_event_rect (EntenteLayout *self,
+                               guint          event,
+                               EntenteRect   *rect)
+{
+  guint index;
+
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  switch (entente_layout_find_event (self, event, &index))
+    {
+    case ENTENTE_PLACED_ITEM:
+      *rect = g_array_index (self->items, EntenteEventItem, index).rect;
+      return TRUE;
+    case ENTENTE_PLACED_CLUSTER:
+      *rect = g_array_index (self->clusters, EntenteCluster, index).rect;
+      return TRUE;
+    case ENTENTE_PLACED_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+entente_layout_hit_test (EntenteLayout *self,
+                         double         x,
+                         double         y,
+                         EntenteHit    *hit)
+{
+  EntenteHit result = { ENTENTE_HIT_NONE, 0 };
+
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), FALSE);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const EntenteLegendItem *item = &g_array_index (self->legend, EntenteLegendItem, i);
+
+      if (entente_rect_contains (&item->rect, x, y))
+        {
+          result.type = item->type == ENTENTE_LEGEND_CATEGORY ? ENTENTE_HIT_LEGEND_CATEGORY
+                                                              : ENTENTE_HIT_LEGEND_KIND;
+          result.index = item->index;
+          goto out;
+        }
+    }
+
+  if (!entente_rect_contains (&self->plot, x, y))
+    goto out;
+
+  for (guint i = self->items->len; i > 0; i--)
+    {
+      const EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, i - 1);
+
+      if (entente_rect_contains (&item->rect, x, y))
+        {
+          result.type = ENTENTE_HIT_EVENT;
+          result.index = item->event;
+          goto out;
+        }
+    }
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
+
+      if (entente_rect_contains (&cluster->rect, x, y))
+        {
+          result.type = ENTENTE_HIT_CLUSTER;
+          result.index = i;
+          goto out;
+        }
+    }
+
+  /* A band owns the pixels where it is at least half strength; later
+   * bands are drawn over earlier ones. */
+  for (guint i = self->bands->len; i > 0; i--)
+    {
+      const EntenteBand *band = &g_array_index (self->bands, EntenteBand, i - 1);
+
+      if (x >= (band->x0 + band->x0_full) / 2 && x < (band->x1_full + band->x1) / 2)
+        {
+          result.type = ENTENTE_HIT_PERIOD;
+          result.index = band->period;
+          goto out;
+        }
+    }
+
+out:
+  if (hit != NULL)
+    *hit = result;
+  return result.type != ENTENTE_HIT_NONE;
+}
+
+static void
+append_rect (GArray            *rects,
+             PangoLayout       *text,
+             const EntenteRect *rect)
+{
+  if (text != NULL)
+    g_array_append_val (rects, *rect);
+}
+
+GArray *
+entente_layout_collect_text_rects (EntenteLayout *self)
+{
+  GArray *rects;
+
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+
+  rects = g_array_new (FALSE, FALSE, sizeof (EntenteRect));
+  append_rect (rects, self->title.text, &self->title.rect);
+  append_rect (rects, self->subtitle.text, &self->subtitle.rect);
+  append_rect (rects, self->range.text, &self->range.rect);
+  append_rect (rects, self->footer.text, &self->footer.rect);
+  append_rect (rects, self->party[0].text, &self->party[0].rect);
+  append_rect (rects, self->party[1].text, &self->party[1].rect);
+  for (guint i = 0; i < self->ticks->len; i++)
+    {
+      const EntenteTick *tick = &g_array_index (self->ticks, EntenteTick, i);
+
+      append_rect (rects, tick->text, &tick->text_rect);
+    }
+  for (guint i = 0; i < self->bands->len; i++)
+    {
+      const EntenteBand *band = &g_array_index (self->bands, EntenteBand, i);
+
+      append_rect (rects, band->text, &band->text_rect);
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, i);
+
+      append_rect (rects, item->text, &item->text_rect);
+    }
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
+
+      append_rect (rects, cluster->text, &cluster->rect);
+    }
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const EntenteLegendItem *item = &g_array_index (self->legend, EntenteLegendItem, i);
+
+      append_rect (rects, item->text, &item->text_rect);
+    }
+  for (guint i = 0; i < self->legend_heads->len; i++)
+    {
+      const Text *text = &g_array_index (self->legend_heads, Text, i);
+
+      append_rect (rects, text->text, &text->rect);
+    }
+  return rects;
+}

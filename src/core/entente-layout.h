@@ -1,0 +1,222 @@
+/* entente-layout.h: where everything in a chart goes, for one viewport
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <pango/pango.h>
+
+#include "entente-dataset.h"
+#include "entente-style.h"
+
+G_BEGIN_DECLS
+
+/* What part of the timeline is shown, and on how many pixels. Days are
+ * fractional so that a view can pan smoothly; to_day is exclusive. Width
+ * and height are logical pixels; scale is device pixels per logical pixel,
+ * used only to keep hairlines crisp. */
+typedef struct {
+  double from_day;
+  double to_day;
+  int    width;
+  int    height;
+  double scale;
+} EntenteViewport;
+
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} EntenteRect;
+
+gboolean entente_rect_intersects (const EntenteRect *a,
+                                  const EntenteRect *b);
+gboolean entente_rect_contains   (const EntenteRect *rect,
+                                  double             x,
+                                  double             y);
+
+/* What the layout leaves out or adds. All members may be zero. */
+typedef struct {
+  /* n_categories and n_period_kinds booleans, or NULL for none hidden:
+   * the legend's toggles. Hidden entries stay in the legend, dimmed. */
+  const gboolean *hidden_categories;
+  const gboolean *hidden_kinds;
+  /* Only the plot: no title, legend or footer. */
+  gboolean        no_chrome;
+} EntenteLayoutOptions;
+
+typedef enum {
+  ENTENTE_SIDE_ABOVE, /* the first party acted */
+  ENTENTE_SIDE_AXIS,  /* both, or neither, or a dense stretch */
+  ENTENTE_SIDE_BELOW, /* the second party acted */
+} EntenteSide;
+
+typedef struct {
+  double       x;
+  gint64       day;
+  gboolean     major;
+  PangoLayout *text;       /* NULL when the tick has no label */
+  EntenteRect  text_rect;
+} EntenteTick;
+
+typedef struct {
+  guint        period;     /* index into the dataset's periods */
+  /* Canvas x of the band's outer edges and of where it reaches full
+   * strength; they differ where a date is approximate or uncertain, and
+   * the band fades in or out across the difference. */
+  double       x0;
+  double       x0_full;
+  double       x1_full;
+  double       x1;
+  PangoLayout *text;       /* NULL when the label does not fit */
+  EntenteRect  text_rect;
+} EntenteBand;
+
+typedef struct {
+  guint        event;      /* index into the dataset's events */
+  EntenteSide  side;
+  guint        lane;       /* 0 is nearest the axis */
+  double       x;          /* the date: marker centre, or a span's start */
+  double       y;          /* centre of the lane */
+  EntenteRect  marker;
+  EntenteRect  bar;        /* width 0 for a point event */
+  PangoLayout *text;       /* NULL when no room was left for a label */
+  EntenteRect  text_rect;
+  EntenteRect  rect;       /* everything above: what a pointer hits */
+} EntenteEventItem;
+
+typedef struct {
+  EntenteSide  side;
+  guint        lane;
+  guint        count;
+  /* The events it stands for lie within these, in the dataset's order
+   * and by start day; a zoom to [from_day, to_day) opens it up. */
+  guint        first_event;
+  guint        last_event;
+  gint64       from_day;
+  gint64       to_day;
+  double       x0;         /* the stretch of the axis it covers */
+  double       x1;
+  double       y;
+  PangoLayout *text;       /* "+7" */
+  EntenteRect  rect;       /* the badge */
+} EntenteCluster;
+
+typedef enum {
+  ENTENTE_LEGEND_PERIOD_KIND,
+  ENTENTE_LEGEND_CATEGORY,
+} EntenteLegendType;
+
+typedef struct {
+  EntenteLegendType type;
+  guint        index;      /* period kind or category */
+  gboolean     hidden;
+  EntenteRect  swatch;
+  PangoLayout *text;
+  EntenteRect  text_rect;
+  EntenteRect  rect;       /* swatch and text: what a click toggles */
+} EntenteLegendItem;
+
+typedef enum {
+  ENTENTE_HIT_NONE,
+  ENTENTE_HIT_EVENT,
+  ENTENTE_HIT_CLUSTER,
+  ENTENTE_HIT_PERIOD,
+  ENTENTE_HIT_LEGEND_KIND,
+  ENTENTE_HIT_LEGEND_CATEGORY,
+} EntenteHitType;
+
+typedef struct {
+  EntenteHitType type;
+  /* An event, a cluster (into entente_layout_get_clusters()), a period,
+   * a period kind or a category. */
+  guint          index;
+} EntenteHit;
+
+/* Where an event ended up. */
+typedef enum {
+  ENTENTE_PLACED_NONE,    /* out of view or hidden */
+  ENTENTE_PLACED_ITEM,
+  ENTENTE_PLACED_CLUSTER,
+} EntentePlacement;
+
+#define ENTENTE_TYPE_LAYOUT (entente_layout_get_type ())
+G_DECLARE_FINAL_TYPE (EntenteLayout, entente_layout, ENTENTE, LAYOUT, GObject)
+
+/* Measures and places everything; drawing it afterwards is cheap. The
+ * layout keeps a reference to dataset and a copy of style. The cost grows
+ * with what is visible, not with the size of the dataset. */
+EntenteLayout          *entente_layout_new             (EntenteDataset             *dataset,
+                                                        const EntenteViewport      *viewport,
+                                                        const EntenteStyle         *style,
+                                                        const EntenteLayoutOptions *options);
+
+/* The whole dataset with a margin on each side: the view to start with. */
+void                    entente_layout_default_range   (EntenteDataset             *dataset,
+                                                        double                     *from_day,
+                                                        double                     *to_day);
+
+EntenteDataset         *entente_layout_get_dataset     (EntenteLayout *self);
+const EntenteStyle     *entente_layout_get_style       (EntenteLayout *self);
+const EntenteViewport  *entente_layout_get_viewport    (EntenteLayout *self);
+
+/* The area the timeline is drawn in; time maps linearly onto its width. */
+void                    entente_layout_get_plot_rect   (EntenteLayout *self,
+                                                        EntenteRect   *rect);
+double                  entente_layout_get_axis_y      (EntenteLayout *self);
+double                  entente_layout_x_for_day       (EntenteLayout *self,
+                                                        double         day);
+double                  entente_layout_day_for_x       (EntenteLayout *self,
+                                                        double         x);
+
+const EntenteTick      *entente_layout_get_ticks       (EntenteLayout *self,
+                                                        guint         *n_ticks);
+const EntenteBand      *entente_layout_get_bands       (EntenteLayout *self,
+                                                        guint         *n_bands);
+const EntenteEventItem *entente_layout_get_items       (EntenteLayout *self,
+                                                        guint         *n_items);
+const EntenteCluster   *entente_layout_get_clusters    (EntenteLayout *self,
+                                                        guint         *n_clusters);
+const EntenteLegendItem *entente_layout_get_legend     (EntenteLayout *self,
+                                                        guint         *n_items);
+
+/* The chart's own words: title, visible range, party labels, sources.
+ * NULL when absent (or without chrome). The rects receive where each is
+ * drawn and may be NULL. */
+PangoLayout            *entente_layout_get_title       (EntenteLayout *self,
+                                                        EntenteRect   *rect);
+PangoLayout            *entente_layout_get_subtitle    (EntenteLayout *self,
+                                                        EntenteRect   *rect);
+PangoLayout            *entente_layout_get_range_text  (EntenteLayout *self,
+                                                        EntenteRect   *rect);
+PangoLayout            *entente_layout_get_footer      (EntenteLayout *self,
+                                                        EntenteRect   *rect);
+PangoLayout            *entente_layout_get_party_label (EntenteLayout *self,
+                                                        EntenteSide    side,
+                                                        EntenteRect   *rect);
+
+/* What is at (x, y), topmost first: legend entries, events, clusters,
+ * then the period band under the point. FALSE when nothing is. */
+gboolean                entente_layout_hit_test        (EntenteLayout *self,
+                                                        double         x,
+                                                        double         y,
+                                                        EntenteHit    *hit);
+/* Where event went: as an item (index into the items) or inside a
+ * cluster (index into the clusters). */
+EntentePlacement        entente_layout_find_event      (EntenteLayout *self,
+                                                        guint          event,
+                                                        guint         *index);
+/* The screen rectangle of an event, or of the cluster that holds it.
+ * FALSE when it is not in view. */
+gboolean                entente_layout_get_event_rect  (EntenteLayout *self,
+                                                        guint          event,
+                                                        EntenteRect   *rect);
+
+/* Every label's rectangle (ticks, bands, events, clusters, legend, title,
+ * range, parties, footer), for checks that nothing overlaps. Free with
+ * g_array_unref. */
+GArray                 *entente_layout_collect_text_rects (EntenteLayout *self);
+
+G_END_DECLS
