@@ -1,0 +1,258 @@
+/* entente-export-dialog.c: choose how to export the chart, then write it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "entente-export-dialog.h"
+#include "entente-export.h"
+#include "entente-window.h"
+
+struct _EntenteExportDialog
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  GtkButton      *export_button;
+  AdwComboRow    *format_row;
+  AdwComboRow    *range_row;
+  AdwComboRow    *theme_row;
+  GtkSpinButton  *width_spin;
+  GtkSpinButton  *height_spin;
+  AdwComboRow    *scale_row;
+
+  /* Owned references */
+  EntenteDataset *dataset;
+
+  /* Borrowed references */
+  GtkWindow      *parent;
+
+  double          from_day;
+  double          to_day;
+  int             selected_event;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteExportDialog, entente_export_dialog, ADW_TYPE_WINDOW)
+
+static const char *extensions[] = { "png", "svg", "pdf" };
+
+typedef struct {
+  EntenteDataset       *dataset;
+  EntenteExportOptions  options;
+  char                 *path;
+  GtkWindow            *parent;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->dataset);
+  g_clear_object (&job->parent);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (entente_export_to_file (job->dataset, &job->options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-export");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (job->path));
+      if (ENTENTE_IS_WINDOW (job->parent))
+        entente_window_add_toast (ENTENTE_WINDOW (job->parent), toast);
+      else
+        g_object_unref (toast);
+    }
+  else
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, _("Export Failed"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+save_response_cb (GtkNativeDialog     *chooser,
+                  int                  response,
+                  EntenteExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_native_dialog_destroy (chooser);
+      g_object_unref (chooser);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  job = g_new0 (ExportJob, 1);
+  job->dataset = g_object_ref (self->dataset);
+  job->parent = g_object_ref (self->parent);
+  job->path = g_file_get_path (file);
+  entente_export_options_init (&job->options);
+  job->options.width = gtk_spin_button_get_value_as_int (self->width_spin);
+  job->options.height = gtk_spin_button_get_value_as_int (self->height_spin);
+  job->options.scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  job->options.selected_event = self->selected_event;
+  if (adw_combo_row_get_selected (self->range_row) == 0)
+    {
+      job->options.has_range = TRUE;
+      job->options.from_day = (gint64) floor (self->from_day);
+      job->options.to_day = (gint64) ceil (self->to_day);
+    }
+
+  if (job->path == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->parent, _("Export Failed"),
+                                                           _("Charts can only be saved to local files")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      export_job_free (job);
+      return;
+    }
+
+  /* Large exports take a moment: draw them off the main thread. */
+  task = g_task_new (NULL, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+export_clicked_cb (EntenteExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint format = adw_combo_row_get_selected (self->format_row);
+  g_autofree char *name = NULL;
+  g_autofree char *safe = NULL;
+
+  format = MIN (format, G_N_ELEMENTS (extensions) - 1);
+  safe = g_strdup (entente_dataset_get_title (self->dataset));
+  g_strdelimit (safe, "/\\:", '-');
+  name = g_strdup_printf ("%s.%s", safe, extensions[format]);
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_add_suffix (filter, extensions[format]);
+  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row)
+                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
+                                    : extensions[format]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+format_changed_cb (EntenteExportDialog *self)
+{
+  /* Only a bitmap has a pixel density to choose. */
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row),
+                          adw_combo_row_get_selected (self->format_row) == 0);
+}
+
+static void
+entente_export_dialog_dispose (GObject *object)
+{
+  EntenteExportDialog *self = ENTENTE_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->dataset);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (entente_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+entente_export_dialog_class_init (EntenteExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = entente_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entente/Entente/entente-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, range_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, scale_row);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+entente_export_dialog_init (EntenteExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
+}
+
+void
+entente_export_dialog_present (GtkWindow      *parent,
+                               EntenteDataset *dataset,
+                               double          from_day,
+                               double          to_day,
+                               gboolean        dark,
+                               int             selected_event)
+{
+  EntenteExportDialog *self;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+
+  self = g_object_new (ENTENTE_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->parent = parent;
+  self->dataset = g_object_ref (dataset);
+  self->from_day = from_day;
+  self->to_day = to_day;
+  self->selected_event = selected_event;
+  adw_combo_row_set_selected (self->theme_row, dark ? 1 : 0);
+  gtk_window_present (GTK_WINDOW (self));
+}

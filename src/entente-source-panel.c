@@ -1,0 +1,353 @@
+/* entente-source-panel.c: an event's or period's words and sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "entente-source-panel.h"
+
+struct _EntenteSourcePanel
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  GtkStack   *stack;
+  GtkLabel   *kind_label;
+  GtkLabel   *title_label;
+  GtkLabel   *date_label;
+  GtkLabel   *meta_label;
+  GtkLabel   *summary_label;
+  GtkLabel   *sources_heading;
+  GtkBox     *excerpts_box;
+
+  /* Borrowed references, owned by excerpts_box */
+  GPtrArray  *quote_labels;
+  GPtrArray  *citation_labels;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteSourcePanel, entente_source_panel, ADW_TYPE_BIN)
+
+char *
+entente_format_citation (const EntenteSource *source,
+                         const char          *locator)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  EntenteDate date;
+
+  if (source->author != NULL)
+    g_ptr_array_add (parts, g_strdup (source->author));
+  /* TRANSLATORS: the title of a cited work, in quotation marks */
+  g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), source->title));
+  if (source->publisher != NULL)
+    g_ptr_array_add (parts, g_strdup (source->publisher));
+  if (source->date != NULL)
+    {
+      if (entente_date_parse (source->date, &date, NULL))
+        g_ptr_array_add (parts, entente_date_format (&date));
+      else
+        g_ptr_array_add (parts, g_strdup (source->date));
+    }
+  if (source->license != NULL)
+    g_ptr_array_add (parts, g_strdup (source->license));
+  if (locator != NULL)
+    g_ptr_array_add (parts, g_strdup (locator));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  /* Interned and lower-cased: nothing to free, "HTTPS:" matches too. */
+  const char *scheme = url ? g_uri_peek_scheme (url) : NULL;
+
+  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
+}
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "entente-copy-text");
+  GtkWidget *toast_target = GTK_WIDGET (button);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  gtk_widget_activate_action (toast_target, "win.show-toast", "s", _("Quotation copied"));
+}
+
+static void
+open_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *url = g_object_get_data (G_OBJECT (button), "entente-url");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  /* Only the web: a dataset must not make us open local files or run
+   * handlers for other schemes. */
+  if (!is_web_url (url))
+    return;
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static GtkWidget *
+new_excerpt_card (EntenteSourcePanel   *self,
+                  EntenteDataset       *dataset,
+                  const EntenteExcerpt *excerpt)
+{
+  const EntenteSource *source = entente_dataset_get_source (dataset, excerpt->source);
+  g_autofree char *citation = entente_format_citation (source, excerpt->locator);
+  GtkWidget *card, *quote, *cite, *buttons, *copy, *open;
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "excerpt");
+
+  /* Dataset text is set as plain text, never as markup. */
+  quote = gtk_label_new (excerpt->quote);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_selectable (GTK_LABEL (quote), TRUE);
+  gtk_widget_add_css_class (quote, "quote");
+  gtk_box_append (GTK_BOX (card), quote);
+
+  cite = gtk_label_new (citation);
+  gtk_label_set_wrap (GTK_LABEL (cite), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (cite), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (cite), 0);
+  gtk_label_set_selectable (GTK_LABEL (cite), TRUE);
+  gtk_widget_add_css_class (cite, "caption");
+  gtk_widget_add_css_class (cite, "dim-label");
+  gtk_widget_add_css_class (cite, "citation");
+  gtk_box_append (GTK_BOX (card), cite);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (card), buttons);
+
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (copy, _("Copy Quotation With Citation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy quotation with citation"),
+                                  -1);
+  gtk_widget_add_css_class (copy, "flat");
+  g_object_set_data_full (G_OBJECT (copy), "entente-copy-text",
+                          g_strdup_printf ("“%s”\n— %s", excerpt->quote, citation), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), copy);
+
+  if (is_web_url (source->url))
+    {
+      open = gtk_button_new_from_icon_name ("web-browser-symbolic");
+      gtk_widget_set_tooltip_text (open, source->url);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open source in browser"),
+                                      -1);
+      gtk_widget_add_css_class (open, "flat");
+      g_object_set_data_full (G_OBJECT (open), "entente-url", g_strdup (source->url), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+      gtk_box_append (GTK_BOX (buttons), open);
+    }
+
+  g_ptr_array_add (self->quote_labels, quote);
+  g_ptr_array_add (self->citation_labels, cite);
+  return card;
+}
+
+static void
+clear_excerpts (EntenteSourcePanel *self)
+{
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->quote_labels, 0);
+  g_ptr_array_set_size (self->citation_labels, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts_box))) != NULL)
+    gtk_box_remove (self->excerpts_box, child);
+}
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+show_item (EntenteSourcePanel *self,
+           EntenteDataset     *dataset,
+           const char         *kind,
+           const char         *title,
+           const char         *date,
+           const char         *meta,
+           const char         *summary,
+           guint               first_excerpt,
+           guint               n_excerpts)
+{
+  clear_excerpts (self);
+
+  gtk_label_set_text (self->kind_label, kind);
+  gtk_label_set_text (self->title_label, title);
+  set_optional_text (self->date_label, date);
+  set_optional_text (self->meta_label, meta);
+  set_optional_text (self->summary_label, summary);
+
+  gtk_label_set_text (self->sources_heading,
+                      n_excerpts > 0 ? _("From the Sources") : _("No Excerpts"));
+  for (guint i = 0; i < n_excerpts; i++)
+    gtk_box_append (self->excerpts_box,
+                    new_excerpt_card (self, dataset,
+                                      entente_dataset_get_excerpt (dataset, first_excerpt + i)));
+
+  gtk_stack_set_visible_child_name (self->stack, "item");
+}
+
+static char *
+format_range (const EntenteDate *start,
+              const EntenteDate *end)
+{
+  g_autofree char *from = entente_date_format (start);
+  g_autofree char *to = end ? entente_date_format (end) : NULL;
+
+  if (to == NULL)
+    return g_steal_pointer (&from);
+  /* TRANSLATORS: a span of dates, "1950 – 1960" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+void
+entente_source_panel_show_event (EntenteSourcePanel *self,
+                                 EntenteDataset     *dataset,
+                                 guint               index)
+{
+  const EntenteEvent *event;
+  g_autofree char *date = NULL;
+  g_autofree char *meta = NULL;
+  const char *category = NULL;
+  const char *actor;
+
+  g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (index < entente_dataset_get_n_events (dataset));
+
+  event = entente_dataset_get_event (dataset, index);
+  date = format_range (&event->date, event->is_span ? &event->end : NULL);
+  if (event->category >= 0)
+    category = entente_dataset_get_category (dataset, event->category)->label;
+  actor = event->actor == ENTENTE_ACTOR_JOINT ? _("Joint")
+                                               : entente_dataset_get_actor_label (dataset, event->actor);
+
+  if (category != NULL && actor != NULL)
+    /* TRANSLATORS: an event's category and who acted, "Treaty · China" */
+    meta = g_strdup_printf (_("%s · %s"), category, actor);
+  else
+    meta = g_strdup (category ? category : actor);
+
+  show_item (self, dataset, _("Event"), event->title, date, meta, event->summary,
+             event->first_excerpt, event->n_excerpts);
+}
+
+void
+entente_source_panel_show_period (EntenteSourcePanel *self,
+                                  EntenteDataset     *dataset,
+                                  guint               index)
+{
+  const EntentePeriod *period;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (index < entente_dataset_get_n_periods (dataset));
+
+  period = entente_dataset_get_period (dataset, index);
+  date = format_range (&period->start, &period->end);
+  show_item (self, dataset, _("Period"), period->label, date,
+             entente_dataset_get_period_kind (dataset, period->kind)->label,
+             period->summary, period->first_excerpt, period->n_excerpts);
+}
+
+void
+entente_source_panel_clear (EntenteSourcePanel *self)
+{
+  g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
+
+  clear_excerpts (self);
+  gtk_label_set_text (self->title_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+const char *
+entente_source_panel_get_title (EntenteSourcePanel *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_SOURCE_PANEL (self), NULL);
+  return gtk_label_get_text (self->title_label);
+}
+
+guint
+entente_source_panel_get_n_excerpts (EntenteSourcePanel *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_SOURCE_PANEL (self), 0);
+  return self->quote_labels->len;
+}
+
+const char *
+entente_source_panel_get_quote (EntenteSourcePanel *self,
+                                guint               index)
+{
+  g_return_val_if_fail (ENTENTE_IS_SOURCE_PANEL (self), NULL);
+  g_return_val_if_fail (index < self->quote_labels->len, NULL);
+  return gtk_label_get_text (g_ptr_array_index (self->quote_labels, index));
+}
+
+const char *
+entente_source_panel_get_citation (EntenteSourcePanel *self,
+                                   guint               index)
+{
+  g_return_val_if_fail (ENTENTE_IS_SOURCE_PANEL (self), NULL);
+  g_return_val_if_fail (index < self->citation_labels->len, NULL);
+  return gtk_label_get_text (g_ptr_array_index (self->citation_labels, index));
+}
+
+static void
+entente_source_panel_dispose (GObject *object)
+{
+  EntenteSourcePanel *self = ENTENTE_SOURCE_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_SOURCE_PANEL);
+  g_clear_pointer (&self->quote_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->citation_labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (entente_source_panel_parent_class)->dispose (object);
+}
+
+static void
+entente_source_panel_class_init (EntenteSourcePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = entente_source_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entente/Entente/entente-source-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, date_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, sources_heading);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, excerpts_box);
+  gtk_widget_class_set_css_name (widget_class, "sourcepanel");
+}
+
+static void
+entente_source_panel_init (EntenteSourcePanel *self)
+{
+  self->quote_labels = g_ptr_array_new ();
+  self->citation_labels = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

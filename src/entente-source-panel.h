@@ -1,0 +1,37 @@
+/* entente-source-panel.h: an event's or period's words and sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "entente-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_SOURCE_PANEL (entente_source_panel_get_type ())
+G_DECLARE_FINAL_TYPE (EntenteSourcePanel, entente_source_panel, ENTENTE, SOURCE_PANEL, AdwBin)
+
+void        entente_source_panel_show_event    (EntenteSourcePanel *self,
+                                                EntenteDataset     *dataset,
+                                                guint               event);
+void        entente_source_panel_show_period   (EntenteSourcePanel *self,
+                                                EntenteDataset     *dataset,
+                                                guint               period);
+void        entente_source_panel_clear         (EntenteSourcePanel *self);
+
+/* What the panel shows, read back from its widgets. */
+const char *entente_source_panel_get_title     (EntenteSourcePanel *self);
+guint       entente_source_panel_get_n_excerpts (EntenteSourcePanel *self);
+const char *entente_source_panel_get_quote     (EntenteSourcePanel *self,
+                                                guint               index);
+const char *entente_source_panel_get_citation  (EntenteSourcePanel *self,
+                                                guint               index);
+
+/* "Sergey Radchenko, “Title”, Publisher, 16 January 2020, 2 The alliance"
+ * — plain text, for the panel and the clipboard. */
+char       *entente_format_citation            (const EntenteSource *source,
+                                                const char          *locator);
+
+G_END_DECLS

@@ -1,0 +1,1110 @@
+/* entente-timeline-view.c: the chart as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "entente-render.h"
+#include "entente-style.h"
+#include "entente-timeline-view.h"
+
+/* The closest zoom shows this many days across the view. */
+#define MIN_SPAN_DAYS   4.0
+#define ANIMATION_USEC  (250 * G_TIME_SPAN_MILLISECOND)
+#define ZOOM_STEP       1.25
+/* Movement that turns a click into a drag. */
+#define DRAG_THRESHOLD  4.0
+
+struct _EntenteTimelineView
+{
+  GtkWidget parent_instance;
+
+  /* Owned references */
+  EntenteDataset *dataset;
+  EntenteLayout  *layout;       /* NULL when it must be rebuilt */
+  EntenteStyle   *style;
+  gboolean       *matches;      /* one per event, or NULL */
+  gboolean       *hidden_categories;
+  gboolean       *hidden_kinds;
+
+  /* The viewport */
+  double          from_day;
+  double          to_day;
+  double          min_from;     /* the whole range: the widest zoom */
+  double          max_to;
+
+  /* Animation between two ranges */
+  guint           tick_id;
+  gint64          anim_start_time;
+  double          anim_from[2];
+  double          anim_to[2];
+
+  /* Pointer and selection */
+  int             selected_event;
+  int             selected_period;
+  int             hovered_event;
+  int             hovered_cluster;
+  double          pointer_x;
+  double          drag_from_day;
+  double          drag_to_day;
+  gboolean        dragged;
+  double          zoom_begin_from;
+  double          zoom_begin_to;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteTimelineView, entente_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_EVENT,
+  PROP_SELECTED_PERIOD,
+  PROP_FROM_DAY,
+  PROP_TO_DAY,
+  N_PROPS
+};
+
+enum {
+  FILTERS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+invalidate (EntenteTimelineView *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+EntenteLayout *
+entente_timeline_view_get_layout (EntenteTimelineView *self)
+{
+  EntenteLayoutOptions options = { 0 };
+  EntenteViewport viewport;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->layout != NULL || self->dataset == NULL)
+    return self->layout;
+
+  viewport.from_day = self->from_day;
+  viewport.to_day = self->to_day;
+  viewport.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  viewport.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  viewport.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  options.hidden_categories = self->hidden_categories;
+  options.hidden_kinds = self->hidden_kinds;
+
+  self->layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
+  return self->layout;
+}
+
+gboolean
+entente_timeline_view_get_dark (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+  return self->style->dark;
+}
+
+static void
+update_style (EntenteTimelineView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (self->style != NULL && self->style->dark == dark)
+    return;
+  g_clear_pointer (&self->style, entente_style_free);
+  self->style = entente_style_new (dark);
+  invalidate (self);
+}
+
+static void
+dark_changed_cb (EntenteTimelineView *self)
+{
+  update_style (self);
+}
+
+static void
+entente_timeline_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  EntenteRenderState state;
+  EntenteLayout *layout;
+  cairo_t *cr;
+
+  layout = entente_timeline_view_get_layout (self);
+  if (layout == NULL || width <= 0 || height <= 0)
+    return;
+
+  entente_render_state_init (&state);
+  state.selected_event = self->selected_event;
+  state.hovered_event = self->hovered_event;
+  state.hovered_cluster = self->hovered_cluster;
+  state.matches = self->matches;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  entente_render_draw (layout, self->style, &state, cr);
+  cairo_destroy (cr);
+}
+
+static void
+entente_timeline_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  const EntenteViewport *viewport;
+
+  if (self->layout != NULL)
+    {
+      viewport = entente_layout_get_viewport (self->layout);
+      if (viewport->width != width || viewport->height != height)
+        invalidate (self);
+    }
+}
+
+static void
+entente_timeline_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  /* Small enough for a phone; the chart adapts its detail to the room. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = 900;
+    }
+  else
+    {
+      *minimum = 220;
+      *natural = 600;
+    }
+}
+
+/* The viewport */
+
+static void
+clamp_range (EntenteTimelineView *self,
+             double              *from,
+             double              *to)
+{
+  double span = *to - *from;
+  double max_span = self->max_to - self->min_from;
+
+  span = CLAMP (span, MIN_SPAN_DAYS, max_span);
+  if (*from < self->min_from)
+    *from = self->min_from;
+  if (*from + span > self->max_to)
+    *from = self->max_to - span;
+  *to = *from + span;
+}
+
+static void
+apply_range (EntenteTimelineView *self,
+             double               from,
+             double               to)
+{
+  clamp_range (self, &from, &to);
+  if (from == self->from_day && to == self->to_day)
+    return;
+
+  self->from_day = from;
+  self->to_day = to;
+  self->hovered_event = -1;
+  self->hovered_cluster = -1;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
+}
+
+static void
+stop_animation (EntenteTimelineView *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static gboolean
+animation_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  double t = (double) (gdk_frame_clock_get_frame_time (clock) - self->anim_start_time) / ANIMATION_USEC;
+  double eased;
+
+  t = CLAMP (t, 0.0, 1.0);
+  eased = 1.0 - pow (1.0 - t, 3.0);
+  apply_range (self,
+               self->anim_from[0] + (self->anim_to[0] - self->anim_from[0]) * eased,
+               self->anim_from[1] + (self->anim_to[1] - self->anim_from[1]) * eased);
+
+  if (t >= 1.0)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+entente_timeline_view_set_range (EntenteTimelineView *self,
+                                 double               from_day,
+                                 double               to_day,
+                                 gboolean             animate)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  stop_animation (self);
+  clamp_range (self, &from_day, &to_day);
+
+  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      apply_range (self, from_day, to_day);
+      return;
+    }
+
+  self->anim_from[0] = self->from_day;
+  self->anim_from[1] = self->to_day;
+  self->anim_to[0] = from_day;
+  self->anim_to[1] = to_day;
+  self->anim_start_time = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+}
+
+void
+entente_timeline_view_get_range (EntenteTimelineView *self,
+                                 double              *from_day,
+                                 double              *to_day)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  if (from_day != NULL)
+    *from_day = self->tick_id ? self->anim_to[0] : self->from_day;
+  if (to_day != NULL)
+    *to_day = self->tick_id ? self->anim_to[1] : self->to_day;
+}
+
+void
+entente_timeline_view_zoom_to_fit (EntenteTimelineView *self)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  entente_timeline_view_set_range (self, self->min_from, self->max_to, TRUE);
+}
+
+static double
+day_at_x (EntenteTimelineView *self,
+          double               x)
+{
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+
+  if (layout == NULL)
+    return (self->from_day + self->to_day) / 2;
+  return entente_layout_day_for_x (layout, x);
+}
+
+/* Zooms by factor (> 1 shows less time) keeping the day under x still. */
+void
+entente_timeline_view_zoom (EntenteTimelineView *self,
+                            double               factor,
+                            double               around_x)
+{
+  double from, to, anchor, new_span, left;
+
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (factor > 0);
+
+  entente_timeline_view_get_range (self, &from, &to);
+  anchor = day_at_x (self, around_x);
+  if (anchor < from || anchor > to)
+    anchor = (from + to) / 2;
+  left = (anchor - from) / (to - from);
+  new_span = (to - from) / factor;
+  entente_timeline_view_set_range (self, anchor - left * new_span,
+                                   anchor + (1 - left) * new_span, FALSE);
+}
+
+static double
+plot_center_x (EntenteTimelineView *self)
+{
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+  EntenteRect plot;
+
+  if (layout == NULL)
+    return gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  entente_layout_get_plot_rect (layout, &plot);
+  return plot.x + plot.width / 2;
+}
+
+/* Selection */
+
+gboolean
+entente_timeline_view_is_shown (EntenteTimelineView *self,
+                                guint                event)
+{
+  const EntenteEvent *e;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->dataset == NULL || event >= entente_dataset_get_n_events (self->dataset))
+    return FALSE;
+  e = entente_dataset_get_event (self->dataset, event);
+  if (e->category >= 0 && self->hidden_categories != NULL && self->hidden_categories[e->category])
+    return FALSE;
+  if (self->matches != NULL && !self->matches[event])
+    return FALSE;
+  return TRUE;
+}
+
+/* Brings the selected event into view, centred when it was outside, and
+ * closer when it sits inside a cluster so that it can be seen. */
+static void
+reveal_event (EntenteTimelineView *self,
+              guint                event)
+{
+  const EntenteEvent *e = entente_dataset_get_event (self->dataset, event);
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+  double from, to, span, center;
+  EntenteRect plot;
+  guint index;
+
+  entente_timeline_view_get_range (self, &from, &to);
+  span = to - from;
+  center = e->is_span ? (e->start_day + e->end_day) / 2.0 : e->start_day + 0.5;
+
+  if (layout != NULL && !self->tick_id)
+    {
+      entente_layout_get_plot_rect (layout, &plot);
+      if (entente_layout_find_event (layout, event, &index) == ENTENTE_PLACED_ITEM)
+        {
+          double x = entente_layout_x_for_day (layout, e->start_day);
+
+          if (x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95)
+            return;
+        }
+      else if (entente_layout_find_event (layout, event, &index) == ENTENTE_PLACED_CLUSTER &&
+               center >= from && center <= to)
+        span /= 4;
+    }
+
+  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+}
+
+static void
+set_selection (EntenteTimelineView *self,
+               int                  event,
+               int                  period)
+{
+  gboolean event_changed = event != self->selected_event;
+  gboolean period_changed = period != self->selected_period;
+
+  self->selected_event = event;
+  self->selected_period = period;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (event_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+  if (period_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PERIOD]);
+}
+
+void
+entente_timeline_view_select_event (EntenteTimelineView *self,
+                                    int                  event)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  if (self->dataset == NULL || event < 0 || (guint) event >= entente_dataset_get_n_events (self->dataset))
+    event = -1;
+  set_selection (self, event, -1);
+  if (event >= 0)
+    reveal_event (self, event);
+}
+
+int
+entente_timeline_view_get_selected_event (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), -1);
+  return self->selected_event;
+}
+
+void
+entente_timeline_view_select_period (EntenteTimelineView *self,
+                                     int                  period)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  if (self->dataset == NULL || period < 0 || (guint) period >= entente_dataset_get_n_periods (self->dataset))
+    period = -1;
+  set_selection (self, -1, period);
+}
+
+int
+entente_timeline_view_get_selected_period (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), -1);
+  return self->selected_period;
+}
+
+gboolean
+entente_timeline_view_select_next (EntenteTimelineView *self,
+                                   int                  direction)
+{
+  guint n;
+  gint64 i;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
+
+  if (self->dataset == NULL)
+    return FALSE;
+  n = entente_dataset_get_n_events (self->dataset);
+
+  if (self->selected_event >= 0)
+    i = self->selected_event + direction;
+  else
+    i = direction > 0 ? 0 : (gint64) n - 1;
+
+  for (; i >= 0 && i < n; i += direction)
+    {
+      if (entente_timeline_view_is_shown (self, i))
+        {
+          entente_timeline_view_select_event (self, i);
+          return TRUE;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  return FALSE;
+}
+
+void
+entente_timeline_view_select_first (EntenteTimelineView *self)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  self->selected_event = -1;
+  entente_timeline_view_select_next (self, 1);
+}
+
+void
+entente_timeline_view_select_last (EntenteTimelineView *self)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  self->selected_event = -1;
+  entente_timeline_view_select_next (self, -1);
+}
+
+/* Filters */
+
+void
+entente_timeline_view_set_matches (EntenteTimelineView *self,
+                                   const gboolean      *matches)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->matches, g_free);
+  if (matches != NULL && self->dataset != NULL)
+    self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+toggle_filter (EntenteTimelineView *self,
+               gboolean            *flags,
+               guint                index,
+               guint                n,
+               gboolean             hidden)
+{
+  if (flags == NULL || index >= n || flags[index] == hidden)
+    return;
+  flags[index] = hidden;
+  invalidate (self);
+  g_signal_emit (self, signals[FILTERS_CHANGED], 0);
+}
+
+void
+entente_timeline_view_set_category_hidden (EntenteTimelineView *self,
+                                           guint                category,
+                                           gboolean             hidden)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  if (self->dataset == NULL)
+    return;
+  toggle_filter (self, self->hidden_categories, category,
+                 entente_dataset_get_n_categories (self->dataset), hidden);
+}
+
+void
+entente_timeline_view_set_kind_hidden (EntenteTimelineView *self,
+                                       guint                kind,
+                                       gboolean             hidden)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  if (self->dataset == NULL)
+    return;
+  toggle_filter (self, self->hidden_kinds, kind,
+                 entente_dataset_get_n_period_kinds (self->dataset), hidden);
+}
+
+/* The dataset */
+
+void
+entente_timeline_view_set_dataset (EntenteTimelineView *self,
+                                   EntenteDataset      *dataset)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (dataset == NULL || ENTENTE_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  stop_animation (self);
+  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->hidden_categories, g_free);
+  g_clear_pointer (&self->hidden_kinds, g_free);
+  self->hovered_event = -1;
+  self->hovered_cluster = -1;
+
+  if (dataset != NULL)
+    {
+      self->hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
+      self->hidden_kinds = g_new0 (gboolean, entente_dataset_get_n_period_kinds (dataset) + 1);
+      entente_layout_default_range (dataset, &self->min_from, &self->max_to);
+      self->from_day = self->min_from;
+      self->to_day = self->max_to;
+    }
+
+  set_selection (self, -1, -1);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
+}
+
+EntenteDataset *
+entente_timeline_view_get_dataset (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+  return self->dataset;
+}
+
+/* Input */
+
+static gboolean
+hit_at (EntenteTimelineView *self,
+        double               x,
+        double               y,
+        EntenteHit          *hit)
+{
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+
+  hit->type = ENTENTE_HIT_NONE;
+  return layout != NULL && entente_layout_hit_test (layout, x, y, hit);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           EntenteTimelineView      *self)
+{
+  EntenteHit hit;
+  int event = -1, cluster = -1;
+  gboolean clickable;
+
+  self->pointer_x = x;
+  hit_at (self, x, y, &hit);
+  if (hit.type == ENTENTE_HIT_EVENT)
+    event = hit.index;
+  else if (hit.type == ENTENTE_HIT_CLUSTER)
+    cluster = hit.index;
+
+  clickable = hit.type == ENTENTE_HIT_EVENT || hit.type == ENTENTE_HIT_CLUSTER ||
+              hit.type == ENTENTE_HIT_LEGEND_KIND || hit.type == ENTENTE_HIT_LEGEND_CATEGORY;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
+
+  if (event != self->hovered_event || cluster != self->hovered_cluster)
+    {
+      self->hovered_event = event;
+      self->hovered_cluster = cluster;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          EntenteTimelineView      *self)
+{
+  if (self->hovered_event != -1 || self->hovered_cluster != -1)
+    {
+      self->hovered_event = -1;
+      self->hovered_cluster = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           EntenteTimelineView      *self)
+{
+  double from, to, width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+
+  entente_timeline_view_get_range (self, &from, &to);
+
+  /* Sideways scrolling pans; the wheel zooms around the pointer. */
+  if (dx != 0)
+    {
+      double shift = dx * 20 / width * (to - from);
+
+      entente_timeline_view_set_range (self, from + shift, to + shift, FALSE);
+    }
+  if (dy != 0)
+    entente_timeline_view_zoom (self, pow (ZOOM_STEP, -dy), self->pointer_x);
+  return GDK_EVENT_STOP;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag      *gesture,
+               double               x,
+               double               y,
+               EntenteTimelineView *self)
+{
+  stop_animation (self);
+  self->drag_from_day = self->from_day;
+  self->drag_to_day = self->to_day;
+  self->dragged = FALSE;
+}
+
+static void
+drag_update_cb (GtkGestureDrag      *gesture,
+                double               dx,
+                double               dy,
+                EntenteTimelineView *self)
+{
+  EntenteLayout *layout;
+  EntenteRect plot;
+  double days_per_px;
+
+  if (!self->dragged && fabs (dx) < DRAG_THRESHOLD && fabs (dy) < DRAG_THRESHOLD)
+    return;
+  self->dragged = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+
+  layout = entente_timeline_view_get_layout (self);
+  if (layout == NULL)
+    return;
+  entente_layout_get_plot_rect (layout, &plot);
+  days_per_px = (self->drag_to_day - self->drag_from_day) / MAX (plot.width, 1);
+  apply_range (self, self->drag_from_day - dx * days_per_px, self->drag_to_day - dx * days_per_px);
+}
+
+static void
+drag_end_cb (GtkGestureDrag      *gesture,
+             double               dx,
+             double               dy,
+             EntenteTimelineView *self)
+{
+  if (self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+}
+
+static void
+zoom_begin_cb (GtkGesture          *gesture,
+               GdkEventSequence    *sequence,
+               EntenteTimelineView *self)
+{
+  stop_animation (self);
+  self->zoom_begin_from = self->from_day;
+  self->zoom_begin_to = self->to_day;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom      *gesture,
+                       double               scale,
+                       EntenteTimelineView *self)
+{
+  double cx, cy, anchor, left, span;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    cx = plot_center_x (self);
+  anchor = day_at_x (self, cx);
+  left = (anchor - self->from_day) / (self->to_day - self->from_day);
+  span = (self->zoom_begin_to - self->zoom_begin_from) / MAX (scale, 0.01);
+  apply_range (self, anchor - left * span, anchor + (1 - left) * span);
+}
+
+static void
+click_released_cb (GtkGestureClick     *gesture,
+                   int                  n_press,
+                   double               x,
+                   double               y,
+                   EntenteTimelineView *self)
+{
+  EntenteHit hit;
+
+  if (self->dragged)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (n_press == 2)
+    {
+      entente_timeline_view_zoom (self, 2.0, x);
+      return;
+    }
+
+  hit_at (self, x, y, &hit);
+  switch (hit.type)
+    {
+    case ENTENTE_HIT_EVENT:
+      set_selection (self, hit.index, -1);
+      break;
+    case ENTENTE_HIT_CLUSTER:
+      {
+        guint n;
+        const EntenteCluster *clusters = entente_layout_get_clusters (self->layout, &n);
+        const EntenteCluster *cluster = &clusters[hit.index];
+        double margin = MAX ((cluster->to_day - cluster->from_day) * 0.15, MIN_SPAN_DAYS);
+
+        entente_timeline_view_set_range (self, cluster->from_day - margin,
+                                         cluster->to_day + margin, TRUE);
+      }
+      break;
+    case ENTENTE_HIT_PERIOD:
+      set_selection (self, -1, hit.index);
+      break;
+    case ENTENTE_HIT_LEGEND_CATEGORY:
+      entente_timeline_view_set_category_hidden (self, hit.index, !self->hidden_categories[hit.index]);
+      break;
+    case ENTENTE_HIT_LEGEND_KIND:
+      entente_timeline_view_set_kind_hidden (self, hit.index, !self->hidden_kinds[hit.index]);
+      break;
+    case ENTENTE_HIT_NONE:
+    default:
+      set_selection (self, -1, -1);
+      break;
+    }
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget           *widget,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard_mode,
+                  GtkTooltip          *tooltip,
+                  EntenteTimelineView *self)
+{
+  EntenteHit hit;
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode)
+    {
+      if (self->selected_event < 0)
+        return FALSE;
+      hit.type = ENTENTE_HIT_EVENT;
+      hit.index = self->selected_event;
+    }
+  else if (!hit_at (self, x, y, &hit))
+    return FALSE;
+
+  if (hit.type == ENTENTE_HIT_EVENT)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (self->dataset, hit.index);
+      g_autofree char *date = entente_date_format (&event->date);
+
+      if (event->is_span)
+        {
+          g_autofree char *end = entente_date_format (&event->end);
+
+          text = g_strdup_printf ("%s\n%s – %s", event->title, date, end);
+        }
+      else
+        text = g_strdup_printf ("%s\n%s", event->title, date);
+    }
+  else if (hit.type == ENTENTE_HIT_CLUSTER)
+    {
+      guint n;
+      const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit.index];
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event here: click to zoom in",
+                                           "%u events here: click to zoom in", cluster->count),
+                              cluster->count);
+    }
+  else
+    return FALSE;
+
+  /* Plain text: a title like "<b>" is shown as typed. */
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Keyboard actions */
+
+static void
+action_next (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  entente_timeline_view_select_next (ENTENTE_TIMELINE_VIEW (widget), 1);
+}
+
+static void
+action_previous (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  entente_timeline_view_select_next (ENTENTE_TIMELINE_VIEW (widget), -1);
+}
+
+static void
+action_first (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  entente_timeline_view_select_first (ENTENTE_TIMELINE_VIEW (widget));
+}
+
+static void
+action_last (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  entente_timeline_view_select_last (ENTENTE_TIMELINE_VIEW (widget));
+}
+
+static void
+action_zoom_in (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  double from, to, center, span;
+
+  /* Around the selection when there is one in view, else the middle. */
+  entente_timeline_view_get_range (self, &from, &to);
+  center = (from + to) / 2;
+  if (self->selected_event >= 0)
+    {
+      const EntenteEvent *e = entente_dataset_get_event (self->dataset, self->selected_event);
+
+      if (e->start_day >= from && e->start_day <= to)
+        center = e->start_day;
+    }
+  span = (to - from) / 2;
+  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+}
+
+static void
+action_zoom_out (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  double from, to, span;
+
+  entente_timeline_view_get_range (self, &from, &to);
+  span = to - from;
+  entente_timeline_view_set_range (self, from - span / 2, to + span / 2, TRUE);
+}
+
+static void
+action_zoom_fit (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  entente_timeline_view_zoom_to_fit (ENTENTE_TIMELINE_VIEW (widget));
+}
+
+static void
+action_clear (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  set_selection (ENTENTE_TIMELINE_VIEW (widget), -1, -1);
+}
+
+/* GObject */
+
+static void
+entente_timeline_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_EVENT:
+      g_value_set_int (value, self->selected_event);
+      break;
+    case PROP_SELECTED_PERIOD:
+      g_value_set_int (value, self->selected_period);
+      break;
+    case PROP_FROM_DAY:
+      g_value_set_double (value, self->from_day);
+      break;
+    case PROP_TO_DAY:
+      g_value_set_double (value, self->to_day);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+entente_timeline_view_dispose (GObject *object)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (object);
+
+  stop_animation (self);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (entente_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+entente_timeline_view_finalize (GObject *object)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->style, entente_style_free);
+  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->hidden_categories, g_free);
+  g_clear_pointer (&self->hidden_kinds, g_free);
+
+  G_OBJECT_CLASS (entente_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = entente_timeline_view_get_property;
+  object_class->dispose = entente_timeline_view_dispose;
+  object_class->finalize = entente_timeline_view_finalize;
+
+  widget_class->snapshot = entente_timeline_view_snapshot;
+  widget_class->size_allocate = entente_timeline_view_size_allocate;
+  widget_class->measure = entente_timeline_view_measure;
+
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_int ("selected-event", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_PERIOD] =
+    g_param_spec_int ("selected-period", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FROM_DAY] =
+    g_param_spec_double ("from-day", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TO_DAY] =
+    g_param_spec_double ("to-day", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[FILTERS_CHANGED] =
+    g_signal_new ("filters-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "timeline.next", NULL, action_next);
+  gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, action_previous);
+  gtk_widget_class_install_action (widget_class, "timeline.first", NULL, action_first);
+  gtk_widget_class_install_action (widget_class, "timeline.last", NULL, action_last);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL, action_clear);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+entente_timeline_view_init (EntenteTimelineView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->selected_event = -1;
+  self->selected_period = -1;
+  self->hovered_event = -1;
+  self->hovered_cluster = -1;
+  self->min_from = 0;
+  self->max_to = 1;
+  self->to_day = 1;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  update_style (self);
+}
+
+GtkWidget *
+entente_timeline_view_new (void)
+{
+  return g_object_new (ENTENTE_TYPE_TIMELINE_VIEW, NULL);
+}

@@ -1,0 +1,71 @@
+/* entente-timeline-view.h: the chart as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "entente-dataset.h"
+#include "entente-layout.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_TIMELINE_VIEW (entente_timeline_view_get_type ())
+G_DECLARE_FINAL_TYPE (EntenteTimelineView, entente_timeline_view, ENTENTE, TIMELINE_VIEW, GtkWidget)
+
+GtkWidget      *entente_timeline_view_new                (void);
+
+/* A new dataset shows its whole range with nothing selected. */
+void            entente_timeline_view_set_dataset        (EntenteTimelineView *self,
+                                                          EntenteDataset      *dataset);
+EntenteDataset *entente_timeline_view_get_dataset        (EntenteTimelineView *self);
+
+void            entente_timeline_view_get_range          (EntenteTimelineView *self,
+                                                          double              *from_day,
+                                                          double              *to_day);
+/* Jumps, or moves smoothly when animate is TRUE. The range is clamped to
+ * the zoom limits. */
+void            entente_timeline_view_set_range          (EntenteTimelineView *self,
+                                                          double               from_day,
+                                                          double               to_day,
+                                                          gboolean             animate);
+void            entente_timeline_view_zoom_to_fit        (EntenteTimelineView *self);
+void            entente_timeline_view_zoom               (EntenteTimelineView *self,
+                                                          double               factor,
+                                                          double               around_x);
+
+/* -1 for none. Selecting an event clears a selected period and the other
+ * way round; a selection outside the view scrolls it into view. */
+int             entente_timeline_view_get_selected_event (EntenteTimelineView *self);
+void            entente_timeline_view_select_event       (EntenteTimelineView *self,
+                                                          int                  event);
+int             entente_timeline_view_get_selected_period (EntenteTimelineView *self);
+void            entente_timeline_view_select_period      (EntenteTimelineView *self,
+                                                          int                  period);
+/* Steps through the shown events in date order (hidden categories and,
+ * during a search, non-matching events are passed over). */
+gboolean        entente_timeline_view_select_next        (EntenteTimelineView *self,
+                                                          int                  direction);
+void            entente_timeline_view_select_first       (EntenteTimelineView *self);
+void            entente_timeline_view_select_last        (EntenteTimelineView *self);
+
+/* One flag per event, or NULL to end a search. Copied. */
+void            entente_timeline_view_set_matches        (EntenteTimelineView *self,
+                                                          const gboolean      *matches);
+gboolean        entente_timeline_view_is_shown           (EntenteTimelineView *self,
+                                                          guint                event);
+
+void            entente_timeline_view_set_category_hidden (EntenteTimelineView *self,
+                                                           guint                category,
+                                                           gboolean             hidden);
+void            entente_timeline_view_set_kind_hidden    (EntenteTimelineView *self,
+                                                          guint                kind,
+                                                          gboolean             hidden);
+
+/* The layout drawn at the moment (building it if needed), for tests and
+ * for exporting exactly what is on screen. */
+EntenteLayout  *entente_timeline_view_get_layout         (EntenteTimelineView *self);
+gboolean        entente_timeline_view_get_dark           (EntenteTimelineView *self);
+
+G_END_DECLS

@@ -1,0 +1,914 @@
+/* entente-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "entente-export-dialog.h"
+#include "entente-overview.h"
+#include "entente-source-panel.h"
+#include "entente-timeline-view.h"
+#include "entente-window.h"
+
+#define MAX_RECENT_FILES   8
+#define MIN_PANEL_WIDTH    280
+#define RELOAD_DELAY_MS    300
+
+struct _EntenteWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *match_label;
+  GtkStack            *main_stack;
+  AdwStatusPage       *status_page;
+  GtkLabel            *error_label;
+  AdwFlap             *flap;
+  EntenteTimelineView *view;
+  EntenteOverview     *overview;
+  EntenteSourcePanel  *panel;
+  GtkWidget           *panel_handle;
+  GtkToggleButton     *panel_button;
+  GtkToggleButton     *search_button;
+  GMenu               *recent_section;
+
+  /* Owned references */
+  EntenteDataset      *dataset;
+  GFile               *file;        /* NULL for the bundled dataset */
+  GFileMonitor        *monitor;
+  GSettings           *settings;    /* NULL when the schema is not installed */
+  GCancellable        *load_cancellable;
+  char                *last_error;
+  gboolean            *matches;
+
+  guint                reload_id;
+  int                  panel_drag_width;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteWindow, entente_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Titles and pages */
+
+static void
+update_titles (EntenteWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  const char *title = self->dataset ? entente_dataset_get_title (self->dataset) : _("Entente");
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (self->dataset != NULL)
+    subtitle = g_strdup (_("Bundled dataset"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+show_load_error (EntenteWindow *self,
+                 GFile         *file,
+                 const GError  *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwMessageDialog *dialog;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (error->message);
+
+  if (self->dataset == NULL)
+    {
+      /* Nothing else to show: the page itself explains. */
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->status_page, _("The Dataset Could Not Be Opened"));
+      adw_status_page_set_description (self->status_page, NULL);
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      return;
+    }
+
+  /* The dataset on screen stays; the errors are the same lines as
+   * entente --check prints, shown as plain text. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message));
+  adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Search */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+event_matches (EntenteDataset     *dataset,
+               const EntenteEvent *event,
+               const char         *needle)
+{
+  if (contains_folded (event->title, needle) || contains_folded (event->summary, needle))
+    return TRUE;
+  for (guint i = 0; i < event->n_excerpts; i++)
+    if (contains_folded (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->quote, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_search (EntenteWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *count = NULL;
+  guint n, found = 0;
+
+  g_clear_pointer (&self->matches, g_free);
+  if (self->dataset == NULL || text == NULL || *text == '\0' ||
+      !gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      entente_timeline_view_set_matches (self->view, NULL);
+      gtk_label_set_text (self->match_label, "");
+      return;
+    }
+
+  needle = g_utf8_casefold (text, -1);
+  n = entente_dataset_get_n_events (self->dataset);
+  self->matches = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      self->matches[i] = event_matches (self->dataset, entente_dataset_get_event (self->dataset, i), needle);
+      found += self->matches[i];
+    }
+  entente_timeline_view_set_matches (self->view, self->matches);
+
+  if (found == 0)
+    count = g_strdup (_("No matches"));
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", found), found);
+  gtk_label_set_text (self->match_label, count);
+}
+
+static void
+search_changed_cb (EntenteWindow *self)
+{
+  update_search (self);
+}
+
+static void
+search_activate_cb (EntenteWindow *self)
+{
+  entente_timeline_view_select_next (self->view, 1);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       EntenteWindow         *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      entente_timeline_view_select_next (self->view, -1);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Selection and the panel */
+
+static void
+selection_changed_cb (EntenteWindow *self)
+{
+  int event = entente_timeline_view_get_selected_event (self->view);
+  int period = entente_timeline_view_get_selected_period (self->view);
+
+  if (event >= 0)
+    entente_source_panel_show_event (self->panel, self->dataset, event);
+  else if (period >= 0)
+    entente_source_panel_show_period (self->panel, self->dataset, period);
+  else
+    {
+      entente_source_panel_clear (self->panel);
+      return;
+    }
+
+  /* On a narrow window the panel lies over the chart; bring it out when
+   * there is something to read. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* Loading */
+
+static void
+remember_file (EntenteWindow *self,
+               GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_FILES; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-file", path);
+}
+
+static void
+update_recent_menu (EntenteWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void file_changed_cb (GFileMonitor      *monitor,
+                             GFile             *file,
+                             GFile             *other,
+                             GFileMonitorEvent  event,
+                             EntenteWindow     *self);
+
+static void
+watch_file (EntenteWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching for changes: %s", error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
+}
+
+/* Puts a dataset on screen. When it replaces the same file after an edit,
+ * the view and the selection stay where the author left them. */
+static void
+set_dataset (EntenteWindow  *self,
+             EntenteDataset *dataset,
+             GFile          *file,
+             gboolean        keep_view)
+{
+  g_autofree char *selected_id = NULL;
+  double from = 0, to = 0;
+  int selected = entente_timeline_view_get_selected_event (self->view);
+
+  if (keep_view && self->dataset != NULL)
+    {
+      entente_timeline_view_get_range (self->view, &from, &to);
+      if (selected >= 0)
+        selected_id = g_strdup (entente_dataset_get_event (self->dataset, selected)->id);
+    }
+
+  g_set_object (&self->dataset, dataset);
+  if (file != self->file)
+    {
+      g_set_object (&self->file, file);
+      watch_file (self);
+    }
+
+  entente_timeline_view_set_dataset (self->view, dataset);
+  if (keep_view && to > from)
+    {
+      entente_timeline_view_set_range (self->view, from, to, FALSE);
+      for (guint i = 0; selected_id != NULL && i < entente_dataset_get_n_events (dataset); i++)
+        if (g_str_equal (entente_dataset_get_event (dataset, i)->id, selected_id))
+          {
+            entente_timeline_view_select_event (self->view, i);
+            break;
+          }
+    }
+
+  g_clear_pointer (&self->last_error, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "timeline");
+  update_titles (self);
+  update_search (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+}
+
+typedef struct {
+  GFile   *file;
+  gboolean reload;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autoptr(GError) error = NULL;
+  EntenteDataset *dataset;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only local files can be opened"));
+      return;
+    }
+
+  dataset = entente_dataset_new_from_file (path, NULL, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (object);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+
+  if (dataset == NULL)
+    {
+      if (data->reload)
+        {
+          /* An author mid-edit: say so quietly and keep what is drawn. */
+          g_autofree char *first_line = g_strndup (error->message, strcspn (error->message, "\n"));
+          AdwToast *toast = adw_toast_new (first_line);
+
+          g_free (self->last_error);
+          self->last_error = g_strdup (error->message);
+          adw_toast_set_timeout (toast, 5);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      else
+        show_load_error (self, data->file, error);
+      return;
+    }
+
+  set_dataset (self, dataset, data->file, data->reload);
+  if (!data->reload)
+    remember_file (self, data->file);
+}
+
+static void
+load_file (EntenteWindow *self,
+           GFile         *file,
+           gboolean       reload)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  /* A newer request wins over one still being read. */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->reload = reload;
+
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, load_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+entente_window_open_file (EntenteWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file (self, file, FALSE);
+}
+
+gboolean
+entente_window_is_loading (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+const char *
+entente_window_get_last_error (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->last_error;
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  EntenteWindow *self = user_data;
+
+  self->reload_id = 0;
+  if (self->file != NULL)
+    load_file (self, self->file, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 EntenteWindow     *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      /* Editors save in bursts of events; read once they settle. */
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+      break;
+    default:
+      break;
+    }
+}
+
+EntenteDataset *
+entente_window_get_dataset (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+EntenteTimelineView *
+entente_window_get_view (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->view;
+}
+
+EntenteSourcePanel *
+entente_window_get_panel (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->panel;
+}
+
+void
+entente_window_search (EntenteWindow *self,
+                       const char    *text)
+{
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  update_search (self);
+}
+
+/* Actions */
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EntenteWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      entente_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Entente Datasets (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  entente_window_open_file (ENTENTE_WINDOW (widget), file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  double from, to;
+
+  if (self->dataset == NULL)
+    return;
+  entente_timeline_view_get_range (self->view, &from, &to);
+  entente_export_dialog_present (GTK_WINDOW (self), self->dataset, from, to,
+                                 entente_timeline_view_get_dark (self->view),
+                                 entente_timeline_view_get_selected_event (self->view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+next_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  entente_timeline_view_select_next (ENTENTE_WINDOW (widget)->view, 1);
+}
+
+static void
+previous_event_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  entente_timeline_view_select_next (ENTENTE_WINDOW (widget)->view, -1);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  entente_timeline_view_zoom_to_fit (ENTENTE_WINDOW (widget)->view);
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+void
+entente_window_add_toast (EntenteWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EntenteWindow *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  entente_window_open_file (self, file);
+  return TRUE;
+}
+
+/* The panel's width */
+
+static void
+handle_drag_begin_cb (GtkGestureDrag *gesture,
+                      double          x,
+                      double          y,
+                      EntenteWindow  *self)
+{
+  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &self->panel_drag_width, NULL);
+}
+
+static void
+set_panel_width (EntenteWindow *self,
+                 int            width)
+{
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
+  int max_width = MAX (MIN_PANEL_WIDTH, window_width - 360);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel), CLAMP (width, MIN_PANEL_WIDTH, max_width), -1);
+}
+
+static void
+handle_drag_update_cb (GtkGestureDrag *gesture,
+                       double          dx,
+                       double          dy,
+                       EntenteWindow  *self)
+{
+  /* The panel is at the end: dragging its edge leftwards widens it. */
+  set_panel_width (self, self->panel_drag_width - (int) dx);
+}
+
+/* Settings */
+
+static void
+restore_settings (EntenteWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running uninstalled without the compiled schema is allowed: nothing
+   * is remembered then. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel),
+                               MAX (MIN_PANEL_WIDTH, g_settings_get_int (self->settings, "panel-width")), -1);
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
+
+  g_signal_connect_object (self->settings, "changed::recent-files",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (window);
+  int width, height, panel_width;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel_width, NULL);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_int (self->settings, "panel-width", panel_width);
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "panel-visible", adw_flap_get_reveal_flap (self->flap));
+  g_settings_apply (self->settings);
+  return FALSE;
+}
+
+/* GObject */
+
+static void
+entente_window_dispose (GObject *object)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (entente_window_parent_class)->dispose (object);
+}
+
+static void
+entente_window_finalize (GObject *object)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (object);
+
+  g_free (self->last_error);
+  g_free (self->matches);
+
+  G_OBJECT_CLASS (entente_window_parent_class)->finalize (object);
+}
+
+static void
+entente_window_class_init (EntenteWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = entente_window_dispose;
+  object_class->finalize = entente_window_finalize;
+
+  g_type_ensure (ENTENTE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ENTENTE_TYPE_OVERVIEW);
+  g_type_ensure (ENTENTE_TYPE_SOURCE_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel_handle);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+}
+
+static void
+entente_window_init (EntenteWindow *self)
+{
+  g_autoptr(EntenteDataset) bundled = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+  GtkGesture *drag;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  entente_overview_set_view (self->overview, self->view);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_changed_cb), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  g_signal_connect_swapped (self->view, "notify::selected-event", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->view, "notify::selected-period", G_CALLBACK (selection_changed_cb), self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (handle_drag_update_cb), self);
+  gtk_widget_add_controller (self->panel_handle, GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  restore_settings (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  bundled = entente_dataset_new_bundled (&error);
+  if (bundled != NULL)
+    set_dataset (self, bundled, NULL, FALSE);
+  else
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  update_titles (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+EntenteWindow *
+entente_window_new (EntenteApplication *application)
+{
+  return g_object_new (ENTENTE_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,34 @@
+/* entente-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "entente-application.h"
+#include "entente-dataset.h"
+#include "entente-source-panel.h"
+#include "entente-timeline-view.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_WINDOW (entente_window_get_type ())
+G_DECLARE_FINAL_TYPE (EntenteWindow, entente_window, ENTENTE, WINDOW, AdwApplicationWindow)
+
+EntenteWindow  *entente_window_new         (EntenteApplication *application);
+void            entente_window_open_file   (EntenteWindow      *self,
+                                            GFile              *file);
+EntenteDataset *entente_window_get_dataset (EntenteWindow      *self);
+/* TRUE while a file is being read in the background. */
+gboolean        entente_window_is_loading  (EntenteWindow      *self);
+/* The problems of the last file that failed to load, or NULL. */
+const char     *entente_window_get_last_error (EntenteWindow   *self);
+void            entente_window_search      (EntenteWindow      *self,
+                                            const char         *text);
+void            entente_window_add_toast   (EntenteWindow      *self,
+                                            AdwToast           *toast);
+EntenteTimelineView *entente_window_get_view  (EntenteWindow   *self);
+EntenteSourcePanel  *entente_window_get_panel (EntenteWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,188 @@
+/* test-cli.c: entente --check and friends, run as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <string.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs entente with no display, as batch use must work without one. */
+static void
+run_entente (Run        *run,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("ENTENTE_BIN"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+data_path (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, (char *) g_getenv ("G_TEST_SRCDIR"));
+  g_ptr_array_add (parts, (char *) "data");
+  va_start (args, first);
+  for (const char *p = first; p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (char *) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static void
+test_check_valid (void)
+{
+  g_autofree char *full = data_path ("valid", "full.json", NULL);
+  g_autofree char *minimal = data_path ("valid", "minimal.json", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: ok (8 events, 2 periods, 2 sources)\n"
+                                               "%s: ok (0 events, 0 periods, 0 sources)\n",
+                                               full, minimal);
+  g_auto(Run) run = { 0 };
+
+  run_entente (&run, "--check", full, minimal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_invalid (void)
+{
+  g_autofree char *full = data_path ("valid", "full.json", NULL);
+  g_autofree char *bad = data_path ("invalid", "impossible-day.json", NULL);
+  g_autofree char *expected_err = g_strdup_printf ("%s: events[0].date: day 30 in “1969-02-30” does "
+                                                   "not exist: February 1969 has 28 days\n", bad);
+  g_auto(Run) run = { 0 };
+
+  /* One bad file among good ones fails the whole run but checks them all. */
+  run_entente (&run, "--check", bad, full, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected_err);
+  g_assert_true (g_str_has_suffix (run.out, "ok (8 events, 2 periods, 2 sources)\n"));
+}
+
+static void
+test_check_syntax_line (void)
+{
+  g_autofree char *bad = data_path ("invalid", "not-json.json", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:1:", bad);
+  g_auto(Run) run = { 0 };
+
+  run_entente (&run, "--check", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+}
+
+static void
+test_check_bundled (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_entente (&run, "--check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "china-russia.json: ok ("));
+}
+
+static void
+test_check_sources_dir (void)
+{
+  g_autofree char *good = data_path ("verify", "quotes.json", NULL);
+  g_autofree char *changed = data_path ("verify", "changed-word.json", NULL);
+  g_autofree char *dir = data_path ("verify", NULL);
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_entente (&ok, "--check", "--sources-dir", dir, good, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "every excerpt found in its source"));
+
+  run_entente (&bad, "--check", "--sources-dir", dir, changed, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, ": events[0].excerpts[0].quote: quote does not occur in chronicle.txt"));
+}
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_entente (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--check"));
+  g_assert_nonnull (strstr (help.out, "--export"));
+
+  run_entente (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "entente "));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) both = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  run_entente (&both, "--check", "--export", "x.png", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "cannot be combined"));
+
+  run_entente (&unknown, "--check", "--frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/check/valid", test_check_valid);
+  g_test_add_func ("/cli/check/invalid", test_check_invalid);
+  g_test_add_func ("/cli/check/syntax-line", test_check_syntax_line);
+  g_test_add_func ("/cli/check/bundled", test_check_bundled);
+  g_test_add_func ("/cli/check/sources-dir", test_check_sources_dir);
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}

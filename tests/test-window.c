@@ -1,0 +1,344 @@
+/* test-window.c: the window, as a user drives it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "entente-application.h"
+#include "entente-export.h"
+#include "entente-layout.h"
+#include "entente-source-panel.h"
+#include "entente-timeline-view.h"
+#include "entente-window.h"
+
+/* One application per process: a second one could not own the bus name. */
+static EntenteApplication *app;
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer    data,
+            guint       timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+view_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (entente_window_get_view (data))) > 0;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !entente_window_is_loading (data);
+}
+
+static EntenteWindow *
+new_window (void)
+{
+  EntenteWindow *window = entente_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (view_allocated, window, 5000);
+  return window;
+}
+
+static void
+test_opens_bundled (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  double from, to, whole_from, whole_to;
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, entente_dataset_get_title (dataset));
+  g_assert_cmpuint (entente_dataset_get_n_events (dataset), >=, 60);
+
+  /* The view starts on the whole range. */
+  entente_timeline_view_get_range (view, &from, &to);
+  entente_layout_default_range (dataset, &whole_from, &whole_to);
+  g_assert_cmpfloat_with_epsilon (from, whole_from, 0.5);
+  g_assert_cmpfloat_with_epsilon (to, whole_to, 0.5);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_next_and_previous (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteSourcePanel *panel = entente_window_get_panel (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  const EntenteEvent *first = entente_dataset_get_event (dataset, 0);
+  const EntenteExcerpt *excerpt = entente_dataset_get_excerpt (dataset, first->first_excerpt);
+  const EntenteSource *source = entente_dataset_get_source (dataset, excerpt->source);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 0);
+
+  /* The panel shows the first excerpt word for word, with its citation. */
+  g_assert_cmpstr (entente_source_panel_get_title (panel), ==, first->title);
+  g_assert_cmpuint (entente_source_panel_get_n_excerpts (panel), ==, first->n_excerpts);
+  g_assert_cmpstr (entente_source_panel_get_quote (panel, 0), ==, excerpt->quote);
+  g_assert_nonnull (strstr (entente_source_panel_get_citation (panel, 0), source->title));
+  g_assert_nonnull (strstr (entente_source_panel_get_citation (panel, 0), excerpt->locator));
+
+  /* Walking in date order. */
+  for (int i = 1; i < 5; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+      g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, i);
+      g_assert_cmpint (entente_dataset_get_event (dataset, i - 1)->start_day, <=,
+                       entente_dataset_get_event (dataset, i)->start_day);
+      g_assert_cmpstr (entente_source_panel_get_title (panel), ==, entente_dataset_get_event (dataset, i)->title);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-event", NULL));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 3);
+
+  /* The last event, and no further. */
+  entente_timeline_view_select_last (view);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==,
+                   (int) entente_dataset_get_n_events (dataset) - 1);
+  g_assert_false (entente_timeline_view_select_next (view, 1));
+
+  /* A period shows in the panel the same way. */
+  entente_timeline_view_select_period (view, 0);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+  g_assert_cmpstr (entente_source_panel_get_title (panel), ==, entente_dataset_get_period (dataset, 0)->label);
+  g_assert_cmpuint (entente_source_panel_get_n_excerpts (panel), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n = entente_dataset_get_n_events (dataset);
+  guint shown = 0;
+  int selected;
+
+  entente_window_search (window, "Gorbachev");
+  for (guint i = 0; i < n; i++)
+    shown += entente_timeline_view_is_shown (view, i);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, n / 4);
+
+  /* Stepping visits only matches. */
+  g_assert_true (entente_timeline_view_select_next (view, 1));
+  selected = entente_timeline_view_get_selected_event (view);
+  g_assert_true (entente_timeline_view_is_shown (view, selected));
+
+  /* A narrower search highlights fewer. */
+  entente_window_search (window, "Gorbachev in Beijing");
+  {
+    guint narrower = 0;
+
+    for (guint i = 0; i < n; i++)
+      narrower += entente_timeline_view_is_shown (view, i);
+    g_assert_cmpuint (narrower, >, 0);
+    g_assert_cmpuint (narrower, <, shown);
+  }
+
+  entente_window_search (window, NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (entente_timeline_view_is_shown (view, i));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_invalid_keeps_dataset (void)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "invalid", "wrong-format.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+  EntenteWindow *window = new_window ();
+  EntenteDataset *before = entente_window_get_dataset (window);
+
+  entente_window_open_file (window, file);
+  spin_until (not_loading, window, 10000);
+
+  g_assert_true (entente_window_get_dataset (window) == before);
+  g_assert_nonnull (entente_window_get_last_error (window));
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_true (g_str_has_prefix (entente_window_get_last_error (window), path));
+  }
+  g_assert_nonnull (strstr (entente_window_get_last_error (window), "entente/2"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct {
+  EntenteWindow *window;
+  const char    *title;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *wait = data;
+  EntenteDataset *dataset = entente_window_get_dataset (wait->window);
+
+  return dataset != NULL && g_strcmp0 (entente_dataset_get_title (dataset), wait->title) == 0;
+}
+
+static void
+test_reload_on_change (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *first = "{ \"format\": \"entente/1\", \"title\": \"First draft\","
+                      "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" },"
+                      "                { \"id\": \"b\", \"date\": \"1960\", \"title\": \"B\" } ] }";
+  const char *second = "{ \"format\": \"entente/1\", \"title\": \"Second draft\","
+                       "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" },"
+                       "                { \"id\": \"b\", \"date\": \"1960\", \"title\": \"B, edited\" } ] }";
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "First draft" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, first, -1, &error));
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+
+  entente_timeline_view_select_event (view, 1);
+  g_assert_true (g_file_set_contents (path, second, -1, &error));
+  wait.title = "Second draft";
+  spin_until (title_is, &wait, 10000);
+
+  /* The selection stays on the same event, by id. */
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 1);
+  g_assert_cmpstr (entente_source_panel_get_title (entente_window_get_panel (window)), ==, "B, edited");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* What the window draws is what an export of the same view writes. */
+static void
+test_widget_pixels_equal_export (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  GtkWidget *widget = GTK_WIDGET (view);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "view.png", NULL);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  EntenteExportOptions options;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *exported;
+  guint differing = 0, off_by_little = 0;
+
+  /* Whole days, as exports take them. */
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  gsk_renderer_unrealize (renderer);
+
+  entente_export_options_init (&options);
+  options.has_range = TRUE;
+  options.from_day = 700000;
+  options.to_day = 730000;
+  options.width = width;
+  options.height = height;
+  options.dark = entente_timeline_view_get_dark (view);
+  g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, png, &error));
+  g_assert_no_error (error);
+
+  exported = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (exported), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (exported), ==, height);
+  cairo_surface_flush (exported);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guchar *a = pixels + y * width * 4;
+      const guchar *b = cairo_image_surface_get_data (exported) + y * cairo_image_surface_get_stride (exported);
+
+      for (int x = 0; x < width * 4; x++)
+        {
+          /* pixman may round a gradient's steps differently with the
+           * surface's origin: allow that, and nothing more. */
+          off_by_little += a[x] != b[x];
+          if (ABS ((int) a[x] - (int) b[x]) <= 8)
+            continue;
+          if (differing < 5)
+            g_test_message ("pixel (%d, %d) channel %d: %u on screen, %u exported",
+                            x / 4, y, x % 4, a[x], b[x]);
+          differing++;
+        }
+    }
+  if (differing > 0 && g_getenv ("ENTENTE_KEEP_PIXELS"))
+    {
+      cairo_surface_t *screen = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32,
+                                                                      width, height, width * 4);
+
+      cairo_surface_write_to_png (screen, "window-view.out.png");
+      cairo_surface_write_to_png (exported, "window-view.export.png");
+      cairo_surface_destroy (screen);
+    }
+  cairo_surface_destroy (exported);
+  g_unlink (png);
+  g_rmdir (dir);
+
+  g_assert_cmpuint (differing, ==, 0);
+  g_assert_cmpuint (off_by_little, <, (guint) (width * height * 4) / 500);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Without a display there is nothing to test: say so with meson's
+   * "skipped" status. The README's test command provides one. */
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  app = entente_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/next-and-previous", test_next_and_previous);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
+  g_test_add_func ("/window/reload-on-change", test_reload_on_change);
+  g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
+
+  return g_test_run ();
+}
