@@ -60,6 +60,7 @@ G_DEFINE_FINAL_TYPE (EntenteTimelineView, entente_timeline_view, GTK_TYPE_WIDGET
 
 enum {
   PROP_0,
+  PROP_DATASET,
   PROP_SELECTED_EVENT,
   PROP_SELECTED_PERIOD,
   PROP_FROM_DAY,
@@ -408,6 +409,47 @@ reveal_event (EntenteTimelineView *self,
   entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
 }
 
+/* Screen readers hear what is selected: the picture itself says nothing
+ * to them. */
+static void
+update_accessible_description (EntenteTimelineView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->selected_event >= 0)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (self->dataset, self->selected_event);
+      g_autofree char *date = entente_date_format (&event->date);
+      const char *category = event->category >= 0
+                             ? entente_dataset_get_category (self->dataset, event->category)->label : NULL;
+      const char *actor = event->actor == ENTENTE_ACTOR_JOINT
+                          ? _("Joint") : entente_dataset_get_actor_label (self->dataset, event->actor);
+      GString *s = g_string_new (NULL);
+
+      /* TRANSLATORS: what a screen reader says of the selected event */
+      g_string_printf (s, _("Selected event: %s, %s"), event->title, date);
+      if (category != NULL)
+        g_string_append_printf (s, ", %s", category);
+      if (actor != NULL)
+        g_string_append_printf (s, ", %s", actor);
+      description = g_string_free (s, FALSE);
+    }
+  else if (self->selected_period >= 0)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (self->dataset, self->selected_period);
+      g_autofree char *start = entente_date_format (&period->start);
+      g_autofree char *end = entente_date_format (&period->end);
+
+      description = g_strdup_printf (_("Selected period: %s, %s – %s"), period->label, start, end);
+    }
+  else
+    description = g_strdup (_("Nothing selected. Use the arrow keys to step through the events."));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static void
 set_selection (EntenteTimelineView *self,
                int                  event,
@@ -419,6 +461,7 @@ set_selection (EntenteTimelineView *self,
   self->selected_event = event;
   self->selected_period = period;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible_description (self);
 
   if (event_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
@@ -523,6 +566,7 @@ entente_timeline_view_set_matches (EntenteTimelineView *self,
   if (matches != NULL && self->dataset != NULL)
     self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
 static void
@@ -593,6 +637,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
 
   set_selection (self, -1, -1);
   invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
 }
@@ -953,6 +998,9 @@ entente_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
     case PROP_SELECTED_EVENT:
       g_value_set_int (value, self->selected_event);
       break;
@@ -1009,6 +1057,9 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   widget_class->size_allocate = entente_timeline_view_size_allocate;
   widget_class->measure = entente_timeline_view_measure;
 
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ENTENTE_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_int ("selected-event", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

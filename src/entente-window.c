@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-event-list.h"
 #include "entente-export-dialog.h"
 #include "entente-overview.h"
 #include "entente-source-panel.h"
@@ -33,6 +34,9 @@ struct _EntenteWindow
   EntenteTimelineView *view;
   EntenteOverview     *overview;
   EntenteSourcePanel  *panel;
+  EntenteEventList    *event_list;
+  GtkWidget           *side_box;
+  GtkStack            *side_stack;
   GtkWidget           *panel_handle;
   GtkToggleButton     *panel_button;
   GtkToggleButton     *search_button;
@@ -508,6 +512,13 @@ entente_window_get_view (EntenteWindow *self)
   return self->view;
 }
 
+EntenteEventList *
+entente_window_get_event_list (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+  return self->event_list;
+}
+
 EntenteSourcePanel *
 entente_window_get_panel (EntenteWindow *self)
 {
@@ -693,7 +704,7 @@ handle_drag_begin_cb (GtkGestureDrag *gesture,
                       double          y,
                       EntenteWindow  *self)
 {
-  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &self->panel_drag_width, NULL);
+  gtk_widget_get_size_request (self->side_box, &self->panel_drag_width, NULL);
 }
 
 static void
@@ -703,7 +714,7 @@ set_panel_width (EntenteWindow *self,
   int window_width = gtk_widget_get_width (GTK_WIDGET (self));
   int max_width = MAX (MIN_PANEL_WIDTH, window_width - 360);
 
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel), CLAMP (width, MIN_PANEL_WIDTH, max_width), -1);
+  gtk_widget_set_size_request (self->side_box, CLAMP (width, MIN_PANEL_WIDTH, max_width), -1);
 }
 
 static void
@@ -737,7 +748,7 @@ restore_settings (EntenteWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel),
+  gtk_widget_set_size_request (self->side_box,
                                MAX (MIN_PANEL_WIDTH, g_settings_get_int (self->settings, "panel-width")), -1);
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
 
@@ -757,7 +768,7 @@ close_request_cb (GtkWindow *window,
     return FALSE;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  gtk_widget_get_size_request (GTK_WIDGET (self->panel), &panel_width, NULL);
+  gtk_widget_get_size_request (self->side_box, &panel_width, NULL);
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -815,6 +826,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   g_type_ensure (ENTENTE_TYPE_TIMELINE_VIEW);
   g_type_ensure (ENTENTE_TYPE_OVERVIEW);
   g_type_ensure (ENTENTE_TYPE_SOURCE_PANEL);
+  g_type_ensure (ENTENTE_TYPE_EVENT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/entente/Entente/entente-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, window_title);
@@ -829,6 +841,9 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel_handle);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, search_button);
@@ -864,6 +879,7 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   entente_overview_set_view (self->overview, self->view);
+  entente_event_list_set_view (self->event_list, self->view);
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "reveal-flap", self->panel_button, "active",

@@ -8,6 +8,7 @@
 
 #include "entente-application.h"
 #include "entente-dataset.h"
+#include "entente-event-list.h"
 #include "entente-source-panel.h"
 #include "entente-timeline-view.h"
 
@@ -30,5 +31,6 @@ void            entente_window_add_toast   (EntenteWindow      *self,
                                             AdwToast           *toast);
 EntenteTimelineView *entente_window_get_view  (EntenteWindow   *self);
 EntenteSourcePanel  *entente_window_get_panel (EntenteWindow   *self);
+EntenteEventList    *entente_window_get_event_list (EntenteWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,252 @@
+/* entente-event-list.c: the chart's events as a list, for reading aloud
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "entente-event-list.h"
+#include "entente-event-model.h"
+
+struct _EntenteEventList
+{
+  AdwBin parent_instance;
+
+  /* Owned references */
+  EntenteEventModel  *model;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+
+  /* Borrowed references */
+  GtkListView        *list_view;
+  EntenteTimelineView *view;
+
+  /* Set while one side follows the other, so they do not chase. */
+  gboolean            syncing;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteEventList, entente_event_list, ADW_TYPE_BIN)
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  EntenteEventList *self = user_data;
+
+  return self->view == NULL ||
+         entente_timeline_view_is_shown (self->view, entente_event_model_item_index (item));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         EntenteEventList         *self)
+{
+  EntenteDataset *dataset = entente_event_model_get_dataset (self->model);
+  guint index = entente_event_model_item_index (gtk_list_item_get_item (list_item));
+  const EntenteEvent *event = entente_dataset_get_event (dataset, index);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  g_autofree char *date = entente_date_format (&event->date);
+  g_autofree char *text = NULL;
+  const char *category = event->category >= 0
+                         ? entente_dataset_get_category (dataset, event->category)->label : NULL;
+
+  /* Plain text, as everything from a dataset. */
+  gtk_label_set_text (GTK_LABEL (title), event->title);
+  text = category ? g_strdup_printf ("%s · %s", date, category) : g_strdup (date);
+  gtk_label_set_text (GTK_LABEL (detail), text);
+}
+
+static guint
+row_of_event (EntenteEventList *self,
+              int               event)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; event >= 0 && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if ((int) entente_event_model_item_index (item) == event)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+view_selection_changed_cb (EntenteEventList *self)
+{
+  guint row;
+
+  if (self->syncing)
+    return;
+
+  self->syncing = TRUE;
+  row = row_of_event (self, entente_timeline_view_get_selected_event (self->view));
+  gtk_single_selection_set_selected (self->selection, row);
+  if (row != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", row);
+  self->syncing = FALSE;
+}
+
+static void
+list_selection_changed_cb (EntenteEventList *self)
+{
+  int event = entente_event_list_get_selected_event (self);
+
+  if (self->syncing || event < 0)
+    return;
+
+  self->syncing = TRUE;
+  entente_timeline_view_select_event (self->view, event);
+  self->syncing = FALSE;
+}
+
+static void
+refilter (EntenteEventList *self)
+{
+  self->syncing = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->syncing = FALSE;
+  view_selection_changed_cb (self);
+}
+
+static void
+dataset_changed_cb (EntenteEventList *self)
+{
+  self->syncing = TRUE;
+  entente_event_model_set_dataset (self->model, entente_timeline_view_get_dataset (self->view));
+  self->syncing = FALSE;
+  refilter (self);
+}
+
+void
+entente_event_list_set_view (EntenteEventList    *self,
+                             EntenteTimelineView *view)
+{
+  g_return_if_fail (ENTENTE_IS_EVENT_LIST (self));
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (view));
+
+  self->view = view;
+  g_signal_connect_object (view, "notify::dataset", G_CALLBACK (dataset_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::selected-event", G_CALLBACK (view_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "filters-changed", G_CALLBACK (refilter),
+                           self, G_CONNECT_SWAPPED);
+  dataset_changed_cb (self);
+}
+
+int
+entente_event_list_get_selected_event (EntenteEventList *self)
+{
+  gpointer item;
+
+  g_return_val_if_fail (ENTENTE_IS_EVENT_LIST (self), -1);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? (int) entente_event_model_item_index (item) : -1;
+}
+
+guint
+entente_event_list_get_n_rows (EntenteEventList *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_EVENT_LIST (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+void
+entente_event_list_select_row (EntenteEventList *self,
+                               guint             row)
+{
+  g_return_if_fail (ENTENTE_IS_EVENT_LIST (self));
+  gtk_single_selection_set_selected (self->selection, row);
+}
+
+static void
+entente_event_list_dispose (GObject *object)
+{
+  EntenteEventList *self = ENTENTE_EVENT_LIST (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (entente_event_list_parent_class)->dispose (object);
+}
+
+static void
+entente_event_list_class_init (EntenteEventListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = entente_event_list_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "eventlist");
+}
+
+static void
+entente_event_list_init (EntenteEventList *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkFilterListModel *filtered;
+  GtkWidget *scrolled;
+
+  self->model = entente_event_model_new ();
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
+                                        GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (list_selection_changed_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                      factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events in date order"),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  adw_bin_set_child (ADW_BIN (self), scrolled);
+}
+
+GtkWidget *
+entente_event_list_new (void)
+{
+  return g_object_new (ENTENTE_TYPE_EVENT_LIST, NULL);
+}

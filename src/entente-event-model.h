@@ -1,0 +1,24 @@
+/* entente-event-model.h: a dataset's events as a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "entente-dataset.h"
+
+G_BEGIN_DECLS
+
+#define ENTENTE_TYPE_EVENT_MODEL (entente_event_model_get_type ())
+G_DECLARE_FINAL_TYPE (EntenteEventModel, entente_event_model, ENTENTE, EVENT_MODEL, GObject)
+
+/* Items are GtkStringObjects holding the event's index in decimal: made
+ * when asked for, so a million events cost nothing until shown. */
+EntenteEventModel *entente_event_model_new         (void);
+void               entente_event_model_set_dataset (EntenteEventModel *self,
+                                                    EntenteDataset    *dataset);
+EntenteDataset    *entente_event_model_get_dataset (EntenteEventModel *self);
+guint              entente_event_model_item_index  (gpointer           item);
+
+G_END_DECLS
