@@ -58,8 +58,8 @@ entente_format_citation (const EntenteSource *source,
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
-static gboolean
-is_web_url (const char *url)
+gboolean
+entente_uri_is_web (const char *url)
 {
   /* Interned and lower-cased: nothing to free, "HTTPS:" matches too. */
   const char *scheme = url ? g_uri_peek_scheme (url) : NULL;
@@ -87,7 +87,7 @@ open_clicked_cb (GtkButton *button,
 
   /* Only the web: a dataset must not make us open local files or run
    * handlers for other schemes. */
-  if (!is_web_url (url))
+  if (!entente_uri_is_web (url))
     return;
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
@@ -139,7 +139,7 @@ new_excerpt_card (EntenteSourcePanel   *self,
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), copy);
 
-  if (is_web_url (source->url))
+  if (entente_uri_is_web (source->url))
     {
       open = gtk_button_new_from_icon_name ("web-browser-symbolic");
       gtk_widget_set_tooltip_text (open, source->url);

@@ -34,4 +34,7 @@ const char *entente_source_panel_get_citation  (EntenteSourcePanel *self,
 char       *entente_format_citation            (const EntenteSource *source,
                                                 const char          *locator);
 
+/* Only http and https addresses are ever opened from a dataset. */
+gboolean    entente_uri_is_web                 (const char          *url);
+
 G_END_DECLS

@@ -849,6 +849,51 @@ click_released_cb (GtkGestureClick     *gesture,
     }
 }
 
+/* Plain text: a title like "<b>" is shown as typed. NULL when the hit
+ * has nothing to say. */
+static char *
+tooltip_text_for_hit (EntenteTimelineView *self,
+                      const EntenteHit    *hit)
+{
+  if (hit->type == ENTENTE_HIT_EVENT)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (self->dataset, hit->index);
+      g_autofree char *date = entente_date_format (&event->date);
+
+      if (event->is_span)
+        {
+          g_autofree char *end = entente_date_format (&event->end);
+
+          return g_strdup_printf ("%s\n%s – %s", event->title, date, end);
+        }
+      return g_strdup_printf ("%s\n%s", event->title, date);
+    }
+  if (hit->type == ENTENTE_HIT_CLUSTER)
+    {
+      guint n;
+      const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit->index];
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event here: click to zoom in",
+                                           "%u events here: click to zoom in", cluster->count),
+                              cluster->count);
+    }
+  return NULL;
+}
+
+char *
+entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
+                                           double               x,
+                                           double               y)
+{
+  EntenteHit hit;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+
+  if (!hit_at (self, x, y, &hit))
+    return NULL;
+  return tooltip_text_for_hit (self, &hit);
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget           *widget,
                   int                  x,
@@ -857,8 +902,8 @@ query_tooltip_cb (GtkWidget           *widget,
                   GtkTooltip          *tooltip,
                   EntenteTimelineView *self)
 {
-  EntenteHit hit;
   g_autofree char *text = NULL;
+  EntenteHit hit;
 
   if (keyboard_mode)
     {
@@ -870,33 +915,9 @@ query_tooltip_cb (GtkWidget           *widget,
   else if (!hit_at (self, x, y, &hit))
     return FALSE;
 
-  if (hit.type == ENTENTE_HIT_EVENT)
-    {
-      const EntenteEvent *event = entente_dataset_get_event (self->dataset, hit.index);
-      g_autofree char *date = entente_date_format (&event->date);
-
-      if (event->is_span)
-        {
-          g_autofree char *end = entente_date_format (&event->end);
-
-          text = g_strdup_printf ("%s\n%s – %s", event->title, date, end);
-        }
-      else
-        text = g_strdup_printf ("%s\n%s", event->title, date);
-    }
-  else if (hit.type == ENTENTE_HIT_CLUSTER)
-    {
-      guint n;
-      const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit.index];
-
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event here: click to zoom in",
-                                           "%u events here: click to zoom in", cluster->count),
-                              cluster->count);
-    }
-  else
+  text = tooltip_text_for_hit (self, &hit);
+  if (text == NULL)
     return FALSE;
-
-  /* Plain text: a title like "<b>" is shown as typed. */
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }

@@ -67,5 +67,9 @@ void            entente_timeline_view_set_kind_hidden    (EntenteTimelineView *s
  * for exporting exactly what is on screen. */
 EntenteLayout  *entente_timeline_view_get_layout         (EntenteTimelineView *self);
 gboolean        entente_timeline_view_get_dark           (EntenteTimelineView *self);
+/* What the tooltip at (x, y) says, or NULL. */
+char           *entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
+                                                           double               x,
+                                                           double               y);
 
 G_END_DECLS

@@ -386,6 +386,65 @@ test_accessible_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Text from a dataset shows as typed in the panel, the tooltip and the
+ * events list: markup in it is not interpreted. */
+static void
+test_untrusted_text (void)
+{
+  const char *title = "<b>Bold</b> &amp; <span foreground=\"red\">red</span>";
+  const char *json =
+    "{ \"format\": \"entente/1\", \"title\": \"T\","
+    "  \"sources\": [ { \"id\": \"s\", \"title\": \"<i>Source</i>\", \"url\": \"javascript:alert(1)\" } ],"
+    "  \"events\": [ { \"id\": \"e\", \"date\": \"1920\","
+    "    \"title\": \"<b>Bold</b> &amp; <span foreground=\\\"red\\\">red</span>\","
+    "    \"summary\": \"<tt>x</tt>\","
+    "    \"excerpts\": [ { \"source\": \"s\", \"quote\": \"<a href='x'>q</a>\", \"locator\": \"&lt;1&gt;\" } ] } ] }";
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "markup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tooltip = NULL;
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteSourcePanel *panel = entente_window_get_panel (window);
+  TitleWait wait = { window, "T" };
+  EntenteRect rect;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+
+  entente_timeline_view_select_event (view, 0);
+  g_assert_cmpstr (entente_source_panel_get_title (panel), ==, title);
+  g_assert_cmpstr (entente_source_panel_get_quote (panel, 0), ==, "<a href='x'>q</a>");
+  g_assert_nonnull (strstr (entente_source_panel_get_citation (panel, 0), "“<i>Source</i>”"));
+  g_assert_nonnull (strstr (entente_source_panel_get_citation (panel, 0), "&lt;1&gt;"));
+
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), 0, &rect));
+  tooltip = entente_timeline_view_get_tooltip_text_at (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_only_web_urls_open (void)
+{
+  g_assert_true (entente_uri_is_web ("https://example.org/a"));
+  g_assert_true (entente_uri_is_web ("http://example.org"));
+  g_assert_true (entente_uri_is_web ("HTTPS://EXAMPLE.ORG"));
+  g_assert_false (entente_uri_is_web ("javascript:alert(1)"));
+  g_assert_false (entente_uri_is_web ("file:///etc/passwd"));
+  g_assert_false (entente_uri_is_web ("/etc/passwd"));
+  g_assert_false (entente_uri_is_web ("ftp://example.org"));
+  g_assert_false (entente_uri_is_web ("smb://host/share"));
+  g_assert_false (entente_uri_is_web (""));
+  g_assert_false (entente_uri_is_web (NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +468,8 @@ main (int    argc,
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
+  g_test_add_func ("/window/untrusted-text", test_untrusted_text);
+  g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
 
   return g_test_run ();
 }
