@@ -15,6 +15,8 @@
 
 #define MAX_RECENT_FILES   8
 #define MIN_PANEL_WIDTH    280
+/* Folded over a phone-sized window, the panel must fit in 360 pixels. */
+#define FOLDED_PANEL_WIDTH 320
 #define RELOAD_DELAY_MS    300
 
 struct _EntenteWindow
@@ -52,6 +54,7 @@ struct _EntenteWindow
   gboolean            *matches;
 
   guint                reload_id;
+  int                  panel_width;       /* as the user set it */
   int                  panel_drag_width;
 };
 
@@ -699,12 +702,22 @@ drop_cb (GtkDropTarget *target,
 /* The panel's width */
 
 static void
+apply_panel_width (EntenteWindow *self)
+{
+  int width = self->panel_width;
+
+  if (adw_flap_get_folded (self->flap))
+    width = MIN (width, FOLDED_PANEL_WIDTH);
+  gtk_widget_set_size_request (self->side_box, width, -1);
+}
+
+static void
 handle_drag_begin_cb (GtkGestureDrag *gesture,
                       double          x,
                       double          y,
                       EntenteWindow  *self)
 {
-  gtk_widget_get_size_request (self->side_box, &self->panel_drag_width, NULL);
+  self->panel_drag_width = self->panel_width;
 }
 
 static void
@@ -714,7 +727,8 @@ set_panel_width (EntenteWindow *self,
   int window_width = gtk_widget_get_width (GTK_WIDGET (self));
   int max_width = MAX (MIN_PANEL_WIDTH, window_width - 360);
 
-  gtk_widget_set_size_request (self->side_box, CLAMP (width, MIN_PANEL_WIDTH, max_width), -1);
+  self->panel_width = CLAMP (width, MIN_PANEL_WIDTH, max_width);
+  apply_panel_width (self);
 }
 
 static void
@@ -748,8 +762,8 @@ restore_settings (EntenteWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_widget_set_size_request (self->side_box,
-                               MAX (MIN_PANEL_WIDTH, g_settings_get_int (self->settings, "panel-width")), -1);
+  self->panel_width = MAX (MIN_PANEL_WIDTH, g_settings_get_int (self->settings, "panel-width"));
+  apply_panel_width (self);
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "panel-visible"));
 
   g_signal_connect_object (self->settings, "changed::recent-files",
@@ -768,7 +782,7 @@ close_request_cb (GtkWindow *window,
     return FALSE;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  gtk_widget_get_size_request (self->side_box, &panel_width, NULL);
+  panel_width = self->panel_width;
   g_settings_delay (self->settings);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -908,6 +922,8 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_add_controller (self->panel_handle, GTK_EVENT_CONTROLLER (drag));
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  self->panel_width = 380;
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (apply_panel_width), self);
   restore_settings (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
