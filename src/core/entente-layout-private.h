@@ -20,4 +20,10 @@ void         _entente_layout_get_lanes          (EntenteLayout *self,
                                                  double        *top,
                                                  double        *bottom);
 
+/* The zone around the axis for joint events; FALSE when they only have
+ * the axis itself. */
+gboolean     _entente_layout_get_joint_zone     (EntenteLayout *self,
+                                                 double        *top,
+                                                 double        *bottom);
+
 G_END_DECLS

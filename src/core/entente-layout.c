@@ -14,6 +14,7 @@
 /* Geometry, in logical pixels. */
 #define ROW_H          20.0  /* one lane of events */
 #define AXIS_ROW_H     22.0  /* the lane on the axis, for joint events */
+#define AXIS_LANES        3  /* on the axis, just above it, just below it */
 #define MARKER         10.0
 #define LABEL_GAP       4.0  /* from a marker to its label */
 #define ITEM_GAP        9.0  /* between neighbours in a lane */
@@ -106,6 +107,7 @@ struct _EntenteLayout
   double                lanes_top;
   double                lanes_bottom;
   double                axis_y;
+  double                axis_half;    /* half the joint events' zone */
   double                px_per_day;
   guint                 n_lanes[3];   /* by EntenteSide */
 
@@ -1190,12 +1192,15 @@ lane_y (EntenteLayout *self,
   switch (side)
     {
     case ENTENTE_SIDE_ABOVE:
-      return self->axis_y - (self->two_parties ? AXIS_ROW_H / 2 : 4) - ROW_H * lane - ROW_H / 2;
+      return self->axis_y - self->axis_half - ROW_H * lane - ROW_H / 2;
     case ENTENTE_SIDE_BELOW:
-      return self->axis_y + AXIS_ROW_H / 2 + ROW_H * lane + ROW_H / 2;
+      return self->axis_y + self->axis_half + ROW_H * lane + ROW_H / 2;
     case ENTENTE_SIDE_AXIS:
     default:
-      return self->axis_y;
+      /* Joint events: on the axis, then either side of it. */
+      if (lane == 0)
+        return self->axis_y;
+      return self->axis_y + (lane % 2 == 1 ? -ROW_H : ROW_H) * ((lane + 1) / 2);
     }
 }
 
@@ -1237,31 +1242,37 @@ item_base_right (const EntenteEventItem *item)
   return rect_right (&base);
 }
 
-/* Gives up the end of a label that runs to the right of its marker, so
- * that the lane frees up at limit. FALSE when that would leave too
- * little of it. */
+/* Whether a label that runs to the right of its marker can give up its
+ * end so that the lane frees up at limit, keeping at least a readable
+ * part of it (or dropping it, with may_drop). */
+static gboolean
+item_can_shorten (const EntenteEventItem *item,
+                  double                  limit,
+                  gboolean                may_drop)
+{
+  if (item->text == NULL || item->text_rect.x < item->x)
+    return FALSE;
+  if (item_base_right (item) > limit)
+    return FALSE;
+  return may_drop || limit - item->text_rect.x >= MIN_LABEL_W;
+}
+
 static gboolean
 item_shorten (EntenteEventItem *item,
               double            limit,
               gboolean          may_drop)
 {
-  double avail;
+  double avail = limit - item->text_rect.x;
 
-  if (item->text == NULL || item->text_rect.x < item->x)
+  if (!item_can_shorten (item, limit, may_drop))
     return FALSE;
-  if (item_base_right (item) > limit)
-    return FALSE;
-
-  avail = limit - item->text_rect.x;
   if (avail >= MIN_LABEL_W)
     item->text_rect.width = fit_text (item->text, avail);
-  else if (may_drop)
+  else
     {
       g_clear_object (&item->text);
       item->text_rect.width = 0;
     }
-  else
-    return FALSE;
   item_update_rect (item);
   return TRUE;
 }
@@ -1352,6 +1363,8 @@ cluster_build_free (gpointer data)
 {
   ClusterBuild *build = data;
 
+  if (build == NULL)
+    return;
   g_array_unref (build->members);
   g_array_unref (build->ranges);
   g_free (build);
@@ -1468,6 +1481,34 @@ find_lane (EntenteLayout *self,
   return lane;
 }
 
+/* The nearest lane whose last label can give up its end so that the lane
+ * is free from left on, or n_lanes when none can. Only looks unless
+ * apply is TRUE. */
+static guint
+make_room (EntenteLayout *self,
+           EntenteSide    side,
+           double         left,
+           gboolean       apply)
+{
+  for (guint i = 0; i < self->n_lanes[side]; i++)
+    {
+      Lane *lane = &self->lanes[side][i];
+      EntenteEventItem *item;
+      Slot *last;
+
+      if (lane->slots->len == 0)
+        continue;
+      last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+      if (last->is_cluster)
+        continue;
+      item = &g_array_index (self->items, EntenteEventItem, last->index);
+      if (apply ? item_shorten (item, left - ITEM_GAP, FALSE)
+                : item_can_shorten (item, left - ITEM_GAP, FALSE))
+        return i;
+    }
+  return self->n_lanes[side];
+}
+
 static void
 place_event (EntenteLayout   *self,
              const Candidate *candidate)
@@ -1500,6 +1541,15 @@ place_event (EntenteLayout   *self,
   item.marker = (EntenteRect) { x - MARKER / 2, 0, MARKER, MARKER };
   base_left = item.marker.x;
 
+  /* Where not even the marker can go, the event joins a cluster without
+   * its label being measured: in a dense view most events end so. */
+  if (find_lane (self, side, base_left) == n_lanes &&
+      make_room (self, side, base_left, FALSE) == n_lanes)
+    {
+      add_to_cluster (self, side, candidate, x);
+      return;
+    }
+
   item.text = new_text (self, ENTENTE_FONT_LABEL, event->title);
   text_size (item.text, &text_width, &text_height);
   text_width = MIN (text_width, MIN (MAX_LABEL_W, self->plot.width * 0.45));
@@ -1524,16 +1574,8 @@ place_event (EntenteLayout   *self,
       double left = text_left ? x - MARKER / 2 - LABEL_GAP - width : base_left;
 
       lane = find_lane (self, side, left);
-      for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
-        {
-          Lane *l = &self->lanes[side][i];
-          Slot *last = l->slots->len > 0 ? &g_array_index (l->slots, Slot, l->slots->len - 1) : NULL;
-
-          if (last != NULL && !last->is_cluster &&
-              item_shorten (&g_array_index (self->items, EntenteEventItem, last->index),
-                            left - ITEM_GAP, FALSE))
-            lane = i;
-        }
+      if (lane == n_lanes)
+        lane = make_room (self, side, left, TRUE);
       if (lane < n_lanes)
         width = fit_text (item.text, width);
     }
@@ -1558,24 +1600,15 @@ place_event (EntenteLayout   *self,
 
   /* Then room taken from a neighbour's label, for the marker and as much
    * of this label as fits on its right. */
-  for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
+  if (lane == n_lanes && (lane = make_room (self, side, base_left, TRUE)) < n_lanes)
     {
-      Lane *l = &self->lanes[side][i];
-      Slot *last = l->slots->len > 0 ? &g_array_index (l->slots, Slot, l->slots->len - 1) : NULL;
-
-      if (last != NULL && !last->is_cluster &&
-          item_shorten (&g_array_index (self->items, EntenteEventItem, last->index),
-                        base_left - ITEM_GAP, FALSE))
+      text_left = FALSE;
+      if (right_avail >= MIN_LABEL_W)
+        width = fit_text (item.text, MIN (text_width, right_avail));
+      else
         {
-          lane = i;
-          text_left = FALSE;
-          if (right_avail >= MIN_LABEL_W)
-            width = fit_text (item.text, MIN (text_width, right_avail));
-          else
-            {
-              g_clear_object (&item.text);
-              width = 0;
-            }
+          g_clear_object (&item.text);
+          width = 0;
         }
     }
 
@@ -1653,17 +1686,25 @@ set_up_lanes (EntenteLayout *self)
 
   if (self->two_parties)
     {
+      guint n_axis = AXIS_LANES;
+
+      /* Joint events get a zone of their own around the axis where there
+       * is room for it and two lanes a side; else only the axis. */
+      if (self->lanes_bottom - self->lanes_top < AXIS_LANES * ROW_H + 4 * ROW_H)
+        n_axis = 1;
       self->axis_y = floor ((self->lanes_top + self->lanes_bottom) / 2) + 0.5;
-      above_space = self->axis_y - AXIS_ROW_H / 2 - self->lanes_top;
-      below_space = self->lanes_bottom - self->axis_y - AXIS_ROW_H / 2;
+      self->axis_half = n_axis == 1 ? AXIS_ROW_H / 2 : n_axis * ROW_H / 2;
+      above_space = self->axis_y - self->axis_half - self->lanes_top;
+      below_space = self->lanes_bottom - self->axis_y - self->axis_half;
       self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
       self->n_lanes[ENTENTE_SIDE_BELOW] = below_space > 0 ? (guint) (below_space / ROW_H) : 0;
-      self->n_lanes[ENTENTE_SIDE_AXIS] = 1;
+      self->n_lanes[ENTENTE_SIDE_AXIS] = n_axis;
     }
   else
     {
       self->axis_y = floor (self->lanes_bottom - 6) + 0.5;
-      above_space = self->axis_y - 4 - self->lanes_top;
+      self->axis_half = 4;
+      above_space = self->axis_y - self->axis_half - self->lanes_top;
       self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
       self->n_lanes[ENTENTE_SIDE_BELOW] = 0;
       self->n_lanes[ENTENTE_SIDE_AXIS] = 0;
@@ -1829,10 +1870,56 @@ compare_dense (gconstpointer a,
 
 /* Drops what was evicted, gives the clusters their text and records
  * where every event went. */
+/* A cluster of one point is just its marker, which fits where the badge
+ * would have been. */
+static gboolean
+unwrap_cluster (EntenteLayout  *self,
+                EntenteCluster *cluster,
+                ClusterBuild   *build)
+{
+  EntenteEventItem item = { 0, };
+  guint event;
+
+  if (cluster->count != 1 || build->members->len != 1 || build->ranges->len != 0)
+    return FALSE;
+  event = g_array_index (build->members, guint, 0);
+  if (entente_dataset_get_event (self->dataset, event)->is_span ||
+      cluster->x0 - MARKER / 2 < cluster->rect.x ||
+      cluster->x0 + MARKER / 2 > rect_right (&cluster->rect))
+    return FALSE;
+
+  item.event = event;
+  item.side = cluster->side;
+  item.lane = cluster->lane;
+  item.x = cluster->x0;
+  item.y = cluster->y;
+  item.marker = (EntenteRect) { item.x - MARKER / 2, item.y - MARKER / 2, MARKER, MARKER };
+  item_update_rect (&item);
+  g_array_append_val (self->items, item);
+  return TRUE;
+}
+
 static void
 finish_events (EntenteLayout *self)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (EntenteEventItem));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (EntenteCluster));
+  GPtrArray *builds = g_ptr_array_new_with_free_func (cluster_build_free);
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
+
+      if (unwrap_cluster (self, cluster, g_ptr_array_index (self->cluster_builds, i)))
+        continue;
+      g_array_append_val (clusters, *cluster);
+      g_ptr_array_add (builds, g_steal_pointer (&g_ptr_array_index (self->cluster_builds, i)));
+    }
+  /* No cluster has its text yet, so they move without copying any. */
+  g_array_set_size (self->clusters, 0);
+  g_array_append_vals (self->clusters, clusters->data, clusters->len);
+  g_ptr_array_unref (self->cluster_builds);
+  self->cluster_builds = builds;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -1853,17 +1940,21 @@ finish_events (EntenteLayout *self)
       EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
       ClusterBuild *build = g_ptr_array_index (self->cluster_builds, i);
       g_autofree char *count = g_strdup_printf ("+%u", cluster->count);
-      double width, height;
 
+      /* The badge was sized for the count's digits when it was placed. */
       cluster->text = new_text (self, ENTENTE_FONT_BADGE, count);
-      text_size (cluster->text, &width, &height);
-      cluster->rect.width = MAX (cluster->rect.width, ceil (width) + 2 * BADGE_PAD);
 
       for (guint j = 0; j < build->members->len; j++)
         g_hash_table_insert (self->placement,
                              GUINT_TO_POINTER (g_array_index (build->members, guint, j)),
                              GUINT_TO_POINTER ((i << 1) | 1));
-      g_array_append_vals (self->dense, build->ranges->data, build->ranges->len);
+      for (guint j = 0; j < build->ranges->len; j++)
+        {
+          DenseRange range = g_array_index (build->ranges, DenseRange, j);
+
+          range.cluster = i;
+          g_array_append_val (self->dense, range);
+        }
     }
   g_array_sort (self->dense, compare_dense);
 }
@@ -2176,6 +2267,16 @@ gboolean
 _entente_layout_has_chrome (EntenteLayout *self)
 {
   return self->chrome;
+}
+
+gboolean
+_entente_layout_get_joint_zone (EntenteLayout *self,
+                                double        *top,
+                                double        *bottom)
+{
+  *top = self->axis_y - self->axis_half;
+  *bottom = self->axis_y + self->axis_half;
+  return self->n_lanes[ENTENTE_SIDE_AXIS] > 1;
 }
 
 void

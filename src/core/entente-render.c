@@ -26,6 +26,10 @@ typedef struct {
   double                    lanes_top;
   double                    lanes_bottom;
   double                    pixel;    /* one device pixel in user units */
+  /* Worked out once a frame: contrast adjustment is not free. */
+  EntenteColor             *marker_colors;     /* by category */
+  EntenteColor             *band_label_colors; /* by period kind */
+  int                       selected_cluster;  /* holding the selection, or -1 */
 } Frame;
 
 void
@@ -55,12 +59,6 @@ crisp (const Frame *frame,
   return (floor (v / frame->pixel) + 0.5) * frame->pixel;
 }
 
-static double
-rect_right (const EntenteRect *rect)
-{
-  return rect->x + rect->width;
-}
-
 static void
 rounded_rect (cairo_t *cr,
               double   x,
@@ -83,27 +81,50 @@ draw_text (const Frame       *frame,
            PangoLayout       *text,
            const EntenteRect *rect,
            EntenteColor       color,
-           double             alpha,
-           gboolean           halo)
+           double             alpha)
 {
-  cairo_t *cr = frame->cr;
-
   if (text == NULL)
     return;
-  if (halo)
+  cairo_move_to (frame->cr, rect->x, rect->y);
+  set_color (frame->cr, color, alpha);
+  pango_cairo_show_layout (frame->cr, text);
+}
+
+static void
+aligned_rectangle (cairo_t *cr,
+                   double   x0,
+                   double   y0,
+                   double   x1,
+                   double   y1)
+{
+  x0 = floor (x0);
+  y0 = floor (y0);
+  cairo_rectangle (cr, x0, y0, ceil (x1) - x0, ceil (y1) - y0);
+}
+
+/* Lines pass behind labels: everything drawn until the next restore
+ * leaves out each label's box, so no stem or grid line strikes through
+ * words. One clip is far cheaper than outlining every glyph. Its boxes
+ * are whole pixels, which makes it a region: quick to apply, and clear
+ * of a cairo 1.16 assertion on unaligned even-odd boxes. */
+static void
+clip_out_labels (const Frame *frame,
+                 GArray      *labels)
+{
+  cairo_t *cr = frame->cr;
+  const EntenteRect *p = &frame->plot;
+
+  cairo_save (cr);
+  aligned_rectangle (cr, p->x, p->y, p->x + p->width, p->y + p->height);
+  for (guint i = 0; i < labels->len; i++)
     {
-      /* An outline in the plot's colour: lines that pass behind a label
-       * stop short of its letters. */
-      cairo_move_to (cr, rect->x, rect->y);
-      pango_cairo_layout_path (cr, text);
-      set_color (cr, frame->style->halo, alpha);
-      cairo_set_line_width (cr, 3);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      const EntenteRect *r = &g_array_index (labels, EntenteRect, i);
+
+      aligned_rectangle (cr, r->x - 2, r->y, r->x + r->width + 2, r->y + r->height);
     }
-  cairo_move_to (cr, rect->x, rect->y);
-  set_color (cr, color, alpha);
-  pango_cairo_show_layout (cr, text);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
 }
 
 /* Markers */
@@ -212,7 +233,7 @@ category_color (const Frame *frame,
 {
   if (category < 0)
     return frame->style->fallback;
-  return entente_style_marker_color (frame->style, category_rgb (frame, category));
+  return frame->marker_colors[category];
 }
 
 static void
@@ -318,8 +339,23 @@ draw_band (const Frame       *frame,
       cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
       cairo_fill (cr);
     }
+}
 
-  /* An exact date is a hard edge, and a fine line says so. */
+/* An exact date is a hard edge, and a fine line says so. */
+static void
+draw_band_edges (const Frame       *frame,
+                 const EntenteBand *band)
+{
+  cairo_t *cr = frame->cr;
+  const EntentePeriod *period = entente_dataset_get_period (frame->dataset, band->period);
+  EntenteColor color = entente_color_from_rgb (kind_rgb (frame, period->kind));
+  double left = MAX (band->x0, frame->plot.x);
+  double right = MIN (band->x1, frame->plot.x + frame->plot.width);
+  double top = frame->plot.y;
+  double height = frame->plot.height;
+
+  if (right <= left)
+    return;
   color.a = frame->style->dark ? 0.55 : 0.75;
   cairo_set_line_width (cr, frame->pixel);
   if (band->x0 == band->x0_full && band->x0 > frame->plot.x && band->x0 < right)
@@ -341,12 +377,26 @@ draw_band_label (const Frame       *frame,
                  const EntenteBand *band)
 {
   const EntentePeriod *period = entente_dataset_get_period (frame->dataset, band->period);
-  EntenteColor color = entente_style_band_label_color (frame->style, kind_rgb (frame, period->kind));
+  EntenteColor color = frame->band_label_colors[period->kind];
 
-  draw_text (frame, band->text, &band->text_rect, color, 1, TRUE);
+  draw_text (frame, band->text, &band->text_rect, color, 1);
 }
 
 /* Axis and ticks */
+
+/* A faint strip around the axis: what lies in it, both parties did (or
+ * neither), while the parties' own events lie beyond it. */
+static void
+draw_joint_zone (const Frame *frame)
+{
+  double top, bottom;
+
+  if (!_entente_layout_get_joint_zone (frame->layout, &top, &bottom))
+    return;
+  cairo_rectangle (frame->cr, frame->plot.x, top, frame->plot.width, bottom - top);
+  set_color (frame->cr, frame->style->joint_zone, 1);
+  cairo_fill (frame->cr);
+}
 
 static void
 draw_grid (const Frame       *frame,
@@ -368,72 +418,26 @@ draw_grid (const Frame       *frame,
   cairo_stroke (cr);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-/* The axis runs behind the labels of joint events, which sit on it: it
- * breaks off around each so that no line strikes through their words. */
 static void
-draw_axis (const Frame            *frame,
-           const EntenteTick      *ticks,
-           guint                   n_ticks,
-           const EntenteEventItem *items,
-           guint                   n_items)
+draw_axis (const Frame       *frame,
+           const EntenteTick *ticks,
+           guint              n_ticks)
 {
   cairo_t *cr = frame->cr;
   double y = frame->axis_y;
-  double x = frame->plot.x;
-  double right = frame->plot.x + frame->plot.width;
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      if (items[i].side == ENTENTE_SIDE_AXIS && items[i].text != NULL)
-        {
-          double gap[2] = { items[i].text_rect.x - 3, rect_right (&items[i].text_rect) + 3 };
-
-          g_array_append_val (gaps, gap);
-        }
-    }
-  g_array_sort (gaps, compare_doubles);
 
   cairo_set_line_width (cr, 1.5);
-  for (guint i = 0; i < gaps->len; i++)
-    {
-      const double *gap = &g_array_index (gaps, double, 2 * i);
-
-      if (gap[0] > x)
-        {
-          cairo_move_to (cr, x, y);
-          cairo_line_to (cr, gap[0], y);
-        }
-      x = MAX (x, gap[1]);
-    }
-  if (x < right)
-    {
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, right, y);
-    }
+  cairo_move_to (cr, frame->plot.x, y);
+  cairo_rel_line_to (cr, frame->plot.width, 0);
   set_color (cr, frame->style->axis, 1);
   cairo_stroke (cr);
 
   /* Notches on the axis: long for labelled ticks, short for the rest. */
   cairo_set_line_width (cr, frame->pixel);
-  for (guint i = 0, g = 0; i < n_ticks; i++)
+  for (guint i = 0; i < n_ticks; i++)
     {
       double half = ticks[i].major ? 4.5 : 2.5;
 
-      while (g < gaps->len && g_array_index (gaps, double, 2 * g + 1) < ticks[i].x)
-        g++;
-      if (g < gaps->len && g_array_index (gaps, double, 2 * g) <= ticks[i].x)
-        continue;
       cairo_move_to (cr, crisp (frame, ticks[i].x), y - half);
       cairo_rel_line_to (cr, 0, 2 * half);
     }
@@ -480,7 +484,7 @@ draw_item_stem (const Frame            *frame,
 {
   double from_y;
 
-  if (item->side == ENTENTE_SIDE_AXIS)
+  if (fabs (item->y - frame->axis_y) < 1)
     return;
   from_y = item->y + (item->y < frame->axis_y ? MARKER / 2 : -MARKER / 2);
   draw_stem (frame, item->x, from_y, event_alpha (frame, item->event));
@@ -539,20 +543,7 @@ draw_item (const Frame            *frame,
       cairo_stroke (cr);
     }
   draw_marker (frame, event->category, item->x, item->y, MARKER, alpha);
-  draw_text (frame, item->text, &item->text_rect, frame->style->text, alpha,
-             !selected && !hovered);
-}
-
-static gboolean
-cluster_holds_selection (const Frame *frame,
-                         guint        index)
-{
-  guint where;
-
-  return frame->state->selected_event >= 0 &&
-         entente_layout_find_event (frame->layout, frame->state->selected_event, &where) ==
-           ENTENTE_PLACED_CLUSTER &&
-         where == index;
+  draw_text (frame, item->text, &item->text_rect, frame->style->text, alpha);
 }
 
 static void
@@ -590,9 +581,9 @@ draw_cluster (const Frame          *frame,
   double width, height;
   PangoRectangle logical;
 
-  if (frame->state->hovered_cluster == (int) index || cluster_holds_selection (frame, index))
+  if (frame->state->hovered_cluster == (int) index || frame->selected_cluster == (int) index)
     {
-      gboolean selected = cluster_holds_selection (frame, index);
+      gboolean selected = frame->selected_cluster == (int) index;
 
       rounded_rect (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6, (r->height + 6) / 2);
       set_color (cr, selected ? frame->style->accent : frame->style->hover, 1);
@@ -626,7 +617,7 @@ draw_legend (const Frame *frame)
       EntenteRect rect;
       PangoLayout *text = _entente_layout_get_legend_head (frame->layout, i, &rect);
 
-      draw_text (frame, text, &rect, frame->style->text_dim, 1, FALSE);
+      draw_text (frame, text, &rect, frame->style->text_dim, 1);
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -651,7 +642,7 @@ draw_legend (const Frame *frame)
       else
         draw_marker (frame, item->index, s->x + s->width / 2, s->y + s->height / 2, MARKER, alpha);
 
-      draw_text (frame, item->text, &item->text_rect, frame->style->text, alpha, FALSE);
+      draw_text (frame, item->text, &item->text_rect, frame->style->text, alpha);
       if (item->hidden)
         {
           /* Struck through: switched off, and still there to switch on. */
@@ -671,13 +662,13 @@ draw_chrome (const Frame *frame)
   PangoLayout *text;
 
   text = entente_layout_get_title (frame->layout, &rect);
-  draw_text (frame, text, &rect, frame->style->text, 1, FALSE);
+  draw_text (frame, text, &rect, frame->style->text, 1);
   text = entente_layout_get_range_text (frame->layout, &rect);
-  draw_text (frame, text, &rect, frame->style->text_dim, 1, FALSE);
+  draw_text (frame, text, &rect, frame->style->text_dim, 1);
   text = entente_layout_get_subtitle (frame->layout, &rect);
-  draw_text (frame, text, &rect, frame->style->text_dim, 1, FALSE);
+  draw_text (frame, text, &rect, frame->style->text_dim, 1);
   text = entente_layout_get_footer (frame->layout, &rect);
-  draw_text (frame, text, &rect, frame->style->text_dim, 1, FALSE);
+  draw_text (frame, text, &rect, frame->style->text_dim, 1);
   draw_legend (frame);
 }
 
@@ -700,6 +691,9 @@ entente_render_draw (EntenteLayout            *layout,
   int selected_item = -1;
   EntenteRect rect;
   PangoLayout *text;
+  g_autoptr(GArray) labels = NULL;
+  g_autofree EntenteColor *marker_colors = NULL;
+  g_autofree EntenteColor *band_label_colors = NULL;
 
   g_return_if_fail (ENTENTE_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -723,6 +717,22 @@ entente_render_draw (EntenteLayout            *layout,
   chrome = _entente_layout_has_chrome (layout);
   radius = chrome ? 8 : 0;
 
+  /* On the heap: a dataset may define any number of kinds. */
+  marker_colors = frame.marker_colors = g_new (EntenteColor, MAX (entente_dataset_get_n_categories (frame.dataset), 1));
+  for (guint i = 0; i < entente_dataset_get_n_categories (frame.dataset); i++)
+    frame.marker_colors[i] = entente_style_marker_color (frame.style, category_rgb (&frame, i));
+  band_label_colors = frame.band_label_colors = g_new (EntenteColor, MAX (entente_dataset_get_n_period_kinds (frame.dataset), 1));
+  for (guint i = 0; i < entente_dataset_get_n_period_kinds (frame.dataset); i++)
+    frame.band_label_colors[i] = entente_style_band_label_color (frame.style, kind_rgb (&frame, i));
+  frame.selected_cluster = -1;
+  if (state->selected_event >= 0)
+    {
+      guint index;
+
+      if (entente_layout_find_event (layout, state->selected_event, &index) == ENTENTE_PLACED_CLUSTER)
+        frame.selected_cluster = index;
+    }
+
   ticks = entente_layout_get_ticks (layout, &n_ticks);
   bands = entente_layout_get_bands (layout, &n_bands);
   items = entente_layout_get_items (layout, &n_items);
@@ -742,14 +752,21 @@ entente_render_draw (EntenteLayout            *layout,
 
   for (guint i = 0; i < n_bands; i++)
     draw_band (&frame, &bands[i]);
-  draw_grid (&frame, ticks, n_ticks);
-  draw_axis (&frame, ticks, n_ticks, items, n_items);
+  draw_joint_zone (&frame);
 
   /* Lines first, then what they lead to, then words on top. */
+  labels = entente_layout_collect_text_rects (layout);
+  clip_out_labels (&frame, labels);
+  for (guint i = 0; i < n_bands; i++)
+    draw_band_edges (&frame, &bands[i]);
+  draw_grid (&frame, ticks, n_ticks);
+  draw_axis (&frame, ticks, n_ticks);
+
   for (guint i = 0; i < n_clusters; i++)
     draw_cluster_stretch (&frame, &clusters[i]);
   for (guint i = 0; i < n_items; i++)
     draw_item_stem (&frame, &items[i]);
+  cairo_restore (cr);
   for (guint i = 0; i < n_items; i++)
     {
       /* The selection goes last so that nothing covers its highlight. */
@@ -766,11 +783,11 @@ entente_render_draw (EntenteLayout            *layout,
   for (guint i = 0; i < n_bands; i++)
     draw_band_label (&frame, &bands[i]);
   for (guint i = 0; i < n_ticks; i++)
-    draw_text (&frame, ticks[i].text, &ticks[i].text_rect, frame.style->text_dim, 1, TRUE);
+    draw_text (&frame, ticks[i].text, &ticks[i].text_rect, frame.style->text_dim, 1);
   for (EntenteSide side = ENTENTE_SIDE_ABOVE; side <= ENTENTE_SIDE_BELOW; side++)
     {
       text = entente_layout_get_party_label (layout, side, &rect);
-      draw_text (&frame, text, &rect, frame.style->text_dim, 1, TRUE);
+      draw_text (&frame, text, &rect, frame.style->text_dim, 1);
     }
   cairo_restore (cr);
 

@@ -49,8 +49,8 @@ entente_style_new (gboolean dark)
       style->text_dim = rgba (0x5e5c64, 1);
       style->axis = rgba (0x3d3846, 0.85);
       style->grid = rgba (0x241f31, 0.10);
-      style->stem = rgba (0x3d3846, 0.45);
-      style->halo = rgba (0xffffff, 0.80);
+      style->stem = rgba (0x3d3846, 0.30);
+      style->joint_zone = rgba (0x241f31, 0.045);
       style->accent = rgba (0x1c71d8, 1);
       style->hover = rgba (0x1c71d8, 0.45);
       style->cluster = rgba (0x3d3846, 1);
@@ -69,8 +69,8 @@ entente_style_new (gboolean dark)
       style->text_dim = rgba (0xc0bfbc, 1);
       style->axis = rgba (0xdeddda, 0.80);
       style->grid = rgba (0xffffff, 0.09);
-      style->stem = rgba (0xc0bfbc, 0.45);
-      style->halo = rgba (0x1e1e1e, 0.75);
+      style->stem = rgba (0xc0bfbc, 0.32);
+      style->joint_zone = rgba (0x000000, 0.12);
       style->accent = rgba (0x78aeed, 1);
       style->hover = rgba (0x78aeed, 0.50);
       style->cluster = rgba (0xdeddda, 1);
@@ -289,8 +289,8 @@ entente_style_band_label_color (const EntenteStyle *style,
   g_return_val_if_fail (style != NULL, entente_color_from_rgb (rgb));
 
   band = entente_style_band_color (style, rgb);
-  /* A little above 4.5 so that the halo and antialiasing do not push a
-   * label under the line. */
+  /* A little above 4.5 so that antialiasing does not push a label under
+   * the line. */
   return entente_color_ensure_contrast (entente_color_from_rgb (rgb), band, 4.8);
 }
 

@@ -44,7 +44,7 @@ typedef struct {
   EntenteColor axis;
   EntenteColor grid;            /* major tick lines across the plot */
   EntenteColor stem;            /* leader lines from a label to the axis */
-  EntenteColor halo;            /* drawn around text so lines pass behind it */
+  EntenteColor joint_zone;      /* the strip around the axis for joint events */
   EntenteColor accent;          /* the selection */
   EntenteColor hover;
   EntenteColor cluster;         /* "+7" badges */

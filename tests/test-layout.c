@@ -1,0 +1,824 @@
+/* test-layout.c: the chart's geometry, checked for every view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "entente-layout.h"
+
+static const int widths[] = { 360, 480, 640, 800, 1024, 1366, 1600, 1920, 2560, 3840 };
+static const int heights[] = { 480, 640, 900, 1440 };
+
+/* Datasets */
+
+static EntenteDataset *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static EntenteDataset *
+load_json (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  EntenteDataset *dataset = entente_dataset_new_from_bytes (bytes, "synthetic.json", ".", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+/* EDTF writes years with at least four digits and a sign before the era. */
+static void
+append_year (GString *out,
+             int      year)
+{
+  if (year < 0)
+    g_string_append_printf (out, "-%04d", -year);
+  else
+    g_string_append_printf (out, "%04d", year);
+}
+
+static void
+append_date (GString *out,
+             GRand   *rand,
+             int      year)
+{
+  int precision = g_rand_int_range (rand, 0, 3);
+
+  g_string_append_c (out, '"');
+  append_year (out, year);
+  if (precision >= 1)
+    g_string_append_printf (out, "-%02d", g_rand_int_range (rand, 1, 13));
+  if (precision >= 2)
+    g_string_append_printf (out, "-%02d", g_rand_int_range (rand, 1, 29));
+  g_string_append_c (out, '"');
+}
+
+static const char *words[] = {
+  "treaty", "border", "visit", "summit", "loan", "clash", "envoy", "railway",
+  "agreement", "crisis", "talks", "withdrawal", "congress", "Договор", "边界", "alliance",
+};
+
+/* Random but reproducible: events over [first_year, last_year] in bursts,
+ * with spans, every precision, every kind of actor, titles of any length. */
+static EntenteDataset *
+synthetic_dataset (guint    n_events,
+                   int      first_year,
+                   int      last_year,
+                   guint    n_parties,
+                   guint32  seed)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  int span = last_year - first_year;
+
+  g_string_append (json, "{\"format\": \"entente/1\", \"title\": \"Synthetic\", \"parties\": [");
+  for (guint i = 0; i < n_parties; i++)
+    g_string_append_printf (json, "%s\"Party %u\"", i ? ", " : "", i);
+  g_string_append (json, "], \"sources\": [{\"id\": \"s\", \"title\": \"Synthetic source\"}],"
+                         "\"period_kinds\": [{\"id\": \"a\", \"label\": \"Kind A\", \"color\": \"#8fb8de\"},"
+                         "{\"id\": \"b\", \"label\": \"Kind B\", \"color\": \"#e8a099\"},"
+                         "{\"id\": \"c\", \"label\": \"Kind C\"}],"
+                         "\"categories\": [{\"id\": \"c0\", \"label\": \"Zero\", \"color\": \"#3b78c4\"},"
+                         "{\"id\": \"c1\", \"label\": \"One\", \"color\": \"#d23c3c\"},"
+                         "{\"id\": \"c2\", \"label\": \"Two\"}, {\"id\": \"c3\", \"label\": \"Three\"}],"
+                         "\"periods\": [");
+  /* Periods tile the range, some with soft boundaries. */
+  for (int i = 0, year = first_year; year < last_year; i++)
+    {
+      int end = MIN (year + 1 + g_rand_int_range (rand, 0, MAX (span / 4, 1)), last_year);
+
+      g_string_append_printf (json, "%s{\"id\": \"p%d\", \"kind\": \"%c\", \"label\": \"Period %d\", \"start\": \"",
+                              i ? ", " : "", i, "abc"[i % 3], i);
+      append_year (json, year);
+      g_string_append (json, i % 2 ? "~" : "");
+      g_string_append (json, "\", \"end\": \"");
+      append_year (json, end);
+      g_string_append (json, i % 3 == 1 ? "?\"}" : "\"}");
+      year = end + 1;
+    }
+  g_string_append (json, "], \"events\": [");
+  for (guint i = 0; i < n_events; i++)
+    {
+      /* Bursts: most events near one of a few centres. */
+      int centre = first_year + (int) ((i % 5) * span / 5);
+      int year = CLAMP (centre + g_rand_int_range (rand, -span / 10 - 1, span / 10 + 2),
+                        first_year, last_year);
+      int actor = g_rand_int_range (rand, 0, n_parties + 2);
+      guint n_words = g_rand_int_range (rand, 1, 9);
+
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": ", i ? ",\n" : "", i);
+      append_date (json, rand, year);
+      if (g_rand_int_range (rand, 0, 6) == 0)
+        {
+          g_string_append (json, ", \"end\": ");
+          append_date (json, rand, MIN (year + 1 + g_rand_int_range (rand, 0, MAX (span / 8, 1)), last_year + 1));
+        }
+      g_string_append_printf (json, ", \"title\": \"Event %u", i);
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (json, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append (json, "\"");
+      if (g_rand_int_range (rand, 0, 5) > 0)
+        g_string_append_printf (json, ", \"category\": \"c%d\"", g_rand_int_range (rand, 0, 4));
+      if (actor < (int) n_parties)
+        g_string_append_printf (json, ", \"actor\": \"Party %d\"", actor);
+      else if (actor == (int) n_parties && n_parties > 0)
+        g_string_append (json, ", \"actor\": \"joint\"");
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "]}");
+  return load_json (json->str);
+}
+
+/* Checks */
+
+static double
+expected_x (EntenteLayout *layout,
+            double         day)
+{
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  EntenteRect plot;
+
+  entente_layout_get_plot_rect (layout, &plot);
+  return (day - viewport->from_day) / (viewport->to_day - viewport->from_day) * plot.width + plot.x;
+}
+
+static void
+check_texts (EntenteLayout *layout,
+             const char    *what)
+{
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  g_autoptr(GArray) rects = entente_layout_collect_text_rects (layout);
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const EntenteRect *a = &g_array_index (rects, EntenteRect, i);
+
+      if (a->x < -0.01 || a->y < -0.01 ||
+          a->x + a->width > viewport->width + 0.01 || a->y + a->height > viewport->height + 0.01)
+        g_error ("%s: label %u (%.1f,%.1f %.1f×%.1f) leaves the %d×%d canvas",
+                 what, i, a->x, a->y, a->width, a->height, viewport->width, viewport->height);
+      for (guint j = i + 1; j < rects->len; j++)
+        {
+          const EntenteRect *b = &g_array_index (rects, EntenteRect, j);
+
+          if (entente_rect_intersects (a, b))
+            g_error ("%s: labels %u (%.1f,%.1f %.1f×%.1f) and %u (%.1f,%.1f %.1f×%.1f) overlap",
+                     what, i, a->x, a->y, a->width, a->height, j, b->x, b->y, b->width, b->height);
+        }
+    }
+}
+
+/* Events and clusters are whole boxes (marker, bar, label): none may
+ * touch another, and none may leave the plot's lanes. */
+static void
+check_items (EntenteLayout *layout,
+             const char    *what)
+{
+  guint n_items, n_clusters;
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EntenteRect));
+  EntenteRect plot;
+
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_array_append_val (boxes, items[i].rect);
+      if (items[i].text != NULL)
+        {
+          /* Labels lie inside the plot, and within their own box. */
+          g_assert_cmpfloat (items[i].text_rect.x, >=, plot.x - 0.01);
+          g_assert_cmpfloat (items[i].text_rect.x + items[i].text_rect.width, <=, plot.x + plot.width + 0.01);
+          g_assert_cmpfloat (items[i].text_rect.x, >=, items[i].rect.x - 0.01);
+          g_assert_cmpfloat (items[i].text_rect.width, >, 0);
+        }
+      g_assert_cmpfloat (items[i].rect.y, >=, plot.y);
+      g_assert_cmpfloat (items[i].rect.y + items[i].rect.height, <=, plot.y + plot.height);
+    }
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      g_array_append_val (boxes, clusters[i].rect);
+      g_assert_cmpuint (clusters[i].count, >, 0);
+      g_assert_cmpfloat (clusters[i].rect.x, >=, plot.x);
+      g_assert_cmpfloat (clusters[i].rect.x + clusters[i].rect.width, <=, plot.x + plot.width + 0.01);
+    }
+
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++)
+      {
+        const EntenteRect *a = &g_array_index (boxes, EntenteRect, i);
+        const EntenteRect *b = &g_array_index (boxes, EntenteRect, j);
+
+        if (entente_rect_intersects (a, b))
+          g_error ("%s: event boxes %u (%.1f,%.1f %.1f×%.1f) and %u (%.1f,%.1f %.1f×%.1f) overlap",
+                   what, i, a->x, a->y, a->width, a->height, j, b->x, b->y, b->width, b->height);
+      }
+}
+
+static void
+check_ticks (EntenteLayout *layout,
+             const char    *what)
+{
+  guint n_ticks, n_labels = 0;
+  const EntenteTick *ticks = entente_layout_get_ticks (layout, &n_ticks);
+  EntenteRect plot;
+  const EntenteTick *previous = NULL;
+
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      if (i > 0)
+        {
+          g_assert_cmpint (ticks[i].day, >, ticks[i - 1].day);
+          g_assert_cmpfloat (ticks[i].x, >, ticks[i - 1].x);
+        }
+      g_assert_cmpfloat (fabs (ticks[i].x - expected_x (layout, ticks[i].day)), <, 0.01);
+      if (ticks[i].text == NULL)
+        continue;
+      g_assert_true (ticks[i].major);
+      n_labels++;
+      if (previous != NULL)
+        {
+          /* Readable: a clear gap between neighbouring labels. */
+          double gap = ticks[i].text_rect.x - (previous->text_rect.x + previous->text_rect.width);
+
+          if (gap < 8)
+            g_error ("%s: tick labels at %.1f and %.1f are %.1f px apart", what,
+                     previous->x, ticks[i].x, gap);
+        }
+      previous = &ticks[i];
+    }
+  /* Days are the finest unit: a narrower view may show one or none. */
+  if (plot.width >= 300 && n_labels < 2 &&
+      entente_layout_get_viewport (layout)->to_day - entente_layout_get_viewport (layout)->from_day >= 3)
+    g_error ("%s: %u tick labels", what, n_labels);
+}
+
+static void
+check_bands (EntenteLayout *layout,
+             const char    *what)
+{
+  EntenteDataset *dataset = entente_layout_get_dataset (layout);
+  guint n_bands;
+  const EntenteBand *bands = entente_layout_get_bands (layout, &n_bands);
+
+  for (guint i = 0; i < n_bands; i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, bands[i].period);
+      double start = expected_x (layout, entente_date_start_day (&period->start));
+      double start_end = expected_x (layout, entente_date_end_day (&period->start));
+      double end_start = expected_x (layout, entente_date_start_day (&period->end));
+      double end = expected_x (layout, entente_date_end_day (&period->end));
+
+      if (period->start.qualifier == ENTENTE_QUALIFIER_NONE)
+        {
+          if (fabs (bands[i].x0 - start) > 1 || bands[i].x0 != bands[i].x0_full)
+            g_error ("%s: band %s starts at %.1f, not %.1f", what, period->id, bands[i].x0, start);
+        }
+      else
+        {
+          /* Soft across the whole uncertain date, and then some. */
+          g_assert_cmpfloat (bands[i].x0, <=, start + 0.01);
+          g_assert_cmpfloat (bands[i].x0_full, >=, start_end - 0.01);
+          g_assert_cmpfloat (bands[i].x0, <, bands[i].x0_full);
+        }
+
+      if (period->end.qualifier == ENTENTE_QUALIFIER_NONE)
+        {
+          if (fabs (bands[i].x1 - end) > 1 || bands[i].x1 != bands[i].x1_full)
+            g_error ("%s: band %s ends at %.1f, not %.1f", what, period->id, bands[i].x1, end);
+        }
+      else
+        {
+          g_assert_cmpfloat (bands[i].x1, >=, end - 0.01);
+          g_assert_cmpfloat (bands[i].x1_full, <=, end_start + 0.01);
+          g_assert_cmpfloat (bands[i].x1_full, <, bands[i].x1);
+        }
+    }
+}
+
+/* Every event in view is drawn once or counted once in a cluster; every
+ * other event is nowhere. */
+static void
+check_events_accounted (EntenteLayout              *layout,
+                        const EntenteLayoutOptions *options,
+                        const char                 *what)
+{
+  EntenteDataset *dataset = entente_layout_get_dataset (layout);
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  guint n_items, n_clusters, n_events;
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+  const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  g_autofree guint *per_cluster = g_new0 (guint, MAX (n_clusters, 1));
+  guint visible = 0, counted = n_items;
+
+  for (guint i = 0; i < n_clusters; i++)
+    counted += clusters[i].count;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      gboolean hidden = options != NULL && options->hidden_categories != NULL &&
+                        events[i].category >= 0 && options->hidden_categories[events[i].category];
+      gboolean in_view = !hidden && events[i].start_day < viewport->to_day &&
+                         events[i].end_day > viewport->from_day;
+      guint index = G_MAXUINT;
+      EntentePlacement placement = entente_layout_find_event (layout, i, &index);
+
+      if (!in_view)
+        {
+          if (placement != ENTENTE_PLACED_NONE)
+            g_error ("%s: event %u is out of view but placed", what, i);
+          continue;
+        }
+      visible++;
+      if (placement == ENTENTE_PLACED_ITEM)
+        g_assert_cmpuint (items[index].event, ==, i);
+      else if (placement == ENTENTE_PLACED_CLUSTER)
+        {
+          g_assert_cmpuint (index, <, n_clusters);
+          g_assert_cmpuint (i, >=, clusters[index].first_event);
+          g_assert_cmpuint (i, <=, clusters[index].last_event);
+          per_cluster[index]++;
+        }
+      else
+        g_error ("%s: event %u (%s) is in view but neither drawn nor counted",
+                 what, i, events[i].title);
+    }
+
+  if (visible != counted)
+    g_error ("%s: %u events in view, %u drawn or counted", what, visible, counted);
+  for (guint i = 0; i < n_clusters; i++)
+    g_assert_cmpuint (per_cluster[i], ==, clusters[i].count);
+}
+
+static void
+check_hits (EntenteLayout *layout)
+{
+  guint n_items, n_clusters, n_legend;
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+  const EntenteLegendItem *legend = entente_layout_get_legend (layout, &n_legend);
+  EntenteHit hit;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      EntenteRect rect;
+
+      g_assert_true (entente_layout_hit_test (layout, items[i].x, items[i].y, &hit));
+      g_assert_cmpint (hit.type, ==, ENTENTE_HIT_EVENT);
+      g_assert_cmpuint (hit.index, ==, items[i].event);
+      g_assert_true (entente_layout_get_event_rect (layout, items[i].event, &rect));
+      g_assert_true (entente_rect_contains (&rect, items[i].x, items[i].y));
+    }
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      const EntenteRect *r = &clusters[i].rect;
+
+      g_assert_true (entente_layout_hit_test (layout, r->x + r->width / 2, r->y + r->height / 2, &hit));
+      g_assert_cmpint (hit.type, ==, ENTENTE_HIT_CLUSTER);
+      g_assert_cmpuint (hit.index, ==, i);
+    }
+  for (guint i = 0; i < n_legend; i++)
+    {
+      const EntenteRect *r = &legend[i].rect;
+
+      g_assert_true (entente_layout_hit_test (layout, r->x + r->width / 2, r->y + r->height / 2, &hit));
+      g_assert_cmpint (hit.type, ==, legend[i].type == ENTENTE_LEGEND_CATEGORY
+                                     ? ENTENTE_HIT_LEGEND_CATEGORY : ENTENTE_HIT_LEGEND_KIND);
+      g_assert_cmpuint (hit.index, ==, legend[i].index);
+    }
+  g_assert_false (entente_layout_hit_test (layout, -10, -10, &hit));
+  g_assert_cmpint (hit.type, ==, ENTENTE_HIT_NONE);
+}
+
+static void
+check_view (EntenteDataset             *dataset,
+            double                      from_day,
+            double                      to_day,
+            int                         width,
+            int                         height,
+            const EntenteLayoutOptions *options)
+{
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  EntenteViewport viewport = { from_day, to_day, width, height, 1 };
+  g_autofree char *what = g_strdup_printf ("%d×%d, days %.1f–%.1f", width, height, from_day, to_day);
+
+  layout = entente_layout_new (dataset, &viewport, style, options);
+  g_assert_nonnull (layout);
+  check_texts (layout, what);
+  check_items (layout, what);
+  check_ticks (layout, what);
+  check_bands (layout, what);
+  check_events_accounted (layout, options, what);
+  check_hits (layout);
+}
+
+static double
+day_of (int   year,
+        guint month,
+        guint day)
+{
+  return entente_days_from_civil (year, month, day);
+}
+
+/* Views: the whole range, then closer and closer, then panning. */
+static void
+check_views (EntenteDataset             *dataset,
+             const EntenteLayoutOptions *options,
+             guint                       width_step)
+{
+  double from, to, span;
+
+  entente_layout_default_range (dataset, &from, &to);
+  span = to - from;
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w += width_step)
+    for (guint h = 0; h < G_N_ELEMENTS (heights); h++)
+      {
+        check_view (dataset, from, to, widths[w], heights[h], options);
+        for (double zoom = 4; zoom < span * 4; zoom *= 7)
+          {
+            double window = span / zoom;
+
+            for (int pan = 0; pan < 3; pan++)
+              {
+                double start = from + (span - window) * pan / 2.0;
+
+                check_view (dataset, start, start + window, widths[w], heights[h], options);
+              }
+          }
+      }
+}
+
+/* Tests */
+
+static void
+test_bundled_views (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+
+  check_views (dataset, NULL, 1);
+  /* Close views where the bundled dataset is dense. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      check_view (dataset, day_of (1945, 1, 1), day_of (1970, 1, 1), widths[w], 900, NULL);
+      check_view (dataset, day_of (1949, 1, 1), day_of (1950, 1, 1), widths[w], 640, NULL);
+      check_view (dataset, day_of (1950, 2, 1), day_of (1950, 3, 1), widths[w], 640, NULL);
+      check_view (dataset, day_of (1950, 2, 13), day_of (1950, 2, 16), widths[w], 480, NULL);
+      check_view (dataset, day_of (1957, 6, 1) + 0.37, day_of (1961, 1, 1) + 0.81, widths[w], 480, NULL);
+    }
+}
+
+static void
+test_synthetic_views (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(EntenteDataset) two = synthetic_dataset (300, 1600, 2020, 2, seed);
+      g_autoptr(EntenteDataset) one = synthetic_dataset (120, 1900, 1990, 1, seed);
+      g_autoptr(EntenteDataset) none = synthetic_dataset (80, -500, 400, 0, seed);
+
+      check_views (two, NULL, 2);
+      check_views (one, NULL, 3);
+      check_views (none, NULL, 3);
+    }
+}
+
+/* A dataset far larger than can be shown: the dense stretches become
+ * clusters, and everything stays accounted for. */
+static void
+test_dense (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 7);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  guint n_items, n_clusters, largest = 0;
+
+  entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  entente_layout_get_items (layout, &n_items);
+  {
+    const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+
+    for (guint i = 0; i < n_clusters; i++)
+      largest = MAX (largest, clusters[i].count);
+  }
+  g_assert_cmpuint (n_clusters, >, 0);
+  g_assert_cmpuint (largest, >, 100);
+  /* What is drawn one by one is bounded by the canvas, not the data. */
+  g_assert_cmpuint (n_items, <, 1600 * 900 / 400);
+  check_texts (layout, "dense");
+  check_items (layout, "dense");
+  check_events_accounted (layout, NULL, "dense");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w += 3)
+    check_view (dataset, viewport.from_day, viewport.to_day, widths[w], 640, NULL);
+  check_view (dataset, day_of (1765, 1, 1), day_of (1770, 1, 1), 1600, 900, NULL);
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  guint n_categories = entente_dataset_get_n_categories (dataset);
+  guint n_kinds = entente_dataset_get_n_period_kinds (dataset);
+  g_autofree gboolean *hidden_categories = g_new0 (gboolean, n_categories);
+  g_autofree gboolean *hidden_kinds = g_new0 (gboolean, n_kinds);
+  EntenteLayoutOptions options = { hidden_categories, hidden_kinds, FALSE };
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  guint n_items, n_bands, n_legend, n_hidden = 0;
+  const EntenteEventItem *items;
+  const EntenteBand *bands;
+  const EntenteLegendItem *legend;
+
+  g_assert_cmpuint (n_categories, >=, 2);
+  g_assert_cmpuint (n_kinds, >=, 2);
+  hidden_categories[0] = TRUE;
+  hidden_categories[1] = TRUE;
+  hidden_kinds[1] = TRUE;
+
+  entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+  layout = entente_layout_new (dataset, &viewport, style, &options);
+  /* The layout keeps its own copy of the flags. */
+  hidden_categories[0] = FALSE;
+
+  items = entente_layout_get_items (layout, &n_items);
+  g_assert_cmpuint (n_items, >, 0);
+  for (guint i = 0; i < n_items; i++)
+    {
+      int category = entente_dataset_get_event (dataset, items[i].event)->category;
+
+      g_assert_cmpint (category, !=, 0);
+      g_assert_cmpint (category, !=, 1);
+    }
+  bands = entente_layout_get_bands (layout, &n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    g_assert_cmpuint (entente_dataset_get_period (dataset, bands[i].period)->kind, !=, 1);
+
+  /* Hidden entries stay in the legend, to be switched back on. */
+  legend = entente_layout_get_legend (layout, &n_legend);
+  g_assert_cmpuint (n_legend, ==, n_categories + n_kinds);
+  for (guint i = 0; i < n_legend; i++)
+    n_hidden += legend[i].hidden;
+  g_assert_cmpuint (n_hidden, ==, 3);
+
+  hidden_categories[0] = TRUE;
+  check_events_accounted (layout, &options, "filtered");
+  check_views (dataset, &options, 3);
+}
+
+static void
+test_no_chrome (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) with = NULL;
+  g_autoptr(EntenteLayout) without = NULL;
+  EntenteLayoutOptions options = { NULL, NULL, TRUE };
+  EntenteViewport viewport = { 0, 0, 1200, 700, 2 };
+  EntenteRect plot, title;
+  guint n_legend;
+
+  entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+  with = entente_layout_new (dataset, &viewport, style, NULL);
+  without = entente_layout_new (dataset, &viewport, style, &options);
+
+  g_assert_nonnull (entente_layout_get_title (with, &title));
+  g_assert_cmpfloat (title.width, >, 0);
+  g_assert_nonnull (entente_layout_get_range_text (with, NULL));
+  g_assert_nonnull (entente_layout_get_footer (with, NULL));
+  entente_layout_get_legend (with, &n_legend);
+  g_assert_cmpuint (n_legend, >, 0);
+  entente_layout_get_plot_rect (with, &plot);
+  g_assert_cmpfloat (plot.y, >, title.y + title.height);
+
+  g_assert_null (entente_layout_get_title (without, NULL));
+  g_assert_null (entente_layout_get_footer (without, NULL));
+  entente_layout_get_legend (without, &n_legend);
+  g_assert_cmpuint (n_legend, ==, 0);
+  entente_layout_get_plot_rect (without, &plot);
+  g_assert_cmpfloat (plot.x, ==, 0);
+  g_assert_cmpfloat (plot.y, ==, 0);
+  g_assert_cmpfloat (plot.width, ==, 1200);
+  g_assert_cmpfloat (plot.height, ==, 700);
+  check_texts (without, "no chrome");
+  check_events_accounted (without, NULL, "no chrome");
+}
+
+/* Labels for a view, in order. */
+static GPtrArray *
+tick_labels (EntenteDataset *dataset,
+             double          from_day,
+             double          to_day,
+             int             width)
+{
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  EntenteViewport viewport = { from_day, to_day, width, 600, 1 };
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_ticks;
+  const EntenteTick *ticks;
+
+  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  ticks = entente_layout_get_ticks (layout, &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].text != NULL)
+      g_ptr_array_add (labels, g_strdup (pango_layout_get_text (ticks[i].text)));
+  return labels;
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *label)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (g_ptr_array_index (labels, i), label))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_tick_units (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(GPtrArray) centuries = tick_labels (dataset, day_of (-1000, 1, 1), day_of (1001, 1, 1), 1600);
+  g_autoptr(GPtrArray) around_zero = tick_labels (dataset, day_of (-60, 1, 1), day_of (61, 1, 1), 1600);
+  g_autoptr(GPtrArray) decades = tick_labels (dataset, day_of (1900, 1, 1), day_of (2000, 1, 1), 1600);
+  g_autoptr(GPtrArray) years = tick_labels (dataset, day_of (1950, 1, 1), day_of (1960, 1, 1), 1600);
+  g_autoptr(GPtrArray) months = tick_labels (dataset, day_of (1968, 7, 1), day_of (1969, 7, 1), 1600);
+  g_autoptr(GPtrArray) days = tick_labels (dataset, day_of (1950, 2, 10), day_of (1950, 2, 20), 1600);
+
+  /* Before the era, counted the way people count, and no year 0. */
+  g_assert_true (has_label (centuries, "500 BCE"));
+  g_assert_true (has_label (centuries, "500"));
+  g_assert_false (has_label (centuries, "0"));
+  g_assert_false (has_label (centuries, "0 BCE"));
+  g_assert_false (has_label (centuries, "1 BCE"));
+  g_assert_false (has_label (around_zero, "0"));
+  g_assert_false (has_label (around_zero, "0 BCE"));
+  g_assert_true (has_label (around_zero, "10 BCE"));
+  g_assert_true (has_label (around_zero, "10"));
+
+  g_assert_true (has_label (decades, "1950"));
+  g_assert_false (has_label (decades, "1951"));
+  g_assert_true (has_label (years, "1951"));
+  g_assert_true (has_label (years, "1959"));
+  /* Months by name, the year at January. */
+  g_assert_true (has_label (months, "Jun"));
+  g_assert_true (has_label (months, "1969"));
+  g_assert_true (has_label (days, "12"));
+  g_assert_true (has_label (days, "14"));
+
+  /* At every size, whatever the unit, no labels crowd. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (double span = 1; span < 3e6; span *= 3.3)
+      check_view (dataset, day_of (1950, 1, 1) - span / 2, day_of (1950, 1, 1) + span / 2,
+                  widths[w], 480, NULL);
+}
+
+static void
+test_plain_text (void)
+{
+  static const char json[] =
+    "{\"format\": \"entente/1\", \"title\": \"<i>Title</i>\", \"parties\": [\"A\", \"B\"],"
+    " \"period_kinds\": [{\"id\": \"k\", \"label\": \"<u>kind</u>\"}],"
+    " \"periods\": [{\"id\": \"p\", \"kind\": \"k\", \"label\": \"<b>&amp;</b>\", \"start\": \"1900\", \"end\": \"1990\"}],"
+    " \"events\": [{\"id\": \"e\", \"date\": \"1950\", \"title\": \"<b>bold</b> & <span>\", \"actor\": \"A\"}]}";
+  g_autoptr(EntenteDataset) dataset = load_json (json);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  EntenteViewport viewport = { day_of (1890, 1, 1), day_of (2000, 1, 1), 1000, 600, 1 };
+  guint n_items, n_bands;
+  const EntenteEventItem *items;
+  const EntenteBand *bands;
+  PangoLayout *title;
+
+  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  items = entente_layout_get_items (layout, &n_items);
+  g_assert_cmpuint (n_items, ==, 1);
+  g_assert_cmpstr (pango_layout_get_text (items[0].text), ==, "<b>bold</b> & <span>");
+  g_assert_null (pango_layout_get_attributes (items[0].text));
+  bands = entente_layout_get_bands (layout, &n_bands);
+  g_assert_cmpuint (n_bands, ==, 1);
+  g_assert_cmpstr (pango_layout_get_text (bands[0].text), ==, "<b>&amp;</b>");
+  title = entente_layout_get_title (layout, NULL);
+  g_assert_cmpstr (pango_layout_get_text (title), ==, "<i>Title</i>");
+}
+
+static void
+test_sides (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  EntenteViewport viewport = { day_of (1945, 1, 1), day_of (1970, 1, 1), 1600, 900, 1 };
+  guint n_items, seen[3] = { 0, };
+  const EntenteEventItem *items;
+  double axis;
+
+  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  axis = entente_layout_get_axis_y (layout);
+  items = entente_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, items[i].event);
+
+      /* The first party above the axis, the second below, the rest on it. */
+      switch (event->actor)
+        {
+        case 0:
+          g_assert_cmpint (items[i].side, ==, ENTENTE_SIDE_ABOVE);
+          g_assert_cmpfloat (items[i].rect.y + items[i].rect.height, <, axis - 29);
+          break;
+        case 1:
+          g_assert_cmpint (items[i].side, ==, ENTENTE_SIDE_BELOW);
+          g_assert_cmpfloat (items[i].rect.y, >, axis + 29);
+          break;
+        default:
+          /* On the axis, or next to it in the joint events' zone. */
+          g_assert_cmpint (items[i].side, ==, ENTENTE_SIDE_AXIS);
+          g_assert_cmpfloat (fabs (items[i].y - axis), <=, 20.5);
+          break;
+        }
+      seen[items[i].side]++;
+    }
+  g_assert_cmpuint (seen[ENTENTE_SIDE_ABOVE], >, 0);
+  g_assert_cmpuint (seen[ENTENTE_SIDE_AXIS], >, 0);
+  g_assert_cmpuint (seen[ENTENTE_SIDE_BELOW], >, 0);
+  g_assert_nonnull (entente_layout_get_party_label (layout, ENTENTE_SIDE_ABOVE, NULL));
+  g_assert_nonnull (entente_layout_get_party_label (layout, ENTENTE_SIDE_BELOW, NULL));
+}
+
+/* A view too small for anything but the plot still keeps every label
+ * inside it. */
+static void
+test_tiny (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  double from, to;
+
+  entente_layout_default_range (dataset, &from, &to);
+  for (int w = 16; w <= 400; w += 48)
+    for (int h = 16; h <= 400; h += 64)
+      {
+        g_autoptr(EntenteStyle) style = entente_style_new_dark ();
+        g_autoptr(EntenteLayout) layout = NULL;
+        EntenteViewport viewport = { from, to, w, h, 1 };
+
+        guint n_items, n_clusters;
+
+        layout = entente_layout_new (dataset, &viewport, style, NULL);
+        check_texts (layout, "tiny");
+        check_items (layout, "tiny");
+        entente_layout_get_items (layout, &n_items);
+        entente_layout_get_clusters (layout, &n_clusters);
+        /* Without room for a lane there are no events at all; with it,
+         * all of them. */
+        if (n_items + n_clusters > 0 || (w >= 200 && h >= 200))
+          {
+            g_autofree char *what = g_strdup_printf ("tiny %d×%d", w, h);
+
+            check_events_accounted (layout, NULL, what);
+          }
+      }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *srcdir = g_path_get_dirname (__FILE__);
+  g_autofree char *fonts = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* The same fonts everywhere, so that text measures the same; set before
+   * anything asks fontconfig. */
+  fonts = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : srcdir,
+                            "fonts.conf", NULL);
+  if (g_file_test (fonts, G_FILE_TEST_EXISTS))
+    g_setenv ("FONTCONFIG_FILE", fonts, FALSE);
+
+  g_test_add_func ("/layout/bundled-views", test_bundled_views);
+  g_test_add_func ("/layout/synthetic-views", test_synthetic_views);
+  g_test_add_func ("/layout/dense", test_dense);
+  g_test_add_func ("/layout/filters", test_filters);
+  g_test_add_func ("/layout/no-chrome", test_no_chrome);
+  g_test_add_func ("/layout/tick-units", test_tick_units);
+  g_test_add_func ("/layout/plain-text", test_plain_text);
+  g_test_add_func ("/layout/sides", test_sides);
+  g_test_add_func ("/layout/tiny", test_tiny);
+
+  return g_test_run ();
+}

@@ -1,0 +1,654 @@
+/* test-render.c: what the drawing puts on the pixels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "entente-layout.h"
+#include "entente-render.h"
+
+/* Per channel, out of 255: antialiasing and rounding, nothing more. */
+#define REFERENCE_TOLERANCE 8
+/* A share of pixels that may differ by more, for glyph edges. */
+#define REFERENCE_SHARE     0.0005
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+static EntenteDataset *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static EntenteDataset *
+load_small (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render", "small.json", NULL);
+  EntenteDataset *dataset = entente_dataset_new_from_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static guint
+event_by_id (EntenteDataset *dataset,
+             const char     *id)
+{
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    if (g_str_equal (entente_dataset_get_event (dataset, i)->id, id))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Pixels */
+
+typedef struct {
+  int r, g, b;
+} Pixel;
+
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 value = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x);
+  Pixel pixel = { (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
+
+  /* Every chart is opaque, so premultiplication changes nothing. */
+  g_assert_cmpuint (value >> 24, ==, 0xff);
+  return pixel;
+}
+
+static int
+pixel_distance (Pixel       pixel,
+                EntenteColor color)
+{
+  int r = (int) lround (color.r * 255), g = (int) lround (color.g * 255), b = (int) lround (color.b * 255);
+
+  return MAX (abs (pixel.r - r), MAX (abs (pixel.g - g), abs (pixel.b - b)));
+}
+
+static cairo_surface_t *
+render (EntenteLayout            *layout,
+        const EntenteStyle       *style,
+        const EntenteRenderState *state)
+{
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         viewport->width, viewport->height);
+  cairo_t *cr = cairo_create (surface);
+
+  entente_render_draw (layout, style, state, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static EntenteLayout *
+whole_layout (EntenteDataset     *dataset,
+              const EntenteStyle *style,
+              int                 width,
+              int                 height)
+{
+  EntenteViewport viewport = { 0, 0, width, height, 1 };
+
+  entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+  return entente_layout_new (dataset, &viewport, style, NULL);
+}
+
+/* Contrast */
+
+static guint32
+kind_rgb (const EntenteStyle *style,
+          const EntenteKind  *kind,
+          guint               index)
+{
+  return entente_style_kind_rgb (style, kind->has_color, kind->color, index);
+}
+
+static void
+assert_contrast (EntenteColor  text,
+                 EntenteColor  background,
+                 const char   *what)
+{
+  double ratio = entente_color_contrast (text, background);
+
+  if (ratio < 4.5)
+    g_error ("%s: contrast %.2f:1 is under 4.5:1", what, ratio);
+}
+
+static void
+check_style_contrast (const EntenteStyle *style,
+                      EntenteDataset     *dataset)
+{
+  const char *theme = style->dark ? "dark" : "light";
+  EntenteColor backgrounds[64];
+  guint n_backgrounds = 0;
+  EntenteColor bars[64];
+  guint n_bars = 0;
+
+  backgrounds[n_backgrounds++] = style->background;
+  backgrounds[n_backgrounds++] = style->plot_background;
+  for (guint i = 0; i < entente_dataset_get_n_period_kinds (dataset); i++)
+    {
+      const EntenteKind *kind = entente_dataset_get_period_kind (dataset, i);
+      EntenteColor band = entente_style_band_color (style, kind_rgb (style, kind, i));
+      g_autofree char *what = g_strdup_printf ("%s: label of band %s", theme, kind->id);
+
+      assert_contrast (entente_style_band_label_color (style, kind_rgb (style, kind, i)), band, what);
+      backgrounds[n_backgrounds++] = band;
+      backgrounds[n_backgrounds++] = entente_color_over (style->joint_zone, band);
+
+      /* A span's bar over the band: labels run across it too. */
+      for (guint j = 0; j < entente_dataset_get_n_categories (dataset); j++)
+        {
+          const EntenteKind *category = entente_dataset_get_category (dataset, j);
+          EntenteColor bar = entente_style_marker_color (style, kind_rgb (style, category, j));
+
+          bar.a = style->span_alpha;
+          g_assert_cmpuint (n_bars, <, G_N_ELEMENTS (bars));
+          bars[n_bars++] = entente_color_over (bar, band);
+        }
+    }
+
+  /* Secondary text (ticks, parties, range, footer) sits on the canvas or
+   * a band; event labels also cross the bars of spans. */
+  for (guint i = 0; i < n_backgrounds; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: text on background %u", theme, i);
+      g_autofree char *dim = g_strdup_printf ("%s: secondary text on background %u", theme, i);
+
+      assert_contrast (style->text, backgrounds[i], text);
+      assert_contrast (style->text_dim, backgrounds[i], dim);
+    }
+  for (guint i = 0; i < n_bars; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: text on span bar %u", theme, i);
+
+      assert_contrast (style->text, bars[i], text);
+    }
+  assert_contrast (style->cluster_text, style->cluster, "cluster badge");
+}
+
+static void
+test_contrast (void)
+{
+  g_autoptr(EntenteDataset) bundled = load_bundled ();
+  g_autoptr(EntenteDataset) small = load_small ();
+  g_autoptr(EntenteStyle) light = entente_style_new_light ();
+  g_autoptr(EntenteStyle) dark = entente_style_new_dark ();
+  EntenteColor white = { 1, 1, 1, 1 };
+  EntenteColor black = { 0, 0, 0, 1 };
+
+  g_assert_cmpfloat (fabs (entente_color_contrast (white, black) - 21), <, 0.01);
+  g_assert_cmpfloat (fabs (entente_color_contrast (white, white) - 1), <, 0.01);
+
+  check_style_contrast (light, bundled);
+  check_style_contrast (dark, bundled);
+  check_style_contrast (light, small);
+  check_style_contrast (dark, small);
+
+  /* Any colour at all can be made readable. */
+  for (guint32 rgb = 0; rgb < 0x1000000; rgb += 0x0f0f0f)
+    {
+      EntenteColor color = entente_color_from_rgb (rgb);
+
+      g_assert_cmpfloat (entente_color_contrast (entente_color_ensure_contrast (color, light->plot_background, 4.5),
+                                                 light->plot_background), >=, 4.5);
+      g_assert_cmpfloat (entente_color_contrast (entente_color_ensure_contrast (color, dark->plot_background, 4.5),
+                                                 dark->plot_background), >=, 4.5);
+    }
+}
+
+/* Bands */
+
+static gboolean
+near_anything (EntenteLayout *layout,
+               double         x,
+               double         y)
+{
+  const double pad = 5;
+  guint n;
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n);
+  double axis = entente_layout_get_axis_y (layout);
+  g_autoptr(GArray) texts = entente_layout_collect_text_rects (layout);
+
+  /* The axis, and the joint events' zone around it. */
+  if (fabs (y - axis) < 36)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteRect *r = &items[i].rect;
+
+      if (x > r->x - pad && x < r->x + r->width + pad && y > r->y - pad && y < r->y + r->height + pad)
+        return TRUE;
+      /* The stem down to the axis. */
+      if (fabs (x - items[i].x) < pad && y > MIN (items[i].y, axis) - pad && y < MAX (items[i].y, axis) + pad)
+        return TRUE;
+    }
+  {
+    const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const EntenteRect *r = &clusters[i].rect;
+
+        if (x > MIN (r->x, clusters[i].x0) - pad && x < MAX (r->x + r->width, clusters[i].x1) + pad)
+          return TRUE;
+      }
+  }
+  {
+    const EntenteTick *ticks = entente_layout_get_ticks (layout, &n);
+
+    for (guint i = 0; i < n; i++)
+      if (fabs (x - ticks[i].x) < 3)
+        return TRUE;
+  }
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const EntenteRect *r = &g_array_index (texts, EntenteRect, i);
+
+      if (x > r->x - pad && x < r->x + r->width + pad && y > r->y - pad && y < r->y + r->height + pad)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In the middle of each band, where nothing else is drawn, the pixel is
+ * the band's colour as the style composites it. */
+static void
+check_band_pixels (EntenteDataset     *dataset,
+                   const EntenteStyle *style,
+                   EntenteLayout      *layout,
+                   guint               min_checked)
+{
+  g_autoptr(cairo_surface_t) surface = render (layout, style, NULL);
+  guint n_bands, checked = 0;
+  const EntenteBand *bands = entente_layout_get_bands (layout, &n_bands);
+  EntenteRect plot;
+
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, bands[i].period);
+      const EntenteKind *kind = entente_dataset_get_period_kind (dataset, period->kind);
+      EntenteColor expected = entente_style_band_color (style, kind_rgb (style, kind, period->kind));
+      double left = MAX (bands[i].x0_full, plot.x) + 4;
+      double right = MIN (bands[i].x1_full, plot.x + plot.width) - 4;
+      gboolean found = FALSE;
+
+      if (right - left < 12)
+        continue;
+      for (double x = floor ((left + right) / 2) + 0.5, step = 1; !found && x > left && x < right;
+           x += step, step = -(step + (step > 0 ? 1 : -1)))
+        {
+          gboolean alone = TRUE;
+
+          /* Where another band covers the same days, colours mix. */
+          for (guint j = 0; j < n_bands; j++)
+            if (j != i && x > bands[j].x0 - 2 && x < bands[j].x1 + 2)
+              alone = FALSE;
+          if (!alone)
+            continue;
+          for (double y = plot.y + plot.height * 0.15; y < plot.y + plot.height * 0.85; y += 7)
+            {
+              Pixel pixel;
+
+              if (near_anything (layout, x, y))
+                continue;
+              pixel = pixel_at (surface, (int) x, (int) y);
+              if (pixel_distance (pixel, expected) > 2)
+                g_error ("%s band %s at (%d, %d): #%02x%02x%02x, expected #%02x%02x%02x",
+                         style->dark ? "dark" : "light", period->id, (int) x, (int) y,
+                         pixel.r, pixel.g, pixel.b, (int) lround (expected.r * 255),
+                         (int) lround (expected.g * 255), (int) lround (expected.b * 255));
+              found = TRUE;
+              break;
+            }
+        }
+      checked += found;
+    }
+  g_assert_cmpuint (checked, >=, min_checked);
+}
+
+static void
+test_band_colors (void)
+{
+  g_autoptr(EntenteDataset) bundled = load_bundled ();
+  g_autoptr(EntenteDataset) small = load_small ();
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(EntenteStyle) style = entente_style_new (dark);
+      g_autoptr(EntenteLayout) whole = whole_layout (bundled, style, 1600, 900);
+      g_autoptr(EntenteLayout) small_whole = whole_layout (small, style, 800, 450);
+      g_autoptr(EntenteLayout) zoomed = NULL;
+      EntenteViewport viewport = { entente_days_from_civil (1940, 1, 1),
+                                   entente_days_from_civil (1995, 1, 1), 1600, 900, 1 };
+
+      zoomed = entente_layout_new (bundled, &viewport, style, NULL);
+      check_band_pixels (bundled, style, whole, 3);
+      check_band_pixels (bundled, style, zoomed, 4);
+      check_band_pixels (small, style, small_whole, 3);
+    }
+}
+
+static void
+test_dark_differs (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteStyle) light = entente_style_new_light ();
+  g_autoptr(EntenteStyle) dark = entente_style_new_dark ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, light, 800, 500);
+  g_autoptr(cairo_surface_t) a = render (layout, light, NULL);
+  g_autoptr(cairo_surface_t) b = render (layout, dark, NULL);
+  guint differ = 0, total = 800 * 500;
+  double light_sum = 0, dark_sum = 0;
+
+  for (int y = 0; y < 500; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        Pixel pa = pixel_at (a, x, y), pb = pixel_at (b, x, y);
+
+        differ += pa.r != pb.r || pa.g != pb.g || pa.b != pb.b;
+        light_sum += pa.r + pa.g + pa.b;
+        dark_sum += pb.r + pb.g + pb.b;
+      }
+  g_assert_cmpuint (differ, >, total * 9 / 10);
+  /* Light is light and dark is dark, on average and in the corner. */
+  g_assert_cmpfloat (light_sum / (3 * total), >, 200);
+  g_assert_cmpfloat (dark_sum / (3 * total), <, 80);
+  g_assert_cmpint (pixel_distance (pixel_at (a, 1, 1), light->background), <=, 1);
+  g_assert_cmpint (pixel_distance (pixel_at (b, 1, 1), dark->background), <=, 1);
+}
+
+/* Counts the pixels that differ, and fails on any outside rect. */
+static guint
+count_changes (cairo_surface_t   *a,
+               cairo_surface_t   *b,
+               const EntenteRect *rect)
+{
+  guint changed = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        Pixel pa = pixel_at (a, x, y), pb = pixel_at (b, x, y);
+        gboolean inside = x >= rect->x && x < rect->x + rect->width &&
+                          y >= rect->y && y < rect->y + rect->height;
+
+        if (pa.r == pb.r && pa.g == pb.g && pa.b == pb.b)
+          continue;
+        if (!inside)
+          g_error ("pixel (%d, %d) changed outside (%.0f,%.0f %.0f×%.0f)",
+                   x, y, rect->x, rect->y, rect->width, rect->height);
+        changed++;
+      }
+  return changed;
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_small ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 800, 450);
+  guint event = event_by_id (dataset, "e10");
+  guint index;
+  const EntenteEventItem *item;
+  g_autoptr(cairo_surface_t) plain = NULL;
+  g_autoptr(cairo_surface_t) selected = NULL;
+  g_autoptr(cairo_surface_t) hovered = NULL;
+  EntenteRenderState state;
+  EntenteRect around;
+
+  g_assert_cmpint (entente_layout_find_event (layout, event, &index), ==, ENTENTE_PLACED_ITEM);
+  item = &entente_layout_get_items (layout, NULL)[index];
+  around = (EntenteRect) { item->rect.x - 8, item->rect.y - 8, item->rect.width + 16, item->rect.height + 16 };
+
+  entente_render_state_init (&state);
+  plain = render (layout, style, &state);
+  state.selected_event = event;
+  selected = render (layout, style, &state);
+  entente_render_state_init (&state);
+  state.hovered_event = event;
+  hovered = render (layout, style, &state);
+
+  /* The highlight is plain to see, and nothing else moves. */
+  g_assert_cmpuint (count_changes (plain, selected, &around), >, 200);
+  g_assert_cmpuint (count_changes (plain, hovered, &around), >, 100);
+  /* A ring in the accent colour around the marker. */
+  g_assert_cmpint (pixel_distance (pixel_at (selected, (int) item->x, (int) (item->y - 8.5)),
+                                   style->accent), <, 60);
+  g_assert_cmpint (pixel_distance (pixel_at (plain, (int) item->x, (int) (item->y - 8.5)),
+                                   style->accent), >, 60);
+}
+
+static void
+test_matches (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_small ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 800, 450);
+  guint n_events = entente_dataset_get_n_events (dataset);
+  g_autofree gboolean *matches = g_new0 (gboolean, n_events);
+  guint match = event_by_id (dataset, "e4"), other = event_by_id (dataset, "e2");
+  guint match_index, other_index;
+  const EntenteEventItem *items = entente_layout_get_items (layout, NULL);
+  g_autoptr(cairo_surface_t) plain = render (layout, style, NULL);
+  g_autoptr(cairo_surface_t) searched = NULL;
+  EntenteRenderState state;
+  Pixel a, b;
+
+  matches[match] = TRUE;
+  entente_render_state_init (&state);
+  state.matches = matches;
+  searched = render (layout, style, &state);
+
+  g_assert_cmpint (entente_layout_find_event (layout, match, &match_index), ==, ENTENTE_PLACED_ITEM);
+  g_assert_cmpint (entente_layout_find_event (layout, other, &other_index), ==, ENTENTE_PLACED_ITEM);
+  /* The match as it was; the rest faded towards the background. */
+  a = pixel_at (plain, (int) items[match_index].x, (int) items[match_index].y);
+  b = pixel_at (searched, (int) items[match_index].x, (int) items[match_index].y);
+  g_assert_cmpint (abs (a.r - b.r) + abs (a.g - b.g) + abs (a.b - b.b), ==, 0);
+  a = pixel_at (plain, (int) items[other_index].x, (int) items[other_index].y);
+  b = pixel_at (searched, (int) items[other_index].x, (int) items[other_index].y);
+  g_assert_cmpint (abs (a.r - b.r) + abs (a.g - b.g) + abs (a.b - b.b), >, 60);
+}
+
+/* Cyrillic and Chinese come out as glyphs, not boxes. */
+static void
+test_fallback_fonts (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_small ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 1200, 600);
+  const char *ids[] = { "e6", "e7" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      guint index;
+      const EntenteEventItem *item;
+
+      g_assert_cmpint (entente_layout_find_event (layout, event_by_id (dataset, ids[i]), &index),
+                       ==, ENTENTE_PLACED_ITEM);
+      item = &entente_layout_get_items (layout, NULL)[index];
+      g_assert_nonnull (item->text);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (item->text), ==, 0);
+      g_assert_cmpfloat (item->text_rect.width, >, 30);
+    }
+}
+
+static void
+test_overview (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 40);
+  cairo_t *cr = cairo_create (surface);
+  double from, to;
+
+  entente_layout_default_range (dataset, &from, &to);
+  entente_render_overview (dataset, style, from, to, from + (to - from) / 2, to, 400, 40, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The window's outline, in the accent colour. */
+  g_assert_cmpint (pixel_distance (pixel_at (surface, 300, 1), style->accent), <, 40);
+}
+
+/* Reference images */
+
+static cairo_surface_t *
+diff_image (cairo_surface_t *out,
+            cairo_surface_t *reference,
+            guint           *n_bad)
+{
+  int width = cairo_image_surface_get_width (out);
+  int height = cairo_image_surface_get_height (out);
+  cairo_surface_t *diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  guint8 *data = cairo_image_surface_get_data (diff);
+  int stride = cairo_image_surface_get_stride (diff);
+
+  *n_bad = 0;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        Pixel a = pixel_at (out, x, y), b = pixel_at (reference, x, y);
+        int worst = MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
+        guint32 *p = (guint32 *) (gpointer) (data + y * stride + 4 * x);
+        /* Red where they differ, a faint grey copy where they agree. */
+        guint32 grey = 0xd0 + (b.r + b.g + b.b) / 3 * 0x2f / 0xff;
+
+        if (worst > REFERENCE_TOLERANCE)
+          {
+            (*n_bad)++;
+            *p = 0xffff0000;
+          }
+        else
+          *p = 0xff000000 | grey << 16 | grey << 8 | grey;
+      }
+  cairo_surface_mark_dirty (diff);
+  return diff;
+}
+
+typedef struct {
+  const char *name;
+  int         width;
+  int         height;
+  gboolean    dark;
+  int         from_year;     /* 0 for the whole range */
+  int         to_year;
+  const char *selected;      /* an event id, or NULL */
+  gboolean    no_chrome;
+} ReferenceView;
+
+static const ReferenceView reference_views[] = {
+  { "small-light", 800, 450, FALSE, 0, 0, NULL, FALSE },
+  { "small-dark-selected", 640, 400, TRUE, 1915, 1946, "e9", FALSE },
+  { "small-narrow", 360, 640, FALSE, 0, 0, NULL, FALSE },
+  { "small-plot-only", 600, 260, TRUE, 1900, 1930, "e3", TRUE },
+};
+
+static void
+test_reference (gconstpointer data)
+{
+  const ReferenceView *view = data;
+  g_autoptr(EntenteDataset) dataset = load_small ();
+  g_autoptr(EntenteStyle) style = entente_style_new (view->dark);
+  g_autoptr(EntenteLayout) layout = NULL;
+  g_autoptr(cairo_surface_t) out = NULL;
+  g_autoptr(cairo_surface_t) reference = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", view->name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference", file, NULL);
+  EntenteLayoutOptions options = { NULL, NULL, view->no_chrome };
+  EntenteViewport viewport = { 0, 0, view->width, view->height, 1 };
+  EntenteRenderState state;
+  guint n_bad;
+
+  if (view->from_year != 0)
+    {
+      viewport.from_day = entente_days_from_civil (view->from_year, 1, 1);
+      viewport.to_day = entente_days_from_civil (view->to_year, 1, 1);
+    }
+  else
+    entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+  layout = entente_layout_new (dataset, &viewport, style, &options);
+  entente_render_state_init (&state);
+  if (view->selected != NULL)
+    state.selected_event = event_by_id (dataset, view->selected);
+  out = render (layout, style, &state);
+
+  if (g_strcmp0 (g_getenv ("ENTENTE_UPDATE_REFERENCES"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (out, path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  reference = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (reference) != CAIRO_STATUS_SUCCESS)
+    g_error ("%s: %s; ENTENTE_UPDATE_REFERENCES=1 writes it", path,
+             cairo_status_to_string (cairo_surface_status (reference)));
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, view->width);
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, view->height);
+
+  {
+    g_autoptr(cairo_surface_t) diff = diff_image (out, reference, &n_bad);
+
+    if (n_bad > view->width * view->height * REFERENCE_SHARE)
+      {
+        g_autofree char *out_name = g_strdup_printf ("%s.out.png", view->name);
+        g_autofree char *diff_name = g_strdup_printf ("%s.diff.png", view->name);
+        g_autofree char *out_path = g_test_build_filename (G_TEST_BUILT, out_name, NULL);
+        g_autofree char *diff_path = g_test_build_filename (G_TEST_BUILT, diff_name, NULL);
+
+        cairo_surface_write_to_png (out, out_path);
+        cairo_surface_write_to_png (diff, diff_path);
+        g_test_fail_printf ("%s: %u pixels differ from %s; see %s and %s",
+                            view->name, n_bad, path, out_path, diff_path);
+      }
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *srcdir = g_path_get_dirname (__FILE__);
+  g_autofree char *fonts = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* Reference images need the same fonts everywhere; set before anything
+   * asks fontconfig. */
+  fonts = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : srcdir,
+                            "fonts.conf", NULL);
+  if (g_file_test (fonts, G_FILE_TEST_EXISTS))
+    g_setenv ("FONTCONFIG_FILE", fonts, FALSE);
+
+  g_test_add_func ("/render/contrast", test_contrast);
+  g_test_add_func ("/render/band-colors", test_band_colors);
+  g_test_add_func ("/render/dark-differs", test_dark_differs);
+  g_test_add_func ("/render/selection", test_selection);
+  g_test_add_func ("/render/matches", test_matches);
+  g_test_add_func ("/render/fallback-fonts", test_fallback_fonts);
+  g_test_add_func ("/render/overview", test_overview);
+  for (guint i = 0; i < G_N_ELEMENTS (reference_views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/render/reference/%s", reference_views[i].name);
+
+      g_test_add_data_func (name, &reference_views[i], test_reference);
+    }
+
+  return g_test_run ();
+}
