@@ -445,6 +445,51 @@ test_only_web_urls_open (void)
   g_assert_false (entente_uri_is_web (NULL));
 }
 
+static void
+check_icon_buttons (GtkWidget *widget,
+                    guint     *n_checked)
+{
+  const char *icon = NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    icon = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget));
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
+
+  if (icon != NULL && gtk_widget_get_visible (widget))
+    {
+      g_test_message ("button with icon %s", icon);
+      g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      (*n_checked)++;
+    }
+
+  /* A menu button's inner button is its own business. */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_icon_buttons (child, n_checked);
+}
+
+/* Icon-only buttons say what they do, to the eye and to a screen reader. */
+static void
+test_icon_buttons_labelled (void)
+{
+  EntenteWindow *window = new_window ();
+  guint n_checked = 0;
+
+  /* With an event selected, so that the excerpts' buttons exist. */
+  entente_timeline_view_select_event (entente_window_get_view (window), 0);
+  check_icon_buttons (GTK_WIDGET (window), &n_checked);
+  /* Open, export, menu, panel, search, previous, next, copy. */
+  g_assert_cmpuint (n_checked, >=, 8);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -470,6 +515,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
+  g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
 
   return g_test_run ();
 }
