@@ -13,18 +13,26 @@ typedef enum {
   ENTENTE_JSON_SCAN_ENCODING,  /* invalid UTF-8 or a NUL byte */
   ENTENTE_JSON_SCAN_TOO_DEEP,  /* nesting beyond max_depth */
   ENTENTE_JSON_SCAN_TOO_MANY,  /* more values than max_values */
+  ENTENTE_JSON_SCAN_SYNTAX,    /* not JSON in a way the parser would mishandle */
 } EntenteJsonScanStatus;
 
 typedef struct {
   EntenteJsonScanStatus status;
-  guint                 line;   /* of the problem, 1-based */
-  guint                 column; /* in characters, 1-based */
+  guint                 line;    /* of the problem, 1-based */
+  guint                 column;  /* in characters, 1-based */
+  const char           *message; /* for SYNTAX, what is wrong; static */
 } EntenteJsonScan;
 
 /* json-glib's parser recurses once per nesting level and allocates a node
  * per value, so hostile input could exhaust the stack or the memory before
- * it reports anything. This pass bounds both in linear time and constant
- * space, and checks the encoding, before the parser sees the text. */
+ * it reports anything. This pass bounds both in linear time, and checks
+ * the encoding, before the parser sees the text.
+ *
+ * json-glib 1.6 also reads things that are not JSON (comments, single
+ * quotes, broken escapes) in ways that would hide brackets from a count,
+ * leaks a value followed by another, and takes quadratic time over
+ * repeated member names; this pass refuses all of those as SYNTAX. Its
+ * memory is proportional to the member names of the open objects. */
 void entente_json_scan (const char      *data,
                         gsize            length,
                         guint            max_depth,
