@@ -142,12 +142,15 @@ check_one (const char *file,
       return FALSE;
     }
 
-  g_print ("%s: ok (%u events, %u periods, %u sources%s)\n",
+  /* TRANSLATORS: a dataset passed the check: "china-russia.json: ok (120
+   * events, 14 periods, 5 sources)"; the last %s is empty or
+   * ", every excerpt found in its source" */
+  g_print (_("%s: ok (%u events, %u periods, %u sources%s)\n"),
            entente_dataset_get_display_name (dataset),
            entente_dataset_get_n_events (dataset),
            entente_dataset_get_n_periods (dataset),
            entente_dataset_get_n_sources (dataset),
-           sources_dir != NULL ? ", every excerpt found in its source" : "");
+           sources_dir != NULL ? _(", every excerpt found in its source") : "");
   return TRUE;
 }
 
@@ -195,7 +198,7 @@ run_export (const Options *options)
     {
       if (options->files[1] != NULL)
         {
-          g_printerr ("%s: --export draws one dataset; %u were given\n",
+          g_printerr (_("%s: --export draws one dataset; %u were given\n"),
                       options->export_path, g_strv_length (options->files));
           return EXIT_USAGE;
         }
@@ -215,7 +218,8 @@ run_export (const Options *options)
         export.dark = TRUE;
       else if (!g_str_equal (options->theme, "light"))
         {
-          g_printerr ("%s: unknown theme “%s”: expected “light” or “dark”\n",
+          /* TRANSLATORS: “light” and “dark” are values of --theme: keep them */
+          g_printerr (_("%s: unknown theme “%s”: expected “light” or “dark”\n"),
                       options->export_path, options->theme);
           return EXIT_USAGE;
         }
@@ -291,7 +295,7 @@ entente_cli_run (int    argc,
 
   if (options.check && options.export_path != NULL)
     {
-      g_printerr ("entente: --check and --export cannot be combined\n");
+      g_printerr (_("entente: --check and --export cannot be combined\n"));
       return EXIT_USAGE;
     }
   if (options.check)

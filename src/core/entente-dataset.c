@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -20,6 +21,9 @@
 #define MAX_DEPTH       64
 #define MAX_VALUES      ((guint64) 48 * 1000 * 1000)
 #define MAX_REF_HINTS   8
+/* Ids can be as long as the file, and every unresolved reference repeats
+ * the hints: a hint shows only the start of a long id. */
+#define MAX_HINT_CHARS  40
 
 #define BUNDLED_RESOURCE "/io/github/entente/Entente/data/china-russia.json"
 #define BUNDLED_NAME     "china-russia.json"
@@ -159,6 +163,9 @@ typedef struct {
   GHashTable     *kind_ids;
   GHashTable     *category_ids;
   GHashTable     *party_ids;
+  /* An id table → the hint built from it, once: a million references
+   * that do not resolve would otherwise sort the ids a million times. */
+  GHashTable     *choices;
 } Loader;
 
 static char *
@@ -217,9 +224,9 @@ describe_node (JsonNode *node)
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
-      return g_strdup ("an object");
+      return g_strdup (_("an object"));
     case JSON_NODE_ARRAY:
-      return g_strdup ("an array");
+      return g_strdup (_("an array"));
     case JSON_NODE_NULL:
       return g_strdup ("null");
     case JSON_NODE_VALUE:
@@ -228,12 +235,12 @@ describe_node (JsonNode *node)
         GType type = json_node_get_value_type (node);
 
         if (type == G_TYPE_STRING)
-          return g_strdup ("a string");
+          return g_strdup (_("a string"));
         if (type == G_TYPE_BOOLEAN)
-          return g_strdup_printf ("a boolean (%s)", json_node_get_boolean (node) ? "true" : "false");
+          return g_strdup_printf (_("a boolean (%s)"), json_node_get_boolean (node) ? "true" : "false");
         if (type == G_TYPE_INT64)
-          return g_strdup_printf ("a number (%" G_GINT64_FORMAT ")", json_node_get_int (node));
-        return g_strdup_printf ("a number (%g)", json_node_get_double (node));
+          return g_strdup_printf (_("a number (%lld)"), (long long) json_node_get_int (node));
+        return g_strdup_printf (_("a number (%g)"), json_node_get_double (node));
       }
     }
 }
@@ -261,7 +268,7 @@ get_string (Loader         *loader,
     {
       if (required)
         report (loader, ENTENTE_DATASET_ERROR_MISSING, loc, member,
-                "missing required member “%s” (a string)", member);
+                _("missing required member “%s” (a string)"), member);
       return NULL;
     }
   if (!node_is_string (node))
@@ -269,7 +276,7 @@ get_string (Loader         *loader,
       g_autofree char *found = describe_node (node);
 
       report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
-              "expected a string, found %s", found);
+              _("expected a string, found %s"), found);
       return NULL;
     }
 
@@ -277,7 +284,7 @@ get_string (Loader         *loader,
   if (required && *value == '\0')
     {
       report (loader, ENTENTE_DATASET_ERROR_VALUE, loc, member,
-              "expected a non-empty string, found \"\"");
+              _("expected a non-empty string, found \"\""));
       return NULL;
     }
   return g_string_chunk_insert (loader->self->strings, value);
@@ -298,7 +305,7 @@ get_date (Loader         *loader,
     {
       if (required)
         report (loader, ENTENTE_DATASET_ERROR_MISSING, loc, member,
-                "missing required member “%s” (an EDTF date such as 1950-02-14)", member);
+                _("missing required member “%s” (an EDTF date such as 1950-02-14)"), member);
       return FALSE;
     }
   if (!node_is_string (node))
@@ -306,7 +313,7 @@ get_date (Loader         *loader,
       g_autofree char *found = describe_node (node);
 
       report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
-              "expected a date as a string such as \"1950-02-14\", found %s", found);
+              _("expected a date as a string such as \"1950-02-14\", found %s"), found);
       return FALSE;
     }
   if (!entente_date_parse (json_node_get_string (node), date, &error))
@@ -353,7 +360,7 @@ get_array (Loader         *loader,
       g_autofree char *found = describe_node (node);
 
       report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, member,
-              "expected an array, found %s", found);
+              _("expected an array, found %s"), found);
       return NULL;
     }
   return json_node_get_array (node);
@@ -372,7 +379,7 @@ get_item_object (Loader         *loader,
       g_autofree char *found = describe_node (node);
 
       report (loader, ENTENTE_DATASET_ERROR_TYPE, loc, NULL,
-              "expected an object, found %s", found);
+              _("expected an object, found %s"), found);
       return NULL;
     }
   return json_node_get_object (node);
@@ -393,7 +400,7 @@ register_id (Loader         *loader,
   if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
     {
       report (loader, ENTENTE_DATASET_ERROR_DUPLICATE, loc, "id",
-              "duplicate id “%s”: %s[%u] already uses it",
+              _("duplicate id “%s”: %s[%u] already uses it"),
               id, loc->array, GPOINTER_TO_UINT (previous) - 1);
       return;
     }
@@ -418,19 +425,29 @@ describe_choices (GHashTable *ids,
   GString *s;
 
   if (g_hash_table_size (ids) == 0)
-    return g_strdup_printf ("the dataset defines no %s", what);
+    /* TRANSLATORS: %s is "categories", "sources", "period kinds" or "parties" */
+    return g_strdup_printf (_("the dataset defines no %s"), what);
 
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (names, key);
   g_ptr_array_sort (names, compare_strings);
 
-  s = g_string_new ("expected one of ");
+  /* TRANSLATORS: followed by a list of ids: "expected one of “alliance”,
+   * “split” and 3 more" */
+  s = g_string_new (_("expected one of "));
   for (guint i = 0; i < names->len && i < MAX_REF_HINTS; i++)
-    g_string_append_printf (s, "%s“%s”", i > 0 ? ", " : "",
-                            (const char *) g_ptr_array_index (names, i));
+    {
+      const char *name = g_ptr_array_index (names, i);
+      const char *end = name;
+
+      for (guint n = 0; *end != '\0' && n < MAX_HINT_CHARS; n++)
+        end = g_utf8_next_char (end);
+      g_string_append_printf (s, "%s“%.*s%s”", i > 0 ? ", " : "",
+                              (int) (end - name), name, *end != '\0' ? "…" : "");
+    }
   if (names->len > MAX_REF_HINTS)
-    g_string_append_printf (s, " and %u more", names->len - MAX_REF_HINTS);
+    g_string_append_printf (s, _(" and %u more"), names->len - MAX_REF_HINTS);
   return g_string_free (s, FALSE);
 }
 
@@ -445,16 +462,26 @@ resolve (Loader         *loader,
          const char     *what_plural)
 {
   gpointer index;
-  g_autofree char *choices = NULL;
+  const char *choices;
 
   if (value == NULL)
     return -1;
   if (g_hash_table_lookup_extended (ids, value, NULL, &index))
     return GPOINTER_TO_UINT (index) - 1;
 
-  choices = describe_choices (ids, what_plural);
+  /* References resolve only once the tables they name are complete, so
+   * the hint does not change. */
+  choices = g_hash_table_lookup (loader->choices, ids);
+  if (choices == NULL)
+    {
+      choices = describe_choices (ids, what_plural);
+      g_hash_table_insert (loader->choices, ids, (gpointer) choices);
+    }
   report (loader, ENTENTE_DATASET_ERROR_REFERENCE, loc, member,
-          "unknown %s “%s”: %s", what, value, choices);
+          /* TRANSLATORS: "unknown category “treaty”: expected one of
+           * “alliance”, “split”"; the first %s is "category", "source",
+           * "period kind" or "actor (not one of “parties”, nor “joint”)" */
+          _("unknown %s “%s”: %s"), what, value, choices);
   return -1;
 }
 
@@ -490,7 +517,7 @@ load_excerpts (Loader     *loader,
       source = get_string (loader, item, &loc, "source", TRUE);
       excerpt.quote = get_string (loader, item, &loc, "quote", TRUE);
       excerpt.locator = get_string (loader, item, &loc, "locator", FALSE);
-      index = resolve (loader, loader->source_ids, source, &loc, "source", "source", "sources");
+      index = resolve (loader, loader->source_ids, source, &loc, "source", _("source"), _("sources"));
       if (index < 0 || excerpt.quote == NULL)
         continue;
 
@@ -550,8 +577,8 @@ load_sources (Loader     *loader,
 
       if (source.file != NULL && !is_contained_path (source.file))
         report (loader, ENTENTE_DATASET_ERROR_SOURCE_FILE, &loc, "file",
-                "“%s” is not allowed: a source file must be a relative path that "
-                "stays inside the dataset’s directory (no “..”, no leading “/”)",
+                _("“%s” is not allowed: a source file must be a relative path that "
+                  "stays inside the dataset’s directory (no “..”, no leading “/”)"),
                 source.file);
 
       register_id (loader, loader->source_ids, source.id, self->sources->len, &loc);
@@ -588,7 +615,7 @@ load_kinds (Loader     *loader,
           kind.has_color = parse_color (color, &kind.color);
           if (!kind.has_color)
             report (loader, ENTENTE_DATASET_ERROR_COLOR, &loc, "color",
-                    "expected a colour written #rrggbb, found “%s”", color);
+                    _("expected a colour written #rrggbb, found “%s”"), color);
         }
 
       register_id (loader, ids, kind.id, kinds->len, &loc);
@@ -616,7 +643,7 @@ load_parties (Loader     *loader,
           g_autofree char *found = node_is_string (node) ? g_strdup ("\"\"") : describe_node (node);
 
           report (loader, ENTENTE_DATASET_ERROR_TYPE, &loc, NULL,
-                  "expected a party’s name as a non-empty string, found %s", found);
+                  _("expected a party’s name as a non-empty string, found %s"), found);
           continue;
         }
 
@@ -624,14 +651,14 @@ load_parties (Loader     *loader,
       if (g_str_equal (name, "joint"))
         {
           report (loader, ENTENTE_DATASET_ERROR_VALUE, &loc, NULL,
-                  "“joint” cannot name a party: it is the actor of events "
-                  "the parties undertook together");
+                  _("“joint” cannot name a party: it is the actor of events "
+                    "the parties undertook together"));
           continue;
         }
       if (g_hash_table_contains (loader->party_ids, name))
         {
           report (loader, ENTENTE_DATASET_ERROR_DUPLICATE, &loc, NULL,
-                  "party “%s” is listed twice", name);
+                  _("party “%s” is listed twice"), name);
           continue;
         }
       g_hash_table_insert (loader->party_ids, (gpointer) name,
@@ -657,7 +684,7 @@ check_order (Loader            *loader,
   start_text = entente_date_to_edtf (start);
   end_text = entente_date_to_edtf (end);
   report (loader, ENTENTE_DATASET_ERROR_ORDER, loc, member,
-          "ends (%s) before it starts (%s = %s)", end_text, start_member, start_text);
+          _("ends (%s) before it starts (%s = %s)"), end_text, start_member, start_text);
   return FALSE;
 }
 
@@ -691,7 +718,7 @@ load_periods (Loader     *loader,
       if (ok)
         check_order (loader, &loc, "end", &period.start, &period.end, "start");
       period.summary = get_string (loader, item, &loc, "summary", FALSE);
-      index = resolve (loader, loader->kind_ids, kind, &loc, "kind", "period kind", "period kinds");
+      index = resolve (loader, loader->kind_ids, kind, &loc, "kind", _("period kind"), _("period kinds"));
       period.kind = MAX (index, 0);
       load_excerpts (loader, item, loc, &period.first_excerpt, &period.n_excerpts);
 
@@ -738,7 +765,7 @@ load_events (Loader     *loader,
       event.summary = get_string (loader, item, &loc, "summary", FALSE);
 
       event.category = category ? resolve (loader, loader->category_ids, category, &loc,
-                                           "category", "category", "categories")
+                                           "category", _("category"), _("categories"))
                                 : ENTENTE_NO_CATEGORY;
       if (actor == NULL)
         event.actor = ENTENTE_ACTOR_NONE;
@@ -747,7 +774,7 @@ load_events (Loader     *loader,
       else
         {
           int party = resolve (loader, loader->party_ids, actor, &loc, "actor",
-                               "actor (not one of “parties”, nor “joint”)", "parties");
+                               _("actor (not one of “parties”, nor “joint”)"), _("parties"));
           event.actor = party >= 0 ? party : ENTENTE_ACTOR_NONE;
         }
 
@@ -807,8 +834,8 @@ load_root (Loader   *loader,
       g_ptr_array_add (loader->problems,
                        _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, self->display_name,
                                              NULL, 1, 1,
-                                             g_strdup ("the file is empty: expected a JSON "
-                                                       "object with \"format\": \"entente/1\"")));
+                                             g_strdup (_("the file is empty: expected a JSON "
+                                                         "object with \"format\": \"entente/1\""))));
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -816,7 +843,7 @@ load_root (Loader   *loader,
       g_autofree char *found = describe_node (root);
 
       report (loader, ENTENTE_DATASET_ERROR_TYPE, NULL, NULL,
-              "expected a JSON object with \"format\": \"entente/1\", found %s", found);
+              _("expected a JSON object with \"format\": \"entente/1\", found %s"), found);
       return;
     }
   object = json_node_get_object (root);
@@ -827,7 +854,7 @@ load_root (Loader   *loader,
   if (format == NULL)
     {
       report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
-              "missing required member “format”: expected \"%s\"", ENTENTE_FORMAT_VERSION);
+              _("missing required member “format”: expected \"%s\""), ENTENTE_FORMAT_VERSION);
       return;
     }
   if (!node_is_string (format))
@@ -835,13 +862,13 @@ load_root (Loader   *loader,
       g_autofree char *found = describe_node (format);
 
       report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
-              "expected \"%s\", found %s", ENTENTE_FORMAT_VERSION, found);
+              _("expected \"%s\", found %s"), ENTENTE_FORMAT_VERSION, found);
       return;
     }
   if (!g_str_equal (json_node_get_string (format), ENTENTE_FORMAT_VERSION))
     {
       report (loader, ENTENTE_DATASET_ERROR_FORMAT, NULL, "format",
-              "unsupported format “%s”: this version of Entente reads \"%s\"",
+              _("unsupported format “%s”: this version of Entente reads \"%s\""),
               json_node_get_string (format), ENTENTE_FORMAT_VERSION);
       return;
     }
@@ -896,6 +923,7 @@ syntax_problem (const char   *display_name,
   guint line = 0, column = 0;
   const char *message = error->message;
   const char *p = strstr (message, ">:");
+  g_autofree char *valid = NULL;
 
   if (p != NULL && sscanf (p + 2, "%u:%u:", &line, &column) == 2)
     {
@@ -908,9 +936,12 @@ syntax_problem (const char   *display_name,
         message++;
     }
 
+  /* json-glib quotes the offending token cut to a fixed number of bytes,
+   * which can split a character. */
+  valid = g_utf8_make_valid (message, -1);
   return _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, display_name, NULL,
                                MAX (line, 1), MAX (column, 1),
-                               g_strdup_printf ("invalid JSON: %s", message));
+                               g_strdup_printf (_("invalid JSON: %s"), valid));
 }
 
 static EntenteDataset *
@@ -961,22 +992,27 @@ entente_dataset_new_from_bytes (GBytes      *bytes,
     case ENTENTE_JSON_SCAN_ENCODING:
       g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_ENCODING, display_name,
                                                     NULL, scan.line, scan.column,
-                                                    g_strdup ("not valid UTF-8 text (an invalid or "
-                                                              "NUL byte): a dataset is a JSON file "
-                                                              "encoded in UTF-8")));
+                                                    g_strdup (_("not valid UTF-8 text (an invalid or "
+                                                                "NUL byte): a dataset is a JSON file "
+                                                                "encoded in UTF-8"))));
       break;
     case ENTENTE_JSON_SCAN_TOO_DEEP:
       g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, display_name,
                                                     NULL, scan.line, scan.column,
-                                                    g_strdup_printf ("arrays and objects nested more "
-                                                                     "than %d levels deep", MAX_DEPTH)));
+                                                    g_strdup_printf (_("arrays and objects nested more "
+                                                                       "than %d levels deep"), MAX_DEPTH)));
       break;
     case ENTENTE_JSON_SCAN_TOO_MANY:
       g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_TOO_LARGE, display_name,
                                                     NULL, scan.line, scan.column,
-                                                    g_strdup_printf ("more than %" G_GUINT64_FORMAT
-                                                                     " JSON values: too large to load",
-                                                                     MAX_VALUES)));
+                                                    g_strdup_printf (_("more than %llu JSON values: "
+                                                                       "too large to load"),
+                                                                     (unsigned long long) MAX_VALUES)));
+      break;
+    case ENTENTE_JSON_SCAN_SYNTAX:
+      g_ptr_array_add (found, _entente_problem_new (ENTENTE_DATASET_ERROR_SYNTAX, display_name,
+                                                    NULL, scan.line, scan.column,
+                                                    g_strdup_printf (_("invalid JSON: %s"), scan.message)));
       break;
     case ENTENTE_JSON_SCAN_OK:
     default:
@@ -991,11 +1027,13 @@ entente_dataset_new_from_bytes (GBytes      *bytes,
           loader.kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
           loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
           loader.party_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          loader.choices = g_hash_table_new_full (NULL, NULL, NULL, g_free);
           load_root (&loader, json_parser_get_root (parser));
           g_hash_table_unref (loader.source_ids);
           g_hash_table_unref (loader.kind_ids);
           g_hash_table_unref (loader.category_ids);
           g_hash_table_unref (loader.party_ids);
+          g_hash_table_unref (loader.choices);
         }
       break;
     }
@@ -1043,19 +1081,19 @@ entente_dataset_new_from_file (const char  *path,
       int saved_errno = errno;
 
       return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
-                        g_strdup_printf ("cannot open: %s", g_strerror (saved_errno)));
+                        g_strdup_printf (_("cannot open: %s"), g_strerror (saved_errno)));
     }
   if (S_ISDIR (st.st_mode))
     return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
-                      g_strdup ("is a directory, not a dataset file"));
+                      g_strdup (_("is a directory, not a dataset file")));
   if (!S_ISREG (st.st_mode))
     return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
-                      g_strdup ("is not a regular file"));
+                      g_strdup (_("is not a regular file")));
   if (st.st_size > MAX_FILE_SIZE)
     return fail_with (ENTENTE_DATASET_ERROR_TOO_LARGE, path, problems, error,
-                      g_strdup_printf ("is %" G_GINT64_FORMAT " MiB: datasets of more than "
-                                       "%" G_GINT64_FORMAT " MiB are refused",
-                                       (gint64) st.st_size >> 20, (gint64) MAX_FILE_SIZE >> 20));
+                      g_strdup_printf (_("is %lld MiB: datasets of more than "
+                                         "%lld MiB are refused"),
+                                       (long long) st.st_size >> 20, (long long) MAX_FILE_SIZE >> 20));
 
   if (st.st_size == 0)
     bytes = g_bytes_new (NULL, 0);
@@ -1064,7 +1102,7 @@ entente_dataset_new_from_file (const char  *path,
       mapped = g_mapped_file_new (path, FALSE, &local_error);
       if (mapped == NULL)
         return fail_with (ENTENTE_DATASET_ERROR_IO, path, problems, error,
-                          g_strdup_printf ("cannot read: %s", local_error->message));
+                          g_strdup_printf (_("cannot read: %s"), local_error->message));
       bytes = g_mapped_file_get_bytes (mapped);
     }
 

@@ -107,16 +107,8 @@ parse_digits (const char **p,
   return TRUE;
 }
 
-static const char *
-month_name_c (guint month)
-{
-  static const char *names[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-  };
-
-  return names[month - 1];
-}
+static char *month_name (guint    month,
+                         gboolean standalone);
 
 gboolean
 entente_date_parse (const char   *text,
@@ -140,21 +132,21 @@ entente_date_parse (const char   *text,
   if (!parse_digits (&p, 4, &year))
     {
       g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_SYNTAX,
-                   "expected an EDTF date such as 1950, 1950-02 or 1950-02-14, "
-                   "found “%s”", text);
+                   _("expected an EDTF date such as 1950, 1950-02 or 1950-02-14, "
+                     "found “%s”"), text);
       return FALSE;
     }
   if (g_ascii_isdigit (*p))
     {
       g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_RANGE,
-                   "year out of range in “%s”: years have four digits "
-                   "(%d to %d)", text, ENTENTE_DATE_YEAR_MIN, ENTENTE_DATE_YEAR_MAX);
+                   _("year out of range in “%s”: years have four digits "
+                     "(%d to %d)"), text, ENTENTE_DATE_YEAR_MIN, ENTENTE_DATE_YEAR_MAX);
       return FALSE;
     }
   if (negative && year == 0)
     {
       g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_SYNTAX,
-                   "“%s” is not a year: write year zero (1 BCE) as 0000", text);
+                   _("“%s” is not a year: write year zero (1 BCE) as 0000"), text);
       return FALSE;
     }
   result.year = negative ? -year : year;
@@ -166,13 +158,13 @@ entente_date_parse (const char   *text,
       if (!parse_digits (&p, 2, &month) || g_ascii_isdigit (*p))
         {
           g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_SYNTAX,
-                       "expected a two-digit month after the year in “%s”", text);
+                       _("expected a two-digit month after the year in “%s”"), text);
           return FALSE;
         }
       if (month < 1 || month > 12)
         {
           g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_RANGE,
-                       "month %02d in “%s” does not exist: months run from 01 to 12",
+                       _("month %02d in “%s” does not exist: months run from 01 to 12"),
                        month, text);
           return FALSE;
         }
@@ -187,15 +179,20 @@ entente_date_parse (const char   *text,
           if (!parse_digits (&p, 2, &day) || g_ascii_isdigit (*p))
             {
               g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_SYNTAX,
-                           "expected a two-digit day after the month in “%s”", text);
+                           _("expected a two-digit day after the month in “%s”"), text);
               return FALSE;
             }
           last = entente_days_in_month (result.year, month);
           if (day < 1 || (guint) day > last)
             {
+              g_autofree char *name = month_name (month, TRUE);
+
               g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_RANGE,
-                           "day %02d in “%s” does not exist: %s %d has %u days",
-                           day, text, month_name_c (month), result.year, last);
+                           /* TRANSLATORS: "day 30 in “1969-02-30” does not exist:
+                            * February 1969 has 28 days"; the third %s is the
+                            * month's name as it stands before a year */
+                           _("day %02d in “%s” does not exist: %s %d has %u days"),
+                           day, text, name, result.year, last);
               return FALSE;
             }
           result.day = day;
@@ -224,8 +221,8 @@ entente_date_parse (const char   *text,
   if (*p != '\0')
     {
       g_set_error (error, ENTENTE_DATE_ERROR, ENTENTE_DATE_ERROR_SYNTAX,
-                   "unexpected “%s” at the end of the date “%s”: a date may end "
-                   "only with ? (uncertain), ~ (approximate) or %% (both)", p, text);
+                   _("unexpected “%s” at the end of the date “%s”: a date may end "
+                     "only with ? (uncertain), ~ (approximate) or %% (both)"), p, text);
       return FALSE;
     }
 
@@ -329,14 +326,32 @@ entente_format_year (gint64 year)
 /* Month names come from the C library through GDateTime, so they follow
  * the user's locale. Many languages decline a month after a day number
  * ("14 февраля") but not standing alone ("февраль 1950"): %B gives the
- * former and %OB the latter. */
+ * former and %OB the latter. The GDateTime formats are translatable, so
+ * that languages which write the month as a number ("1950年2月14日") can
+ * use %-m instead of a name. */
 static char *
 month_name (guint    month,
             gboolean standalone)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+  const char *format;
+  char *text;
 
-  return g_date_time_format (dt, standalone ? "%OB" : "%B");
+  if (standalone)
+    /* TRANSLATORS: the month of a month-and-year date ("March 1969"), as a
+     * g_date_time_format() format: %OB is the month's name standing alone,
+     * %-m its number. Do not translate it otherwise. */
+    format = C_("month and year", "%OB");
+  else
+    /* TRANSLATORS: the month of a full date ("14 February 1950"), as a
+     * g_date_time_format() format: %B is the month's name as it follows a
+     * day number, %-m its number. Do not translate it otherwise. */
+    format = C_("full date", "%B");
+
+  text = g_date_time_format (dt, format);
+  if (text == NULL)
+    text = g_date_time_format (dt, standalone ? "%OB" : "%B");
+  return text;
 }
 
 char *
@@ -355,13 +370,15 @@ entente_date_format (const EntenteDate *date)
     case ENTENTE_PRECISION_DAY:
       month = month_name (date->month, FALSE);
       /* TRANSLATORS: day, month name, year: "14 February 1950". Reorder
-       * with %2$s etc. if your language needs it. */
+       * with %2$s etc. if your language needs it. The month is written
+       * as the "%B" string of this context says. */
       plain = g_strdup_printf (C_("full date", "%1$u %2$s %3$s"),
                                (guint) date->day, month, year);
       break;
     case ENTENTE_PRECISION_MONTH:
       month = month_name (date->month, TRUE);
-      /* TRANSLATORS: month name and year: "March 1969" */
+      /* TRANSLATORS: month name and year: "March 1969". The month is
+       * written as the "%OB" string of this context says. */
       plain = g_strdup_printf (C_("month and year", "%1$s %2$s"), month, year);
       break;
     case ENTENTE_PRECISION_YEAR:

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -69,20 +70,20 @@ load_source_text (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot open %s: %s", path, g_strerror (saved_errno));
+                   _("cannot open %s: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s is not a regular file", path);
+                   _("%s is not a regular file"), path);
       return NULL;
     }
   if (st.st_size > MAX_SOURCE_SIZE)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s is larger than %" G_GINT64_FORMAT " MiB",
-                   path, (gint64) MAX_SOURCE_SIZE >> 20);
+                   _("%s is larger than %lld MiB"),
+                   path, (long long) MAX_SOURCE_SIZE >> 20);
       return NULL;
     }
   if (!g_file_get_contents (path, &contents, &length, error))
@@ -90,7 +91,7 @@ load_source_text (const char  *path,
   if (!g_utf8_validate_len (contents, length, NULL))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   "%s is not UTF-8 text", path);
+                   _("%s is not UTF-8 text"), path);
       return NULL;
     }
   return _entente_fold_text (contents, length);
@@ -169,12 +170,12 @@ describe_mismatch (const char          *folded,
   const char *more = strlen (after) < strlen (folded + matched) ? "…" : "";
 
   if (*folded == '\0')
-    return g_strdup_printf ("the quote is empty (source “%s”)", source->id);
+    return g_strdup_printf (_("the quote is empty (source “%s”)"), source->id);
   if (matched == 0)
-    return g_strdup_printf ("quote does not occur in %s (source “%s”): not even its "
-                            "beginning, “%s%s”, is there", source->file, source->id, after, more);
-  return g_strdup_printf ("quote does not occur in %s (source “%s”): it matches as far "
-                          "as “…%s” but the source does not continue with “%s%s”",
+    return g_strdup_printf (_("quote does not occur in %s (source “%s”): not even its "
+                              "beginning, “%s%s”, is there"), source->file, source->id, after, more);
+  return g_strdup_printf (_("quote does not occur in %s (source “%s”): it matches as far "
+                            "as “…%s” but the source does not continue with “%s%s”"),
                           source->file, source->id, before, after, more);
 }
 
@@ -233,13 +234,13 @@ entente_dataset_verify_excerpts (EntenteDataset  *self,
       if (source->file == NULL)
         add_problem (found, self, ENTENTE_DATASET_ERROR_SOURCE_FILE,
                      g_strdup_printf ("sources[%u]", i),
-                     g_strdup_printf ("source “%s” names no \"file\", so its excerpts "
-                                      "cannot be verified", source->id));
+                     g_strdup_printf (_("source “%s” names no \"file\", so its excerpts "
+                                        "cannot be verified"), source->id));
       else if (dir == NULL)
         add_problem (found, self, ENTENTE_DATASET_ERROR_SOURCE_FILE,
                      g_strdup_printf ("sources[%u].file", i),
-                     g_strdup_printf ("no directory to find “%s” in: give one with "
-                                      "--sources-dir", source->file));
+                     g_strdup_printf (_("no directory to find “%s” in: give one with "
+                                        "--sources-dir"), source->file));
       else
         {
           path = g_build_filename (dir, source->file, NULL);
