@@ -6,11 +6,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "entente-cli.h"
 #include "entente-dataset.h"
 #include "entente-export.h"
+#include "entente-layout.h"
 
 enum {
   EXIT_OK = 0,
@@ -228,6 +230,7 @@ run_export (const Options *options)
   if (options->from != NULL || options->to != NULL)
     {
       gint64 first = 0, end = 0;
+      double whole_from, whole_to;
 
       dataset = load (file, &problems, &error);
       if (dataset == NULL)
@@ -235,7 +238,10 @@ run_export (const Options *options)
           print_problems (problems, error);
           return EXIT_INVALID;
         }
-      entente_dataset_get_range (dataset, &first, &end);
+      /* An open end is where the whole-range view would put it. */
+      entente_layout_default_range (dataset, &whole_from, &whole_to);
+      first = (gint64) floor (whole_from);
+      end = (gint64) ceil (whole_to);
       if ((options->from != NULL && !parse_day ("--from", options->from, FALSE, &first)) ||
           (options->to != NULL && !parse_day ("--to", options->to, TRUE, &end)))
         return EXIT_USAGE;

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct {
@@ -170,6 +171,51 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
 }
 
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "chart.bmp", NULL);
+  g_autofree char *inside_missing = g_build_filename (dir, "no", "such", "dir.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) range = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) backwards = { 0 };
+
+  /* Without a display, as on a server. */
+  run_entente (&ok, "--export", png, "--width", "800", "--height", "500", "--theme", "dark", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_remove (png);
+
+  run_entente (&range, "--export", png, "--from", "1945", "--to", "1991-12", NULL);
+  g_assert_cmpint (range.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_remove (png);
+
+  /* Failures name the path and leave nothing behind. */
+  run_entente (&unknown, "--export", bad, NULL);
+  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_nonnull (strstr (unknown.err, bad));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  run_entente (&missing, "--export", inside_missing, NULL);
+  g_assert_cmpint (missing.status, !=, 0);
+  g_assert_nonnull (strstr (missing.err, inside_missing));
+
+  run_entente (&backwards, "--export", png, "--from", "1990", "--to", "1950", NULL);
+  g_assert_cmpint (backwards.status, !=, 0);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +229,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/sources-dir", test_check_sources_dir);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export", test_export);
 
   return g_test_run ();
 }
