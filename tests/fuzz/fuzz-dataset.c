@@ -16,21 +16,7 @@
 
 #include "entente-dataset.h"
 #include "entente-json-scan.h"
-
-int LLVMFuzzerInitialize   (int          *argc,
-                            char       ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
-
-#define CHECK(condition)                                                     \
-  G_STMT_START {                                                             \
-    if (!(condition))                                                        \
-      {                                                                      \
-        g_printerr ("%s:%d: invariant broken: %s\n",                         \
-                    __FILE__, __LINE__, #condition);                         \
-        abort ();                                                            \
-      }                                                                      \
-  } G_STMT_END
+#include "fuzz-common.h"
 
 #define DISPLAY_NAME "fuzz.json"
 
@@ -47,20 +33,6 @@ static const char source_text[] =
   "Paragraph two: \u201cPeace,\u201d they said \u2014 and   meant it.\n";
 
 static char *sources_dir;
-
-static GLogWriterOutput
-fatal_log_writer (GLogLevelFlags   log_level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  /* A critical from a g_return_if_fail () is a bug the input uncovered. */
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return result;
-}
 
 static void
 remove_sources_dir (void)
@@ -87,7 +59,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_autofree char *nested = NULL;
 
   setlocale (LC_ALL, "");
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
+  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
 
   sources_dir = g_dir_make_tmp ("entente-fuzz-XXXXXX", &error);
   g_assert_no_error (error);

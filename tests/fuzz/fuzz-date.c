@@ -11,43 +11,14 @@
 #include <string.h>
 
 #include "entente-date.h"
-
-int LLVMFuzzerInitialize   (int          *argc,
-                            char       ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
-
-#define CHECK(condition)                                                     \
-  G_STMT_START {                                                             \
-    if (!(condition))                                                        \
-      {                                                                      \
-        g_printerr ("%s:%d: invariant broken: %s\n",                         \
-                    __FILE__, __LINE__, #condition);                         \
-        abort ();                                                            \
-      }                                                                      \
-  } G_STMT_END
-
-/* A critical from a g_return_if_fail () means the parser let through a
- * value its own helpers refuse; it must count as a crash, not scroll by. */
-static GLogWriterOutput
-fatal_log_writer (GLogLevelFlags   log_level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return result;
-}
+#include "fuzz-common.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   setlocale (LC_ALL, "");
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
+  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
   return 0;
 }
 

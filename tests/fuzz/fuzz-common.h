@@ -1,0 +1,39 @@
+/* fuzz-common.h: what both fuzz targets need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdlib.h>
+
+int LLVMFuzzerInitialize   (int          *argc,
+                            char       ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+
+/* A broken invariant aborts, which libFuzzer reports as a crash. */
+#define CHECK(condition)                                                     \
+  G_STMT_START {                                                             \
+    if (!(condition))                                                        \
+      {                                                                      \
+        g_printerr ("%s:%d: invariant broken: %s\n",                         \
+                    __FILE__, __LINE__, #condition);                         \
+        abort ();                                                            \
+      }                                                                      \
+  } G_STMT_END
+
+/* A critical from a g_return_if_fail () means the parser let through a
+ * value its own helpers refuse; it must count as a crash, not scroll by. */
+static inline GLogWriterOutput
+fuzz_fatal_log_writer (GLogLevelFlags   log_level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return result;
+}
