@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "entente-layout.h"
+#include "test-fonts.h"
 
 static const int widths[] = { 360, 480, 640, 800, 1024, 1366, 1600, 1920, 2560, 3840 };
 static const int heights[] = { 480, 640, 900, 1440 };
@@ -799,16 +800,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *srcdir = g_path_get_dirname (__FILE__);
-  g_autofree char *fonts = NULL;
-
   g_test_init (&argc, &argv, NULL);
-  /* The same fonts everywhere, so that text measures the same; set before
-   * anything asks fontconfig. */
-  fonts = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : srcdir,
-                            "fonts.conf", NULL);
-  if (g_file_test (fonts, G_FILE_TEST_EXISTS))
-    g_setenv ("FONTCONFIG_FILE", fonts, FALSE);
+  entente_test_pin_fonts ();
 
   g_test_add_func ("/layout/bundled-views", test_bundled_views);
   g_test_add_func ("/layout/synthetic-views", test_synthetic_views);

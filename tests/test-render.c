@@ -8,6 +8,7 @@
 
 #include "entente-layout.h"
 #include "entente-render.h"
+#include "test-fonts.h"
 
 /* Per channel, out of 255: antialiasing and rounding, nothing more. */
 #define REFERENCE_TOLERANCE 8
@@ -625,16 +626,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *srcdir = g_path_get_dirname (__FILE__);
-  g_autofree char *fonts = NULL;
-
   g_test_init (&argc, &argv, NULL);
-  /* Reference images need the same fonts everywhere; set before anything
-   * asks fontconfig. */
-  fonts = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : srcdir,
-                            "fonts.conf", NULL);
-  if (g_file_test (fonts, G_FILE_TEST_EXISTS))
-    g_setenv ("FONTCONFIG_FILE", fonts, FALSE);
+  entente_test_pin_fonts ();
 
   g_test_add_func ("/render/contrast", test_contrast);
   g_test_add_func ("/render/band-colors", test_band_colors);
