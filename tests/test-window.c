@@ -474,6 +474,47 @@ check_icon_buttons (GtkWidget *widget,
     check_icon_buttons (child, n_checked);
 }
 
+/* A legend entry turns its category off in the chart, the list and the
+ * keyboard walk alike. */
+static void
+test_legend_toggles_category (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteLayout *layout = entente_timeline_view_get_layout (view);
+  const EntenteLegendItem *legend;
+  guint n_legend, n_items, hidden_category = G_MAXUINT, n = entente_dataset_get_n_events (dataset);
+  const EntenteEventItem *items;
+  EntenteHit hit;
+
+  legend = entente_layout_get_legend (layout, &n_legend);
+  for (guint i = 0; i < n_legend; i++)
+    if (legend[i].type == ENTENTE_LEGEND_CATEGORY)
+      {
+        hidden_category = legend[i].index;
+        g_assert_true (entente_layout_hit_test (layout, legend[i].rect.x + legend[i].rect.width / 2,
+                                                legend[i].rect.y + legend[i].rect.height / 2, &hit));
+        g_assert_cmpint (hit.type, ==, ENTENTE_HIT_LEGEND_CATEGORY);
+        break;
+      }
+  g_assert_cmpuint (hidden_category, !=, G_MAXUINT);
+
+  entente_timeline_view_set_category_hidden (view, hidden_category, TRUE);
+  layout = entente_timeline_view_get_layout (view);
+  items = entente_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_cmpint (entente_dataset_get_event (dataset, items[i].event)->category, !=, (int) hidden_category);
+  for (guint i = 0; i < n; i++)
+    if (entente_dataset_get_event (dataset, i)->category == (int) hidden_category)
+      g_assert_false (entente_timeline_view_is_shown (view, i));
+  g_assert_cmpuint (entente_event_list_get_n_rows (entente_window_get_event_list (window)), <, n);
+
+  entente_timeline_view_set_category_hidden (view, hidden_category, FALSE);
+  g_assert_cmpuint (entente_event_list_get_n_rows (entente_window_get_event_list (window)), ==, n);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Icon-only buttons say what they do, to the eye and to a screen reader. */
 static void
 test_icon_buttons_labelled (void)
@@ -516,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
+  g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
 
   return g_test_run ();
 }
