@@ -26,6 +26,9 @@ struct _EntenteTimelineView
   /* Owned references */
   EntenteDataset *dataset;
   EntenteLayout  *layout;       /* NULL when it must be rebuilt */
+  /* What every layout of the dataset measured: a pan or a zoom measures
+   * only the text that comes into view. */
+  EntenteTextCache *text_cache;
   EntenteStyle   *style;
   gboolean       *matches;      /* one per event, or NULL */
   gboolean       *hidden_categories;
@@ -101,6 +104,7 @@ entente_timeline_view_get_layout (EntenteTimelineView *self)
   viewport.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   options.hidden_categories = self->hidden_categories;
   options.hidden_kinds = self->hidden_kinds;
+  options.text_cache = self->text_cache;
 
   self->layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
   return self->layout;
@@ -131,6 +135,33 @@ dark_changed_cb (EntenteTimelineView *self)
   update_style (self);
 }
 
+/* ENTENTE_EXIT_AFTER_FIRST_FRAME=1 makes the application quit once the
+ * chart's first frame has been painted, so that a benchmark can time
+ * start-up to the first frame (bench/entente-bench.c). */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GtkWidget     *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, widget);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+static void
+exit_after_first_frame (GtkWidget *widget)
+{
+  static gboolean done = FALSE;
+
+  if (done || g_strcmp0 (g_getenv ("ENTENTE_EXIT_AFTER_FIRST_FRAME"), "1") != 0)
+    return;
+  done = TRUE;
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), widget);
+}
+
 static void
 entente_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -155,6 +186,7 @@ entente_timeline_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   entente_render_draw (layout, self->style, &state, cr);
   cairo_destroy (cr);
+  exit_after_first_frame (widget);
 }
 
 static void
@@ -620,6 +652,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
     return;
 
   stop_animation (self);
+  g_clear_object (&self->text_cache);
   g_clear_pointer (&self->matches, g_free);
   g_clear_pointer (&self->hidden_categories, g_free);
   g_clear_pointer (&self->hidden_kinds, g_free);
@@ -630,6 +663,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
     {
       self->hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
       self->hidden_kinds = g_new0 (gboolean, entente_dataset_get_n_period_kinds (dataset) + 1);
+      self->text_cache = entente_text_cache_new (dataset);
       entente_layout_default_range (dataset, &self->min_from, &self->max_to);
       self->from_day = self->min_from;
       self->to_day = self->max_to;
@@ -1046,6 +1080,7 @@ entente_timeline_view_dispose (GObject *object)
 
   stop_animation (self);
   g_clear_object (&self->layout);
+  g_clear_object (&self->text_cache);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (entente_timeline_view_parent_class)->dispose (object);

@@ -18,6 +18,8 @@
 /* Folded over a phone-sized window, the panel must fit in 360 pixels. */
 #define FOLDED_PANEL_WIDTH 320
 #define RELOAD_DELAY_MS    300
+/* A load that takes longer than this says so, with a way to give up. */
+#define PROGRESS_DELAY_MS  400
 
 struct _EntenteWindow
 {
@@ -50,10 +52,13 @@ struct _EntenteWindow
   GFileMonitor        *monitor;
   GSettings           *settings;    /* NULL when the schema is not installed */
   GCancellable        *load_cancellable;
+  GFile               *loading;     /* the file being loaded */
+  AdwToast            *load_toast;  /* while a slow load is under way */
   char                *last_error;
   gboolean            *matches;
 
   guint                reload_id;
+  guint                progress_id;
   int                  panel_width;       /* as the user set it */
   int                  panel_drag_width;
 };
@@ -373,11 +378,57 @@ load_thread (GTask        *task,
       return;
     }
 
-  dataset = entente_dataset_new_from_file (path, NULL, &error);
+  dataset = entente_dataset_new_from_file_full (path, cancellable, NULL, &error);
   if (dataset == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/* Loading a large dataset takes seconds, on a thread: the window stays
+ * usable, and a toast says what is going on and offers to give up. */
+static void
+show_progress_cb (gpointer user_data)
+{
+  EntenteWindow *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *box, *spinner, *label;
+
+  self->progress_id = 0;
+  if (self->loading == NULL || self->load_toast != NULL)
+    return;
+  name = g_file_get_basename (self->loading);
+  /* TRANSLATORS: while a dataset loads; %s is its file name */
+  text = g_strdup_printf (_("Opening “%s”…"), name);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  label = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+
+  self->load_toast = g_object_ref (adw_toast_new (text));
+  adw_toast_set_custom_title (self->load_toast, box);
+  adw_toast_set_timeout (self->load_toast, 0);
+  adw_toast_set_priority (self->load_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (self->load_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->load_toast, "win.cancel-load");
+  adw_toast_overlay_add_toast (self->toast_overlay, self->load_toast);
+}
+
+static void
+hide_progress (EntenteWindow *self)
+{
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->load_toast != NULL)
+    {
+      adw_toast_dismiss (self->load_toast);
+      g_clear_object (&self->load_toast);
+    }
 }
 
 static void
@@ -391,10 +442,12 @@ load_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Given up, or replaced by a newer load that has its own progress. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->load_cancellable);
+  hide_progress (self);
 
   if (dataset == NULL)
     {
@@ -442,6 +495,10 @@ load_file (EntenteWindow *self,
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, load_thread);
+
+  hide_progress (self);
+  self->loading = g_object_ref (file);
+  self->progress_id = g_timeout_add_once (PROGRESS_DELAY_MS, show_progress_cb, self);
 }
 
 void
@@ -664,6 +721,19 @@ open_export_action (GtkWidget  *widget,
 }
 
 static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  hide_progress (self);
+}
+
+static void
 show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -804,6 +874,7 @@ entente_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  hide_progress (self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
@@ -872,6 +943,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

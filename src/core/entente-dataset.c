@@ -25,6 +25,10 @@
  * the hints: a hint shows only the start of a long id. */
 #define MAX_HINT_CHARS  40
 
+/* What overlaps a day is found by looking back this far over all events,
+ * and further only over the longer ones. */
+#define SHORT_SPAN_DAYS 31
+
 #define BUNDLED_RESOURCE "/io/github/entente/Entente/data/china-russia.json"
 #define BUNDLED_NAME     "china-russia.json"
 
@@ -51,6 +55,7 @@ struct _EntenteDataset
   GArray    *excerpts;     /* EntenteExcerpt */
 
   gint64     max_span_days;
+  GArray    *long_events;  /* guint: events of more than SHORT_SPAN_DAYS, in order */
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -451,7 +456,9 @@ describe_choices (GHashTable *ids,
   return g_string_free (s, FALSE);
 }
 
-/* Index of the id in ids, or -1 (reported when value is set). */
+/* Index of the id in ids, or -1 (reported when value is set). what and
+ * what_plural are untranslated: a million references that resolve would
+ * otherwise look up two translations each. */
 static int
 resolve (Loader         *loader,
          GHashTable     *ids,
@@ -474,14 +481,14 @@ resolve (Loader         *loader,
   choices = g_hash_table_lookup (loader->choices, ids);
   if (choices == NULL)
     {
-      choices = describe_choices (ids, what_plural);
+      choices = describe_choices (ids, _(what_plural));
       g_hash_table_insert (loader->choices, ids, (gpointer) choices);
     }
   report (loader, ENTENTE_DATASET_ERROR_REFERENCE, loc, member,
           /* TRANSLATORS: "unknown category “treaty”: expected one of
            * “alliance”, “split”"; the first %s is "category", "source",
            * "period kind" or "actor (not one of “parties”, nor “joint”)" */
-          _("unknown %s “%s”: %s"), what, value, choices);
+          _("unknown %s “%s”: %s"), _(what), value, choices);
   return -1;
 }
 
@@ -517,7 +524,7 @@ load_excerpts (Loader     *loader,
       source = get_string (loader, item, &loc, "source", TRUE);
       excerpt.quote = get_string (loader, item, &loc, "quote", TRUE);
       excerpt.locator = get_string (loader, item, &loc, "locator", FALSE);
-      index = resolve (loader, loader->source_ids, source, &loc, "source", _("source"), _("sources"));
+      index = resolve (loader, loader->source_ids, source, &loc, "source", N_("source"), N_("sources"));
       if (index < 0 || excerpt.quote == NULL)
         continue;
 
@@ -718,7 +725,7 @@ load_periods (Loader     *loader,
       if (ok)
         check_order (loader, &loc, "end", &period.start, &period.end, "start");
       period.summary = get_string (loader, item, &loc, "summary", FALSE);
-      index = resolve (loader, loader->kind_ids, kind, &loc, "kind", _("period kind"), _("period kinds"));
+      index = resolve (loader, loader->kind_ids, kind, &loc, "kind", N_("period kind"), N_("period kinds"));
       period.kind = MAX (index, 0);
       load_excerpts (loader, item, loc, &period.first_excerpt, &period.n_excerpts);
 
@@ -726,6 +733,20 @@ load_periods (Loader     *loader,
       register_id (loader, ids, period.id, i, &loc);
       g_array_append_val (self->periods, period);
     }
+}
+
+/* Once an event is in the model, its members leave the tree: freed now,
+ * while they are still in the processor's cache, they cost a fraction of
+ * what they would with the rest of the tree at the end, where every node
+ * is a miss. Nothing of the model points into the tree. */
+static void
+release_members (JsonObject *object)
+{
+  GList *names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_remove_member (object, l->data);
+  g_list_free (names);
 }
 
 static void
@@ -765,7 +786,7 @@ load_events (Loader     *loader,
       event.summary = get_string (loader, item, &loc, "summary", FALSE);
 
       event.category = category ? resolve (loader, loader->category_ids, category, &loc,
-                                           "category", _("category"), _("categories"))
+                                           "category", N_("category"), N_("categories"))
                                 : ENTENTE_NO_CATEGORY;
       if (actor == NULL)
         event.actor = ENTENTE_ACTOR_NONE;
@@ -774,7 +795,7 @@ load_events (Loader     *loader,
       else
         {
           int party = resolve (loader, loader->party_ids, actor, &loc, "actor",
-                               _("actor (not one of “parties”, nor “joint”)"), _("parties"));
+                               N_("actor (not one of “parties”, nor “joint”)"), N_("parties"));
           event.actor = party >= 0 ? party : ENTENTE_ACTOR_NONE;
         }
 
@@ -791,6 +812,7 @@ load_events (Loader     *loader,
       event.file_index = i;
       register_id (loader, ids, event.id, i, &loc);
       g_array_append_val (self->events, event);
+      release_members (item);
     }
 }
 
@@ -903,6 +925,8 @@ finish (EntenteDataset *self)
       self->max_span_days = MAX (self->max_span_days, event->end_day - event->start_day);
       self->first_day = MIN (self->first_day, event->start_day);
       self->end_day = MAX (self->end_day, event->end_day);
+      if (event->end_day - event->start_day > SHORT_SPAN_DAYS)
+        g_array_append_val (self->long_events, i);
     }
   for (guint i = 0; i < self->periods->len; i++)
     {
@@ -955,12 +979,14 @@ dataset_new (const char *display_name,
   return self;
 }
 
-EntenteDataset *
-entente_dataset_new_from_bytes (GBytes      *bytes,
-                                const char  *display_name,
-                                const char  *base_dir,
-                                GPtrArray  **problems,
-                                GError     **error)
+/* Loading stops between its phases once cancellable is cancelled. */
+static EntenteDataset *
+load_bytes (GBytes        *bytes,
+            const char    *display_name,
+            const char    *base_dir,
+            GCancellable  *cancellable,
+            GPtrArray    **problems,
+            GError       **error)
 {
   g_autoptr(EntenteDataset) self = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) entente_problem_free);
@@ -987,6 +1013,8 @@ entente_dataset_new_from_bytes (GBytes      *bytes,
     }
 
   entente_json_scan (data, length, MAX_DEPTH, MAX_VALUES, &scan);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   switch (scan.status)
     {
     case ENTENTE_JSON_SCAN_ENCODING:
@@ -1019,6 +1047,8 @@ entente_dataset_new_from_bytes (GBytes      *bytes,
       parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (parser, data, length, &parse_error))
         g_ptr_array_add (found, syntax_problem (display_name, parse_error));
+      else if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       else
         {
           Loader loader = { self, found };
@@ -1038,11 +1068,26 @@ entente_dataset_new_from_bytes (GBytes      *bytes,
       break;
     }
 
-  if (!_entente_problems_to_error (found, problems, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_entente_problems_to_error (found, problems, error))
     return NULL;
 
   finish (self);
   return g_steal_pointer (&self);
+}
+
+EntenteDataset *
+entente_dataset_new_from_bytes (GBytes      *bytes,
+                                const char  *display_name,
+                                const char  *base_dir,
+                                GPtrArray  **problems,
+                                GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, display_name, base_dir, NULL, problems, error);
 }
 
 static EntenteDataset *
@@ -1063,6 +1108,15 @@ EntenteDataset *
 entente_dataset_new_from_file (const char  *path,
                                GPtrArray  **problems,
                                GError     **error)
+{
+  return entente_dataset_new_from_file_full (path, NULL, problems, error);
+}
+
+EntenteDataset *
+entente_dataset_new_from_file_full (const char    *path,
+                                    GCancellable  *cancellable,
+                                    GPtrArray    **problems,
+                                    GError       **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1108,7 +1162,7 @@ entente_dataset_new_from_file (const char  *path,
 
   absolute = g_canonicalize_filename (path, NULL);
   base_dir = g_path_get_dirname (absolute);
-  return entente_dataset_new_from_bytes (bytes, path, base_dir, problems, error);
+  return load_bytes (bytes, path, base_dir, cancellable, problems, error);
 }
 
 EntenteDataset *
@@ -1139,6 +1193,7 @@ entente_dataset_finalize (GObject *object)
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->excerpts, g_array_unref);
+  g_clear_pointer (&self->long_events, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1163,6 +1218,7 @@ entente_dataset_init (EntenteDataset *self)
   self->periods = g_array_new (FALSE, TRUE, sizeof (EntentePeriod));
   self->events = g_array_new (FALSE, TRUE, sizeof (EntenteEvent));
   self->excerpts = g_array_new (FALSE, TRUE, sizeof (EntenteExcerpt));
+  self->long_events = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Accessors */
@@ -1287,6 +1343,44 @@ entente_dataset_lower_bound (EntenteDataset *self,
         hi = mid;
     }
   return lo;
+}
+
+void
+entente_dataset_collect_reaching (EntenteDataset *self,
+                                  gint64          day,
+                                  GArray         *events)
+{
+  const EntenteEvent *all;
+  const guint *longer;
+  guint lo = 0, hi, end;
+
+  g_return_if_fail (ENTENTE_IS_DATASET (self));
+  g_return_if_fail (events != NULL);
+
+  all = (const EntenteEvent *) (gpointer) self->events->data;
+  longer = (const guint *) (gpointer) self->long_events->data;
+
+  /* The longer events that began before the last SHORT_SPAN_DAYS, from
+   * as far back as the longest span. */
+  hi = self->long_events->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (all[longer[mid]].start_day < day - self->max_span_days)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < self->long_events->len && all[longer[i]].start_day < day - SHORT_SPAN_DAYS; i++)
+    if (all[longer[i]].end_day > day)
+      g_array_append_val (events, longer[i]);
+
+  /* Then any event of the last SHORT_SPAN_DAYS. */
+  end = entente_dataset_lower_bound (self, day);
+  for (guint i = entente_dataset_lower_bound (self, day - SHORT_SPAN_DAYS); i < end; i++)
+    if (all[i].end_day > day)
+      g_array_append_val (events, i);
 }
 
 gint64

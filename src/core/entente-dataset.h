@@ -122,6 +122,14 @@ GQuark               entente_dataset_error_quark      (void);
 EntenteDataset      *entente_dataset_new_from_file    (const char    *path,
                                                        GPtrArray    **problems,
                                                        GError       **error);
+/* The same, stopping between the phases of loading (reading, parsing,
+ * building the model) with G_IO_ERROR_CANCELLED once cancellable is
+ * cancelled. A large file takes seconds: a window loads it on a thread
+ * and lets the user give up. */
+EntenteDataset      *entente_dataset_new_from_file_full (const char    *path,
+                                                       GCancellable  *cancellable,
+                                                       GPtrArray    **problems,
+                                                       GError       **error);
 EntenteDataset      *entente_dataset_new_from_bytes   (GBytes        *bytes,
                                                        const char    *display_name,
                                                        const char    *base_dir,
@@ -178,6 +186,13 @@ const EntenteExcerpt *entente_dataset_get_excerpt     (EntenteDataset *self,
 /* First event whose start_day is >= day (n_events when none). */
 guint                entente_dataset_lower_bound      (EntenteDataset *self,
                                                        gint64          day);
+/* Appends to events (guint) the index of every event that begins before
+ * day and ends after it, in two runs each by start day. The cost follows
+ * the events of the month before day and the long ones that could reach
+ * it, not every event of the longest span before day. */
+void                 entente_dataset_collect_reaching (EntenteDataset *self,
+                                                       gint64          day,
+                                                       GArray         *events);
 /* Longest event span in days, so a search for what overlaps a range can
  * look back that far. */
 gint64               entente_dataset_get_max_span_days (EntenteDataset *self);

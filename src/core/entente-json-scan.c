@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "entente-json-scan.h"
 
@@ -136,6 +137,37 @@ scan_string (const char *data,
              GString    *decoded)
 {
   gsize i = start + 1;
+  const char *quote = NULL;
+
+  /* Without decoding, whole stretches between backslashes are skipped
+   * with memchr (): strings are most of a dataset's bytes. The closing
+   * quote is looked for again only past an escaped one, and each search
+   * for a backslash starts where the last one ended, so this stays
+   * linear however many escapes a string holds. */
+  while (decoded == NULL && i < length)
+    {
+      const char *backslash;
+      gunichar c = 0;
+      gsize stop, n;
+
+      if (quote == NULL || (gsize) (quote - data) < i)
+        quote = memchr (data + i, '"', length - i);
+      stop = quote != NULL ? (gsize) (quote - data) : length;
+      backslash = memchr (data + i, '\\', stop - i);
+      if (backslash == NULL)
+        {
+          *end = stop;
+          return TRUE;
+        }
+      i = backslash - data;
+      n = escape_length (data, length, i, &c);
+      if (n == 0)
+        {
+          *end = i;
+          return FALSE;
+        }
+      i += n;
+    }
 
   while (i < length && data[i] != '"')
     {
@@ -164,11 +196,86 @@ scan_string (const char *data,
   return TRUE;
 }
 
+/* An open bracket. An object's member names are compared where they lie
+ * in the text while there are few, as in nearly every object: a hash
+ * table and a copy of each name cost more than the rest of the pass.
+ * Past MAX_LISTED they go to a hash table, so that an object of many
+ * members stays linear. */
+#define MAX_LISTED 16
+
+typedef struct {
+  gsize start;       /* the opening quote */
+  gsize end;         /* the closing one */
+  gboolean escaped;  /* whether it holds a backslash */
+} Name;
+
+typedef struct {
+  gboolean    is_object;
+  guint       n_listed;
+  Name        listed[MAX_LISTED];
+  GHashTable *names;  /* decoded, once past MAX_LISTED */
+} Open;
+
 static void
-free_names (gpointer names)
+clear_open (gpointer data)
 {
-  if (names != NULL)
-    g_hash_table_unref (names);
+  Open *open = data;
+
+  g_clear_pointer (&open->names, g_hash_table_unref);
+}
+
+/* The name as json-glib keeps it: unescaped, and cut at a NUL. */
+static char *
+decode_name (const char *data,
+             gsize       length,
+             const Name *name)
+{
+  g_autoptr(GString) decoded = g_string_new (NULL);
+  gsize end;
+
+  scan_string (data, length, name->start, &end, decoded);
+  return g_strdup (decoded->str);
+}
+
+static gboolean
+same_name (const char *data,
+           gsize       length,
+           const Name *a,
+           const Name *b)
+{
+  g_autofree char *da = NULL;
+  g_autofree char *db = NULL;
+
+  if (!a->escaped && !b->escaped)
+    return a->end - a->start == b->end - b->start &&
+           memcmp (data + a->start, data + b->start, a->end - a->start) == 0;
+  da = decode_name (data, length, a);
+  db = decode_name (data, length, b);
+  return g_str_equal (da, db);
+}
+
+/* Adds name to the open object; FALSE when it is already there. */
+static gboolean
+add_name (const char *data,
+          gsize       length,
+          Open       *open,
+          const Name *name)
+{
+  if (open->names == NULL && open->n_listed < MAX_LISTED)
+    {
+      for (guint i = 0; i < open->n_listed; i++)
+        if (same_name (data, length, &open->listed[i], name))
+          return FALSE;
+      open->listed[open->n_listed++] = *name;
+      return TRUE;
+    }
+  if (open->names == NULL)
+    {
+      open->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < open->n_listed; i++)
+        g_hash_table_add (open->names, decode_name (data, length, &open->listed[i]));
+    }
+  return g_hash_table_add (open->names, decode_name (data, length, name));
 }
 
 void
@@ -178,12 +285,11 @@ entente_json_scan (const char      *data,
                    guint64          max_values,
                    EntenteJsonScan *result)
 {
-  /* One entry per open bracket: the member names seen so far in an
-   * object, NULL for an array. */
-  g_autoptr(GPtrArray) open = NULL;
-  g_autoptr(GString) name = NULL;
+  /* One entry per open bracket. */
+  g_autoptr(GArray) open = NULL;
   const char *invalid = NULL;
   gsize last_string = G_MAXSIZE; /* start of the token before, when a string */
+  gsize last_string_end = 0;
   gboolean root_scalar = FALSE;
   gboolean root_done = FALSE;
   guint64 values = 1;
@@ -200,8 +306,8 @@ entente_json_scan (const char      *data,
       return;
     }
 
-  open = g_ptr_array_new_with_free_func (free_names);
-  name = g_string_new (NULL);
+  open = g_array_new (FALSE, FALSE, sizeof (Open));
+  g_array_set_clear_func (open, clear_open);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -240,6 +346,7 @@ entente_json_scan (const char      *data,
                 return;
               }
             last_string = i;
+            last_string_end = end;
             i = end;
             if (depth == 0)
               root_done = TRUE;
@@ -264,16 +371,17 @@ entente_json_scan (const char      *data,
               fail (data, i, ENTENTE_JSON_SCAN_TOO_DEEP, NULL, result);
               return;
             }
-          g_ptr_array_add (open, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                                   g_free, NULL)
-                                          : NULL);
+          g_array_set_size (open, depth + 1);
+          g_array_index (open, Open, depth).is_object = c == '{';
+          g_array_index (open, Open, depth).n_listed = 0;
+          g_array_index (open, Open, depth).names = NULL;
           values++;
           break;
         case ']':
         case '}':
           if (depth > 0)
             {
-              g_ptr_array_remove_index (open, depth - 1);
+              g_array_set_size (open, depth - 1);
               if (depth == 1)
                 root_done = TRUE;
             }
@@ -285,14 +393,12 @@ entente_json_scan (const char      *data,
            * mistake anyway: only the last would count. Names compare as
            * json-glib keeps them, unescaped and cut at a NUL. */
           if (depth > 0 && last_string != G_MAXSIZE &&
-              g_ptr_array_index (open, depth - 1) != NULL)
+              g_array_index (open, Open, depth - 1).is_object)
             {
-              GHashTable *names = g_ptr_array_index (open, depth - 1);
-              gsize end;
+              Name name = { last_string, last_string_end,
+                            memchr (data + last_string, '\\', last_string_end - last_string) != NULL };
 
-              g_string_truncate (name, 0);
-              scan_string (data, length, last_string, &end, name);
-              if (!g_hash_table_add (names, g_strdup (name->str)))
+              if (!add_name (data, length, &g_array_index (open, Open, depth - 1), &name))
                 {
                   fail (data, last_string, ENTENTE_JSON_SCAN_SYNTAX,
                         _("this member name is already used in the same object"), result);

@@ -26,4 +26,27 @@ gboolean     _entente_layout_get_joint_zone     (EntenteLayout *self,
                                                  double        *top,
                                                  double        *bottom);
 
+/* "…" in the labels' font, for labels elided as they are drawn. */
+PangoLayout *_entente_layout_get_ellipsis       (EntenteLayout *self);
+
+/* Where a label's line is cut to leave at most max_width: after whole
+ * clusters of glyphs, the first n_glyphs of run number run (visual
+ * order), width wide. FALSE when the whole line is no wider than fits,
+ * or when it cannot be cut so (it runs right to left in part). */
+typedef struct {
+  guint  run;
+  guint  n_glyphs;
+  double width;
+} EntenteTextCut;
+
+gboolean     _entente_text_cut                  (PangoLayout    *text,
+                                                 double          fits,
+                                                 double          max_width,
+                                                 EntenteTextCut *cut);
+
+/* Where the layout cut the label of item number item, or NULL when it
+ * drew it whole (or elided it with a layout of its own). */
+const EntenteTextCut *_entente_layout_get_label_cut (EntenteLayout *self,
+                                                     guint          item);
+
 G_END_DECLS

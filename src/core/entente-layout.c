@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "entente-layout-private.h"
+#include "entente-text-cache-private.h"
 
 /* Geometry, in logical pixels. */
 #define ROW_H          20.0  /* one lane of events */
@@ -82,7 +83,7 @@ struct _EntenteLayout
   /* Owned references */
   EntenteDataset       *dataset;
   EntenteStyle         *style;
-  PangoContext         *context;
+  PangoContext         *context;      /* the text cache's */
   PangoFontDescription *fonts[ENTENTE_N_FONTS];
   gboolean             *hidden_categories;
   gboolean             *hidden_kinds;
@@ -99,6 +100,9 @@ struct _EntenteLayout
   Text                  range;
   Text                  footer;
   Text                  party[2];
+  PangoLayout          *ellipsis;     /* "…" for labels cut as drawn */
+  GArray               *cuts;         /* EntenteTextCut by item; n_glyphs is
+                                       * G_MAXUINT for a whole label */
 
   EntenteViewport       viewport;
   gboolean              chrome;
@@ -111,7 +115,9 @@ struct _EntenteLayout
   double                px_per_day;
   guint                 n_lanes[3];   /* by EntenteSide */
 
-  /* Only while events are placed */
+  /* Only while the layout is made */
+  EntenteTextCache     *cache;
+  guint                 font_ids[ENTENTE_N_FONTS];
   Lane                 *lanes[3];
   GPtrArray            *cluster_builds;
   double                badge_widths[12]; /* by number of digits */
@@ -191,6 +197,42 @@ text_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+/* The distance from a text's top to its first baseline. */
+static double
+text_baseline (PangoLayout *layout)
+{
+  const EntenteShapedText *shaped = _entente_shaped_text_get (layout);
+
+  if (shaped != NULL)
+    return shaped->baseline;
+  return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+/* Shaped text from the cache, which others may share: it is never
+ * changed. Measuring a string again costs a hash lookup. */
+static PangoLayout *
+cached_text (EntenteLayout   *self,
+             EntenteFontRole  role,
+             const char      *text,
+             double          *width,
+             double          *height)
+{
+  return _entente_text_cache_get_text (self->cache, self->font_ids[role], text, width, height);
+}
+
+/* Elides a layout of its own to max_width; returns its width. */
+static double
+elide_text (PangoLayout *layout,
+            double       max_width)
+{
+  double width;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, (int) floor (MAX (max_width, 0) * PANGO_SCALE));
+  text_size (layout, &width, NULL);
+  return MIN (width, max_width);
+}
+
 /* Elides the text to max_width when it is wider; returns its width. */
 static double
 fit_text (PangoLayout *layout,
@@ -202,11 +244,37 @@ fit_text (PangoLayout *layout,
   text_size (layout, &width, NULL);
   if (width <= max_width)
     return width;
+  return elide_text (layout, max_width);
+}
 
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) floor (MAX (max_width, 0) * PANGO_SCALE));
-  text_size (layout, &width, NULL);
-  return MIN (width, max_width);
+/* Text no wider than max_width in *layout: the shared layout where it
+ * fits, else an elided one of its own. Returns the width. */
+static double
+fitted_text (EntenteLayout    *self,
+             EntenteFontRole   role,
+             const char       *text,
+             double            max_width,
+             PangoLayout     **layout,
+             double           *height)
+{
+  double width;
+
+  *layout = cached_text (self, role, text, &width, height);
+  if (width <= max_width)
+    return width;
+  g_object_unref (*layout);
+  *layout = new_text (self, role, text);
+  return elide_text (*layout, max_width);
+}
+
+/* The width a label of natural width keeps within max_width. An elided
+ * label ends with "…" a little short of it; until the label is made at
+ * the end, it is taken to fill all of it. */
+static double
+fit_width (double natural,
+           double max_width)
+{
+  return natural <= max_width ? natural : MAX (max_width, 0);
 }
 
 static void
@@ -420,8 +488,9 @@ footer_text (EntenteLayout *self)
   guint n_cited = 0;
   guint n_events;
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  gint64 from = (gint64) floor (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
-  gint64 back = (gint64) floor (self->viewport.from_day) - entente_dataset_get_max_span_days (dataset);
+  g_autoptr(GArray) reaching = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) names = NULL;
 
   if (n_sources == 0)
@@ -439,7 +508,15 @@ footer_text (EntenteLayout *self)
 
   /* Once every source is cited there is nothing more to learn, which
    * keeps a dense view of a large dataset cheap. */
-  for (guint i = entente_dataset_lower_bound (dataset, back);
+  entente_dataset_collect_reaching (dataset, from, reaching);
+  for (guint k = 0; k < reaching->len && n_cited < n_sources; k++)
+    {
+      guint i = g_array_index (reaching, guint, k);
+
+      if (event_visible (self, &events[i]))
+        cite_excerpts (dataset, events[i].first_excerpt, events[i].n_excerpts, cited, &n_cited);
+    }
+  for (guint i = entente_dataset_lower_bound (dataset, from);
        i < n_events && events[i].start_day < to && n_cited < n_sources;
        i++)
     {
@@ -477,16 +554,13 @@ layout_header (EntenteLayout *self,
   double tw, th, rw, rh;
   g_autofree char *range = format_range (self);
 
-  self->title.text = new_text (self, ENTENTE_FONT_TITLE, title != NULL ? title : "");
-  self->range.text = new_text (self, ENTENTE_FONT_SUBTITLE, range);
-  text_size (self->title.text, &tw, &th);
-  text_size (self->range.text, &rw, &rh);
+  self->title.text = cached_text (self, ENTENTE_FONT_TITLE, title != NULL ? title : "", &tw, &th);
+  self->range.text = cached_text (self, ENTENTE_FONT_SUBTITLE, range, &rw, &rh);
 
   if (tw + 24 + rw <= avail)
     {
       /* The range sits at the right of the title, on its baseline. */
-      double baseline = (double) pango_layout_get_baseline (self->title.text) / PANGO_SCALE -
-                        (double) pango_layout_get_baseline (self->range.text) / PANGO_SCALE;
+      double baseline = text_baseline (self->title.text) - text_baseline (self->range.text);
 
       self->title.rect = (EntenteRect) { margin, y, tw, th };
       self->range.rect = (EntenteRect) { self->viewport.width - margin - rw, y + baseline, rw, rh };
@@ -494,10 +568,12 @@ layout_header (EntenteLayout *self,
     }
   else
     {
-      tw = fit_text (self->title.text, avail);
+      g_clear_object (&self->title.text);
+      g_clear_object (&self->range.text);
+      tw = fitted_text (self, ENTENTE_FONT_TITLE, title != NULL ? title : "", avail, &self->title.text, NULL);
       self->title.rect = (EntenteRect) { margin, y, tw, th };
       y += th;
-      rw = fit_text (self->range.text, avail);
+      rw = fitted_text (self, ENTENTE_FONT_SUBTITLE, range, avail, &self->range.text, NULL);
       self->range.rect = (EntenteRect) { margin, y, rw, rh };
       y += rh;
     }
@@ -506,9 +582,7 @@ layout_header (EntenteLayout *self,
     {
       double sw, sh;
 
-      self->subtitle.text = new_text (self, ENTENTE_FONT_SUBTITLE, subtitle);
-      text_size (self->subtitle.text, NULL, &sh);
-      sw = fit_text (self->subtitle.text, avail);
+      sw = fitted_text (self, ENTENTE_FONT_SUBTITLE, subtitle, avail, &self->subtitle.text, &sh);
       self->subtitle.rect = (EntenteRect) { margin, y + 1, sw, sh };
       y += sh + 1;
     }
@@ -553,8 +627,7 @@ add_legend_head (EntenteLayout *self,
   double width, height;
   double right = self->viewport.width - margin;
 
-  head.text = new_text (self, ENTENTE_FONT_SMALL, label);
-  text_size (head.text, &width, &height);
+  head.text = cached_text (self, ENTENTE_FONT_SMALL, label, &width, &height);
   /* A heading stays on the line of its first entry. */
   if (*x > margin && *x + width + 8 + first_width > right)
     {
@@ -583,9 +656,7 @@ add_legend_item (EntenteLayout     *self,
   item.type = type;
   item.index = index;
   item.hidden = hidden;
-  item.text = new_text (self, ENTENTE_FONT_LABEL, label);
-  text_size (item.text, NULL, &height);
-  width = fit_text (item.text, right - margin - SWATCH - 5);
+  width = fitted_text (self, ENTENTE_FONT_LABEL, label, right - margin - SWATCH - 5, &item.text, &height);
 
   if (*x > margin && *x + SWATCH + 5 + width > right)
     {
@@ -603,10 +674,10 @@ static double
 legend_first_width (EntenteLayout *self,
                     const char    *label)
 {
-  g_autoptr(PangoLayout) text = new_text (self, ENTENTE_FONT_LABEL, label);
+  g_autoptr(PangoLayout) text = NULL;
   double width;
 
-  text_size (text, &width, NULL);
+  text = cached_text (self, ENTENTE_FONT_LABEL, label, &width, NULL);
   return SWATCH + 5 + width;
 }
 
@@ -818,9 +889,7 @@ layout_bands (EntenteLayout *self)
 
               if (row_end[row] + 12 > left)
                 continue;
-              band.text = new_text (self, ENTENTE_FONT_BAND, period->label);
-              text_size (band.text, NULL, &height);
-              width = fit_text (band.text, avail);
+              width = fitted_text (self, ENTENTE_FONT_BAND, period->label, avail, &band.text, &height);
               band.text_rect = (EntenteRect) { left, row_top + row * BAND_ROW_H, width, height };
               row_end[row] = left + width;
               break;
@@ -1065,8 +1134,7 @@ add_tick_cb (gint64   day,
       g_autofree char *label = tick_label (build->unit, year, month, mday, build->ticks->len == 0);
       double width, height;
 
-      tick.text = new_text (self, ENTENTE_FONT_TICK, label);
-      text_size (tick.text, &width, &height);
+      tick.text = cached_text (self, ENTENTE_FONT_TICK, label, &width, &height);
       tick.text_rect = (EntenteRect) { tick.x - width / 2, self->lanes_bottom + 5, width, height };
     }
   g_array_append_val (build->ticks, tick);
@@ -1222,11 +1290,19 @@ lane_end (EntenteLayout *self,
   return slot_right (self, &g_array_index (lane->slots, Slot, lane->slots->len - 1));
 }
 
+/* While events are placed, an item's label is only a width: its text
+ * is made at the end for the labels that keep a place, elided or not. */
+static gboolean
+item_has_label (const EntenteEventItem *item)
+{
+  return item->text_rect.width > 0;
+}
+
 static void
 item_update_rect (EntenteEventItem *item)
 {
   item->rect = rect_union (&item->marker, &item->bar);
-  if (item->text != NULL)
+  if (item_has_label (item))
     item->rect = rect_union (&item->rect, &item->text_rect);
   /* The whole height of the lane, so that lanes never touch. */
   item->rect.y = item->y - ROW_H / 2 + 1;
@@ -1250,15 +1326,30 @@ item_can_shorten (const EntenteEventItem *item,
                   double                  limit,
                   gboolean                may_drop)
 {
-  if (item->text == NULL || item->text_rect.x < item->x)
+  if (!item_has_label (item) || item->text_rect.x < item->x)
     return FALSE;
   if (item_base_right (item) > limit)
     return FALSE;
   return may_drop || limit - item->text_rect.x >= MIN_LABEL_W;
 }
 
+static double
+label_size (EntenteLayout *self,
+            guint          event,
+            double        *height)
+{
+  double width, h;
+
+  _entente_text_cache_get_label_size (self->cache, self->font_ids[ENTENTE_FONT_LABEL],
+                                      event, &width, &h);
+  if (height != NULL)
+    *height = h;
+  return width;
+}
+
 static gboolean
-item_shorten (EntenteEventItem *item,
+item_shorten (EntenteLayout    *self,
+              EntenteEventItem *item,
               double            limit,
               gboolean          may_drop)
 {
@@ -1267,12 +1358,9 @@ item_shorten (EntenteEventItem *item,
   if (!item_can_shorten (item, limit, may_drop))
     return FALSE;
   if (avail >= MIN_LABEL_W)
-    item->text_rect.width = fit_text (item->text, avail);
+    item->text_rect.width = fit_width (label_size (self, item->event, NULL), avail);
   else
-    {
-      g_clear_object (&item->text);
-      item->text_rect.width = 0;
-    }
+    item->text_rect.width = 0;
   item_update_rect (item);
   return TRUE;
 }
@@ -1290,10 +1378,10 @@ badge_width (EntenteLayout *self,
     {
       g_autofree char *sample = g_strnfill (digits, '8');
       g_autofree char *text = g_strdup_printf ("+%s", sample);
-      g_autoptr(PangoLayout) layout = new_text (self, ENTENTE_FONT_BADGE, text);
+      g_autoptr(PangoLayout) layout = NULL;
       double width;
 
-      text_size (layout, &width, NULL);
+      layout = cached_text (self, ENTENTE_FONT_BADGE, text, &width, NULL);
       self->badge_widths[digits] = MAX (ceil (width) + 2 * BADGE_PAD, BADGE_H);
     }
   return self->badge_widths[digits];
@@ -1354,7 +1442,7 @@ cluster_take_item (EntenteLayout *self,
 
   candidate.event = item->event;
   cluster_take (self, cluster, &candidate, item->x);
-  g_clear_object (&item->text);
+  item->text_rect.width = 0;
   item->event = NO_EVENT;
 }
 
@@ -1435,7 +1523,7 @@ add_to_cluster (EntenteLayout   *self,
         {
           EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, last->index);
 
-          if (item_shorten (item, left - ITEM_GAP, TRUE))
+          if (item_shorten (self, item, left - ITEM_GAP, TRUE))
             continue;
           g_array_append_val (evicted, last->index);
           g_array_set_size (lane->slots, lane->slots->len - 1);
@@ -1502,7 +1590,7 @@ make_room (EntenteLayout *self,
       if (last->is_cluster)
         continue;
       item = &g_array_index (self->items, EntenteEventItem, last->index);
-      if (apply ? item_shorten (item, left - ITEM_GAP, FALSE)
+      if (apply ? item_shorten (self, item, left - ITEM_GAP, FALSE)
                 : item_can_shorten (item, left - ITEM_GAP, FALSE))
         return i;
     }
@@ -1519,8 +1607,9 @@ place_event (EntenteLayout   *self,
   double plot_right = rect_right (&self->plot);
   EntenteEventItem item = { 0, };
   double x = candidate->x;
-  double text_width, text_height, right_avail, left_avail, width, base_left;
+  double natural, text_width, text_height, right_avail, left_avail, width, base_left;
   gboolean text_left = FALSE;
+  gboolean labelled = TRUE;
   Slot slot;
   guint lane;
 
@@ -1550,9 +1639,8 @@ place_event (EntenteLayout   *self,
       return;
     }
 
-  item.text = new_text (self, ENTENTE_FONT_LABEL, event->title);
-  text_size (item.text, &text_width, &text_height);
-  text_width = MIN (text_width, MIN (MAX_LABEL_W, self->plot.width * 0.45));
+  natural = label_size (self, candidate->event, &text_height);
+  text_width = MIN (natural, MIN (MAX_LABEL_W, self->plot.width * 0.45));
 
   /* The label goes right of the marker, or left where the plot ends too
    * soon for it (spans keep it on their bar). */
@@ -1577,7 +1665,7 @@ place_event (EntenteLayout   *self,
       if (lane == n_lanes)
         lane = make_room (self, side, left, TRUE);
       if (lane < n_lanes)
-        width = fit_text (item.text, width);
+        width = fit_width (natural, width);
     }
 
   /* Then an elided label, on whichever side leaves more of it. */
@@ -1593,7 +1681,7 @@ place_event (EntenteLayout   *self,
       if (MAX (right_avail, room_left) >= MIN_LABEL_W)
         {
           text_left = room_left > right_avail;
-          width = fit_text (item.text, MIN (text_width, MAX (right_avail, room_left)));
+          width = fit_width (natural, MIN (text_width, MAX (right_avail, room_left)));
           lane = i;
         }
     }
@@ -1604,19 +1692,15 @@ place_event (EntenteLayout   *self,
     {
       text_left = FALSE;
       if (right_avail >= MIN_LABEL_W)
-        width = fit_text (item.text, MIN (text_width, right_avail));
+        width = fit_width (natural, MIN (text_width, right_avail));
       else
-        {
-          g_clear_object (&item.text);
-          width = 0;
-        }
+        labelled = FALSE;
     }
 
   /* Then the bare marker: the event is still there to see and point at. */
   if (lane == n_lanes)
     {
-      g_clear_object (&item.text);
-      width = 0;
+      labelled = FALSE;
       lane = find_lane (self, side, base_left);
     }
 
@@ -1634,7 +1718,7 @@ place_event (EntenteLayout   *self,
       item.bar.y = item.y - 6;
       item.bar.height = 12;
     }
-  if (item.text != NULL)
+  if (labelled && width > 0)
     {
       double tx = text_left ? x - MARKER / 2 - LABEL_GAP - width : x + MARKER / 2 + LABEL_GAP;
 
@@ -1759,10 +1843,10 @@ layout_events (EntenteLayout *self)
   guint n_events;
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) reaching = g_array_new (FALSE, FALSE, sizeof (guint));
   gint64 from = (gint64) ceil (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
-  gint64 max_span = entente_dataset_get_max_span_days (dataset);
-  guint look_back, first, end, n_columns, threshold;
+  guint first, end, n_columns, threshold;
   Candidate dense = { 0, };
 
   set_up_lanes (self);
@@ -1776,11 +1860,16 @@ layout_events (EntenteLayout *self)
 
   first = entente_dataset_lower_bound (dataset, from);
   end = entente_dataset_lower_bound (dataset, to);
-  look_back = entente_dataset_lower_bound (dataset, MAX (from, G_MININT64 / 2 + max_span) - max_span);
 
-  /* Events that began before the view and reach into it. */
-  for (guint i = look_back; i < first; i++)
+  /* Events that began before the view and reach into it: those that
+   * span its first whole day, and those of the part of a day before. */
+  entente_dataset_collect_reaching (dataset, (gint64) floor (self->viewport.from_day), reaching);
+  for (guint i = entente_dataset_lower_bound (dataset, (gint64) floor (self->viewport.from_day)); i < first; i++)
+    g_array_append_val (reaching, i);
+  for (guint k = 0; k < reaching->len; k++)
     {
+      guint i = g_array_index (reaching, guint, k);
+
       if (event_visible (self, &events[i]))
         {
           Candidate candidate = { event_x (self, &events[i]), i, };
@@ -1899,6 +1988,110 @@ unwrap_cluster (EntenteLayout  *self,
   return TRUE;
 }
 
+/* Whether the cluster of glyphs starting at glyph i of run may be cut
+ * before: not when its character joins the one before (a combining mark,
+ * a joiner, a variation selector or a skin tone). */
+static gboolean
+cut_allowed (PangoLayout    *text,
+             PangoGlyphItem *run,
+             int             i)
+{
+  gunichar c = g_utf8_get_char (pango_layout_get_text (text) + run->item->offset +
+                                run->glyphs->log_clusters[i]);
+
+  return !g_unichar_ismark (c) && c != 0x200C && c != 0x200D &&
+         !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0100 && c <= 0xE01EF) &&
+         !(c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+gboolean
+_entente_text_cut (PangoLayout    *text,
+                   double          fits,
+                   double          max_width,
+                   EntenteTextCut *cut)
+{
+  const EntenteShapedText *shaped = _entente_shaped_text_get (text);
+  /* In Pango units: the layout and the drawing make the same cut. */
+  int budget = (int) floor (MAX (max_width, 0) * PANGO_SCALE);
+  int x = 0;
+
+  /* Only plain left-to-right text is shaped so, and cut. */
+  if (shaped == NULL || shaped->width <= fits)
+    return FALSE;
+
+  for (guint r = 0; r < shaped->runs->len; r++)
+    {
+      PangoGlyphItem *run = g_ptr_array_index (shaped->runs, r);
+      PangoGlyphString *glyphs = run->glyphs;
+
+      for (int i = 0; i < glyphs->num_glyphs;)
+        {
+          int j = i, width = 0;
+
+          /* A cluster: glyphs of the same characters, kept together. */
+          do
+            width += glyphs->glyphs[j++].geometry.width;
+          while (j < glyphs->num_glyphs && glyphs->log_clusters[j] == glyphs->log_clusters[i]);
+
+          if (x + width > budget)
+            {
+              /* Back to a cluster that a cut may come before; a run
+               * begins with one. */
+              while (i > 0 && !cut_allowed (text, run, i))
+                {
+                  int k = i - 1;
+
+                  while (k > 0 && glyphs->log_clusters[k - 1] == glyphs->log_clusters[k])
+                    k--;
+                  for (int g = k; g < i; g++)
+                    x -= glyphs->glyphs[g].geometry.width;
+                  i = k;
+                }
+              cut->run = r;
+              cut->n_glyphs = i;
+              cut->width = (double) x / PANGO_SCALE;
+              return TRUE;
+            }
+          x += width;
+          i = j;
+        }
+    }
+  return FALSE;
+}
+
+/* Gives a placed label its text. The shared layout of its title serves
+ * whether the label kept its whole width or not: an elided label is
+ * drawn cut, which spares shaping it again for every width a pan gives
+ * it. Text that cannot be cut so gets an elided layout of its own. */
+static void
+make_label (EntenteLayout    *self,
+            EntenteEventItem *item,
+            EntenteTextCut   *cut)
+{
+  const EntenteEvent *event = entente_dataset_get_event (self->dataset, item->event);
+  double allotted = item->text_rect.width;
+  double width, ellipsis;
+
+  item->text = cached_text (self, ENTENTE_FONT_LABEL, event->title, &width, NULL);
+  if (allotted < width)
+    {
+      g_object_unref (cached_text (self, ENTENTE_FONT_LABEL, "…", &ellipsis, NULL));
+      if (_entente_text_cut (item->text, allotted, allotted - ellipsis, cut))
+        width = MIN (cut->width + ellipsis, allotted);
+      else
+        {
+          g_object_unref (item->text);
+          item->text = new_text (self, ENTENTE_FONT_LABEL, event->title);
+          width = elide_text (item->text, allotted);
+        }
+      /* A label left of its marker stays against it. */
+      if (item->text_rect.x < item->x)
+        item->text_rect.x += allotted - width;
+    }
+  item->text_rect.width = width;
+  item_update_rect (item);
+}
+
 static void
 finish_events (EntenteLayout *self)
 {
@@ -1927,9 +2120,14 @@ finish_events (EntenteLayout *self)
 
       if (item->event == NO_EVENT)
         continue;
+      EntenteTextCut cut = { 0, G_MAXUINT, 0 };
+
+      if (item_has_label (item))
+        make_label (self, item, &cut);
       g_hash_table_insert (self->placement, GUINT_TO_POINTER (item->event),
                            GUINT_TO_POINTER (items->len << 1));
       g_array_append_val (items, *item);
+      g_array_append_val (self->cuts, cut);
       item->text = NULL; /* moved */
     }
   g_array_set_size (self->items, 0);
@@ -1942,7 +2140,7 @@ finish_events (EntenteLayout *self)
       g_autofree char *count = g_strdup_printf ("+%u", cluster->count);
 
       /* The badge was sized for the count's digits when it was placed. */
-      cluster->text = new_text (self, ENTENTE_FONT_BADGE, count);
+      cluster->text = cached_text (self, ENTENTE_FONT_BADGE, count, NULL, NULL);
 
       for (guint j = 0; j < build->members->len; j++)
         g_hash_table_insert (self->placement,
@@ -2011,6 +2209,9 @@ entente_layout_finalize (GObject *object)
   EntenteLayout *self = ENTENTE_LAYOUT (object);
 
   free_lanes (self);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->ellipsis);
+  g_clear_pointer (&self->cuts, g_array_unref);
   g_clear_pointer (&self->ticks, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
@@ -2060,29 +2261,23 @@ entente_layout_init (EntenteLayout *self)
   self->legend_heads = g_array_new (FALSE, TRUE, sizeof (Text));
   g_array_set_clear_func (self->legend_heads, clear_text_cb);
   self->dense = g_array_new (FALSE, FALSE, sizeof (DenseRange));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (EntenteTextCut));
   self->placement = g_hash_table_new (NULL, NULL);
 }
 
+/* Text goes through the cache the caller keeps for its dataset, or
+ * through one of the layout's own. */
 static void
-create_context (EntenteLayout *self)
+set_up_text (EntenteLayout    *self,
+             EntenteTextCache *cache)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Text is measured once and drawn on screens and files of any scale:
-   * unhinted metrics and unrounded glyph positions keep it the same
-   * size everywhere, and grey antialiasing keeps exported files free of
-   * colour fringes. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->context, 96);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-
+  self->cache = cache != NULL ? g_object_ref (cache) : entente_text_cache_new (self->dataset);
+  self->context = g_object_ref (_entente_text_cache_get_context (self->cache));
   for (guint i = 0; i < ENTENTE_N_FONTS; i++)
-    self->fonts[i] = entente_style_get_font (self->style, i);
+    {
+      self->fonts[i] = entente_style_get_font (self->style, i);
+      self->font_ids[i] = _entente_text_cache_font_id (self->cache, self->fonts[i]);
+    }
 }
 
 EntenteLayout *
@@ -2098,6 +2293,8 @@ entente_layout_new (EntenteDataset             *dataset,
   g_return_val_if_fail (viewport->to_day > viewport->from_day, NULL);
   g_return_val_if_fail (viewport->width > 0 && viewport->height > 0, NULL);
   g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (options == NULL || options->text_cache == NULL ||
+                        _entente_text_cache_get_dataset (options->text_cache) == dataset, NULL);
 
   self = g_object_new (ENTENTE_TYPE_LAYOUT, NULL);
   self->dataset = g_object_ref (dataset);
@@ -2114,7 +2311,7 @@ entente_layout_new (EntenteDataset             *dataset,
                                     sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
   self->two_parties = entente_dataset_get_n_parties (dataset) == 2;
 
-  create_context (self);
+  set_up_text (self, options != NULL ? options->text_cache : NULL);
 
   /* The plot's width is needed for anything that depends on what is in
    * view (the footer); the chrome's widths do not depend on it. */
@@ -2132,6 +2329,10 @@ entente_layout_new (EntenteDataset             *dataset,
   if (self->cluster_builds != NULL)
     finish_events (self);
   free_lanes (self);
+  self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", NULL, NULL);
+  _entente_text_cache_trim (self->cache);
+  /* What the layout made holds its own references. */
+  g_clear_object (&self->cache);
 
   return self;
 }
@@ -2261,6 +2462,24 @@ _entente_layout_get_legend_head (EntenteLayout *self,
                                  EntenteRect   *rect)
 {
   return get_text (&g_array_index (self->legend_heads, Text, index), rect);
+}
+
+PangoLayout *
+_entente_layout_get_ellipsis (EntenteLayout *self)
+{
+  return self->ellipsis;
+}
+
+const EntenteTextCut *
+_entente_layout_get_label_cut (EntenteLayout *self,
+                               guint          item)
+{
+  const EntenteTextCut *cut;
+
+  if (item >= self->cuts->len)
+    return NULL;
+  cut = &g_array_index (self->cuts, EntenteTextCut, item);
+  return cut->n_glyphs == G_MAXUINT ? NULL : cut;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 
 #include "entente-dataset.h"
 #include "entente-style.h"
+#include "entente-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ typedef struct {
   const gboolean *hidden_kinds;
   /* Only the plot: no title, legend or footer. */
   gboolean        no_chrome;
+  /* Text measured by earlier layouts of the dataset, kept for later
+   * ones; NULL to measure everything afresh. */
+  EntenteTextCache *text_cache;
 } EntenteLayoutOptions;
 
 typedef enum {
@@ -82,7 +86,10 @@ typedef struct {
   double       y;          /* centre of the lane */
   EntenteRect  marker;
   EntenteRect  bar;        /* width 0 for a point event */
-  PangoLayout *text;       /* NULL when no room was left for a label */
+  /* NULL when no room was left for a label. The layout may be wider
+   * than text_rect: it is then drawn elided to the rect's width (the
+   * whole title shaped once serves every width it is cut to). */
+  PangoLayout *text;
   EntenteRect  text_rect;
   EntenteRect  rect;       /* everything above: what a pointer hits */
 } EntenteEventItem;
@@ -147,7 +154,8 @@ G_DECLARE_FINAL_TYPE (EntenteLayout, entente_layout, ENTENTE, LAYOUT, GObject)
 
 /* Measures and places everything; drawing it afterwards is cheap. The
  * layout keeps a reference to dataset and a copy of style. The cost grows
- * with what is visible, not with the size of the dataset. */
+ * with what is visible, not with the size of the dataset; with a text
+ * cache, with what has come into view since the last layout. */
 EntenteLayout          *entente_layout_new             (EntenteDataset             *dataset,
                                                         const EntenteViewport      *viewport,
                                                         const EntenteStyle         *style,

@@ -6,14 +6,27 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "entente-layout-private.h"
 #include "entente-render.h"
+#include "entente-text-cache-private.h"
 
 #define MARKER      10.0
 #define N_SHAPES     8
 #define SHAPE_RING   N_SHAPES  /* events without a category */
+#define SPRITE_DOT   (N_SHAPES + 1) /* where a stem meets the axis */
+#define SPRITE_BAR_START (N_SHAPES + 2) /* the rounded ends of a span's bar */
+#define SPRITE_BAR_END   (N_SHAPES + 3)
+#define BAR_RADIUS   6.0
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
+/* Half the side of a marker's sprite: the largest shape with its rim. */
+#define SPRITE_HALF  8.0
+/* Sprites are drawn for positions this finely apart, in device pixels:
+ * close enough that they match the paths to a level of grey. */
+#define SPRITE_STEPS 16
+/* Sprites kept per thread, at most. */
+#define MAX_SPRITES  2048
 
 typedef struct {
   EntenteLayout            *layout;
@@ -26,10 +39,13 @@ typedef struct {
   double                    lanes_top;
   double                    lanes_bottom;
   double                    pixel;    /* one device pixel in user units */
+  gboolean                  raster;   /* pixels, not a vector format */
+  gboolean                  unscaled; /* user units are device pixels */
   /* Worked out once a frame: contrast adjustment is not free. */
   EntenteColor             *marker_colors;     /* by category */
   EntenteColor             *band_label_colors; /* by period kind */
   int                       selected_cluster;  /* holding the selection, or -1 */
+  const EntenteShapedText  *ellipsis;          /* for labels cut as drawn */
 } Frame;
 
 void
@@ -51,12 +67,21 @@ set_color (cairo_t      *cr,
   cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a * alpha);
 }
 
-/* A hairline centred on a device pixel, so it stays sharp. */
-static double
-crisp (const Frame *frame,
-       double       v)
+/* A hairline through the device pixel column at x, as a box of whole
+ * device pixels: filled, such boxes are a plain copy, where a stroke
+ * that ends mid-pixel is rasterised. Its ends move by less than a pixel,
+ * under the marker, axis or border they meet. */
+static void
+add_vline (const Frame *frame,
+           double       x,
+           double       y0,
+           double       y1)
 {
-  return (floor (v / frame->pixel) + 0.5) * frame->pixel;
+  double p = frame->pixel;
+  double top = floor (MIN (y0, y1) / p) * p;
+  double bottom = ceil (MAX (y0, y1) / p) * p;
+
+  cairo_rectangle (frame->cr, floor (x / p) * p, top, p, bottom - top);
 }
 
 static void
@@ -76,6 +101,110 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Glyphs go to cairo directly, those of one font in one call: through
+ * Pango each run of each label costs a call of its renderer. They land
+ * where Pango would put them. */
+typedef struct {
+  cairo_t             *cr;
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;  /* cairo_glyph_t */
+} GlyphSink;
+
+static void
+flush_glyphs (GlyphSink *sink)
+{
+  if (sink->glyphs->len > 0)
+    {
+      cairo_set_scaled_font (sink->cr, sink->font);
+      cairo_show_glyphs (sink->cr, (cairo_glyph_t *) (gpointer) sink->glyphs->data, sink->glyphs->len);
+      g_array_set_size (sink->glyphs, 0);
+    }
+}
+
+/* Glyphs of runs of shaped text, from its left edge at x on baseline y:
+ * all of them, or up to glyph n_glyphs of run last_run. */
+static void
+show_runs (GlyphSink               *sink,
+           const EntenteShapedText *shaped,
+           double                   x,
+           double                   y,
+           guint                    last_run,
+           guint                    n_glyphs)
+{
+  int run_x = 0;
+
+  for (guint r = 0; r < shaped->runs->len && r <= last_run; r++)
+    {
+      PangoGlyphItem *run = g_ptr_array_index (shaped->runs, r);
+      PangoGlyphString *glyphs = run->glyphs;
+      int n = r == last_run ? MIN (glyphs->num_glyphs, (int) n_glyphs) : glyphs->num_glyphs;
+      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      double base_x = x + (double) run_x / PANGO_SCALE;
+      int x_position = 0;
+
+      if (font != sink->font)
+        {
+          flush_glyphs (sink);
+          sink->font = font;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG || font == NULL)
+            {
+              /* A character no font has: Pango draws its box. */
+              PangoGlyphString part = *glyphs;
+
+              flush_glyphs (sink);
+              part.num_glyphs = n;
+              cairo_move_to (sink->cr, base_x, y);
+              pango_cairo_show_glyph_string (sink->cr, run->item->analysis.font, &part);
+              g_array_set_size (sink->glyphs, 0);
+              break;
+            }
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              cairo_glyph_t glyph;
+
+              glyph.index = info->glyph;
+              glyph.x = base_x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
+              glyph.y = y + (double) info->geometry.y_offset / PANGO_SCALE;
+              g_array_append_val (sink->glyphs, glyph);
+            }
+          x_position += info->geometry.width;
+        }
+      run_x += pango_glyph_string_get_width (glyphs);
+    }
+}
+
+/* A shaped text, or its first glyphs followed by a second one (the
+ * ellipsis) at the given distance. */
+static void
+draw_shaped (const Frame             *frame,
+             const EntenteShapedText *shaped,
+             double                   x,
+             double                   y,
+             const EntenteTextCut    *cut,
+             const EntenteShapedText *after)
+{
+  GlyphSink sink = { frame->cr, NULL, NULL };
+
+  sink.glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 64);
+  if (cut == NULL)
+    show_runs (&sink, shaped, x, y, G_MAXUINT, G_MAXUINT);
+  else
+    {
+      show_runs (&sink, shaped, x, y, cut->run, cut->n_glyphs);
+      show_runs (&sink, after, x + cut->width, y, G_MAXUINT, G_MAXUINT);
+    }
+  flush_glyphs (&sink);
+  g_array_unref (sink.glyphs);
+}
+
+/* On pixels, text the cache shaped is drawn from its glyphs: its layout
+ * never works out lines. Vector formats get the layout, which carries
+ * the characters as well, for searching and copying. */
 static void
 draw_text (const Frame       *frame,
            PangoLayout       *text,
@@ -83,11 +212,57 @@ draw_text (const Frame       *frame,
            EntenteColor       color,
            double             alpha)
 {
+  const EntenteShapedText *shaped;
+
   if (text == NULL)
     return;
-  cairo_move_to (frame->cr, rect->x, rect->y);
   set_color (frame->cr, color, alpha);
+  shaped = frame->raster ? _entente_shaped_text_get (text) : NULL;
+  if (shaped != NULL)
+    {
+      draw_shaped (frame, shaped, rect->x, rect->y + shaped->baseline, NULL, NULL);
+      return;
+    }
+  cairo_move_to (frame->cr, rect->x, rect->y);
   pango_cairo_show_layout (frame->cr, text);
+}
+
+/* An event's label: its layout, or where the layout cut it (see
+ * EntenteEventItem), the part of it that fits followed by "…". */
+static void
+draw_label (const Frame          *frame,
+            PangoLayout          *text,
+            const EntenteRect    *rect,
+            const EntenteTextCut *cut,
+            EntenteColor          color,
+            double                alpha)
+{
+  cairo_t *cr = frame->cr;
+  const EntenteShapedText *shaped;
+  double baseline;
+
+  if (text == NULL)
+    return;
+  if (cut == NULL || frame->ellipsis == NULL || _entente_shaped_text_get (text) == NULL)
+    {
+      draw_text (frame, text, rect, color, alpha);
+      return;
+    }
+  if (!frame->raster)
+    {
+      /* Pango's own ellipsis, with the characters that remain. */
+      g_autoptr(PangoLayout) elided = pango_layout_copy (text);
+
+      pango_layout_set_ellipsize (elided, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (elided, (int) ceil (rect->width * PANGO_SCALE));
+      draw_text (frame, elided, rect, color, alpha);
+      return;
+    }
+
+  set_color (cr, color, alpha);
+  shaped = _entente_shaped_text_get (text);
+  baseline = rect->y + shaped->baseline;
+  draw_shaped (frame, shaped, rect->x, baseline, cut, frame->ellipsis);
 }
 
 static void
@@ -102,29 +277,32 @@ aligned_rectangle (cairo_t *cr,
   cairo_rectangle (cr, x0, y0, ceil (x1) - x0, ceil (y1) - y0);
 }
 
-/* Lines pass behind labels: everything drawn until the next restore
- * leaves out each label's box, so no stem or grid line strikes through
- * words. One clip is far cheaper than outlining every glyph. Its boxes
- * are whole pixels, which makes it a region: quick to apply, and clear
- * of a cairo 1.16 assertion on unaligned even-odd boxes. */
+/* Lines pass behind labels: once they are drawn, the plot's background
+ * is painted again inside each label's box, so no stem or grid line
+ * strikes through words. Clipping the lines out around every label
+ * instead made each of them composite through a clip of hundreds of
+ * boxes, which cost more than the rest of a frame. The boxes are whole
+ * pixels, which makes the clip of the repaint a region: quick to apply,
+ * and clear of a cairo 1.16 assertion on unaligned boxes. */
 static void
-clip_out_labels (const Frame *frame,
-                 GArray      *labels)
+clear_under_labels (const Frame *frame,
+                    GArray      *labels,
+                    void       (*paint_background) (const Frame *frame))
 {
   cairo_t *cr = frame->cr;
-  const EntenteRect *p = &frame->plot;
 
+  if (labels->len == 0)
+    return;
   cairo_save (cr);
-  aligned_rectangle (cr, p->x, p->y, p->x + p->width, p->y + p->height);
   for (guint i = 0; i < labels->len; i++)
     {
       const EntenteRect *r = &g_array_index (labels, EntenteRect, i);
 
       aligned_rectangle (cr, r->x - 2, r->y, r->x + r->width + 2, r->y + r->height);
     }
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_clip (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  paint_background (frame);
+  cairo_restore (cr);
 }
 
 /* Markers */
@@ -236,19 +414,15 @@ category_color (const Frame *frame,
   return frame->marker_colors[category];
 }
 
+/* Fills the markers of shape in the current path. */
 static void
-draw_marker (const Frame  *frame,
-             int           category,
-             double        x,
-             double        y,
-             double        size,
-             double        alpha)
+fill_marker_path (const Frame  *frame,
+                  guint         shape,
+                  EntenteColor  color,
+                  double        alpha)
 {
   cairo_t *cr = frame->cr;
-  guint shape = entente_render_marker_shape (category);
-  EntenteColor color = category_color (frame, category);
 
-  entente_render_marker_path (cr, shape, x, y, size);
   if (shape == SHAPE_RING)
     {
       set_color (cr, frame->style->plot_background, alpha);
@@ -264,6 +438,348 @@ draw_marker (const Frame  *frame,
   set_color (cr, frame->style->plot_background, alpha * 0.9);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
+
+/* Markers on pixels come from sprites: each look is drawn once for each
+ * offset within a pixel that occurs (in SPRITE_STEPS) into a small image,
+ * which is then copied. Tracing hundreds of small curves and their rims
+ * cost more than all the rest of a frame; copying them costs a twentieth
+ * of that. Vector formats get the paths themselves. */
+static gboolean
+is_raster (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Zeroed before it is filled, so that it hashes and compares as bytes. */
+typedef struct {
+  guint32 shape;
+  float   color[4];
+  float   rim[4];
+  float   alpha;
+  float   scale;
+  guint32 offset_x;  /* in SPRITE_STEPS of a device pixel */
+  guint32 offset_y;
+} SpriteKey;
+
+static guint
+sprite_key_hash (gconstpointer data)
+{
+  const guint8 *bytes = data;
+  guint hash = 2166136261u;
+
+  for (gsize i = 0; i < sizeof (SpriteKey); i++)
+    hash = (hash ^ bytes[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+sprite_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (SpriteKey)) == 0;
+}
+
+/* Per thread: an export drawn off the main thread has its own. */
+static GPrivate sprites = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static GHashTable *
+sprite_table (void)
+{
+  GHashTable *table = g_private_get (&sprites);
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, g_free,
+                                     (GDestroyNotify) cairo_surface_destroy);
+      g_private_set (&sprites, table);
+    }
+  return table;
+}
+
+static void
+add_sprite (GHashTable      *table,
+            const SpriteKey *key,
+            cairo_surface_t *sprite)
+{
+  if (g_hash_table_size (table) >= MAX_SPRITES)
+    g_hash_table_remove_all (table);
+  g_hash_table_insert (table, g_memdup2 (key, sizeof *key), sprite);
+}
+
+static void
+sprite_key_init (const Frame  *frame,
+                 guint         shape,
+                 EntenteColor  color,
+                 double        alpha,
+                 guint         offset_x,
+                 guint         offset_y,
+                 SpriteKey    *key)
+{
+  memset (key, 0, sizeof *key);
+  key->shape = shape;
+  key->color[0] = color.r;
+  key->color[1] = color.g;
+  key->color[2] = color.b;
+  key->color[3] = color.a;
+  key->rim[0] = frame->style->plot_background.r;
+  key->rim[1] = frame->style->plot_background.g;
+  key->rim[2] = frame->style->plot_background.b;
+  key->rim[3] = frame->style->plot_background.a;
+  key->alpha = alpha;
+  key->scale = 1 / frame->pixel;
+  key->offset_x = offset_x;
+  key->offset_y = offset_y;
+}
+
+static cairo_surface_t *
+get_sprite (const Frame  *frame,
+            guint         shape,
+            EntenteColor  color,
+            double        alpha,
+            guint         offset_x,
+            guint         offset_y,
+            int          *origin)
+{
+  GHashTable *table = sprite_table ();
+  double scale = 1 / frame->pixel;
+  int size;
+  SpriteKey key;
+  cairo_surface_t *sprite;
+  cairo_t *cr;
+
+  sprite_key_init (frame, shape, color, alpha, offset_x, offset_y, &key);
+  /* The marker's centre, in device pixels from the sprite's corner. */
+  *origin = (int) ceil (SPRITE_HALF * scale);
+  sprite = g_hash_table_lookup (table, &key);
+  if (sprite != NULL)
+    return sprite;
+
+  size = 2 * *origin + 1;
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (sprite);
+  {
+    /* The same drawing as on the chart, on a frame of its own. */
+    Frame sprite_frame = *frame;
+    double x = (*origin + (double) offset_x / SPRITE_STEPS) / scale;
+    double y = (*origin + (double) offset_y / SPRITE_STEPS) / scale;
+
+    sprite_frame.cr = cr;
+    cairo_scale (cr, scale, scale);
+    if (shape == SPRITE_DOT)
+      {
+        cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
+        set_color (cr, color, alpha);
+        cairo_fill (cr);
+      }
+    else
+      {
+        entente_render_marker_path (cr, shape, x, y, MARKER);
+        fill_marker_path (&sprite_frame, shape, color, alpha);
+      }
+  }
+  cairo_destroy (cr);
+  add_sprite (table, &key, sprite);
+  return sprite;
+}
+
+/* A sprite with its corner at (x, y) in device pixels, pixel for pixel.
+ * Drawing at one user unit to the pixel, as on screen at scale 1, needs
+ * no change of the transformation, which costs as much as the copy. */
+static void
+paint_sprite (const Frame     *frame,
+              cairo_surface_t *sprite,
+              double           x,
+              double           y)
+{
+  cairo_t *cr = frame->cr;
+  int width = cairo_image_surface_get_width (sprite);
+  int height = cairo_image_surface_get_height (sprite);
+
+  if (frame->unscaled)
+    {
+      cairo_set_source_surface (cr, sprite, x, y);
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_fill (cr);
+      return;
+    }
+  cairo_save (cr);
+  cairo_scale (cr, frame->pixel, frame->pixel);
+  cairo_translate (cr, x, y);
+  cairo_set_source_surface (cr, sprite, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_marker_sprite (const Frame  *frame,
+                     guint         shape,
+                     EntenteColor  color,
+                     double        alpha,
+                     double        x,
+                     double        y)
+{
+  double scale = 1 / frame->pixel;
+  double qx = round (x * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  double qy = round (y * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  double ix = floor (qx), iy = floor (qy);
+  cairo_surface_t *sprite;
+  int origin;
+
+  sprite = get_sprite (frame, shape, color, alpha, (guint) ((qx - ix) * SPRITE_STEPS),
+                       (guint) ((qy - iy) * SPRITE_STEPS), &origin);
+  paint_sprite (frame, sprite, ix - origin, iy - origin);
+}
+
+/* A span's bar: a rounded rectangle, filled and outlined. */
+static void
+bar_path (cairo_t           *cr,
+          const EntenteRect *bar)
+{
+  rounded_rect (cr, bar->x, bar->y, bar->width, bar->height, bar->height / 2);
+}
+
+static void
+fill_bar_path (const Frame  *frame,
+               EntenteColor  color,
+               double        alpha)
+{
+  cairo_t *cr = frame->cr;
+
+  set_color (cr, color, alpha * frame->style->span_alpha);
+  cairo_fill_preserve (cr);
+  set_color (cr, color, alpha * 0.7);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* On pixels a bar is drawn in pieces: its rounded ends from sprites, and
+ * the straight stretch between them as boxes of whole device pixels,
+ * filled, then outlined along the top and the bottom. The ends of the
+ * stretch fall on pixel boundaries, so the pieces meet without a seam.
+ * Tracing the outline of every bar cost as much as all the rest of the
+ * items. Its x is rounded to a sixteenth of a pixel, like the markers'. */
+typedef struct {
+  double x0;           /* the bar's ends, in device pixels, rounded */
+  double x1;
+  double y;            /* its top */
+  double inner_left;   /* the straight stretch, on pixel boundaries */
+  double inner_right;
+} BarPieces;
+
+static gboolean
+bar_pieces (const Frame       *frame,
+            const EntenteRect *bar,
+            BarPieces         *pieces)
+{
+  double scale = 1 / frame->pixel;
+
+  /* Bars are one height; a shorter one is the path's. */
+  if (bar->height != 2 * BAR_RADIUS)
+    return FALSE;
+  pieces->x0 = round (bar->x * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->x1 = round ((bar->x + bar->width) * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->y = round (bar->y * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->inner_left = ceil (pieces->x0 + BAR_RADIUS * scale);
+  pieces->inner_right = floor (pieces->x1 - BAR_RADIUS * scale);
+  return pieces->inner_right - pieces->inner_left >= 1;
+}
+
+/* The sprite of one rounded end; origin_x and origin_y receive where its
+ * corner goes, in device pixels. */
+static cairo_surface_t *
+get_bar_end (const Frame     *frame,
+             const BarPieces *pieces,
+             gboolean         start,
+             EntenteColor     color,
+             double           alpha,
+             double          *origin_x,
+             double          *origin_y)
+{
+  GHashTable *table = sprite_table ();
+  double scale = 1 / frame->pixel;
+  double edge = start ? pieces->x0 : pieces->x1;
+  double offset_x = edge - floor (edge), offset_y = pieces->y - floor (pieces->y);
+  double half_line = scale / 2;
+  double left, top, width, height, x;
+  SpriteKey key;
+  cairo_surface_t *sprite;
+  Frame sprite_frame = *frame;
+  EntenteRect shape;
+
+  top = floor (pieces->y - half_line);
+  height = ceil (pieces->y + 2 * BAR_RADIUS * scale + half_line) - top;
+  if (start)
+    {
+      left = floor (pieces->x0 - half_line);
+      width = pieces->inner_left - left;
+    }
+  else
+    {
+      left = pieces->inner_right;
+      width = ceil (pieces->x1 + half_line) - left;
+    }
+  *origin_x = left;
+  *origin_y = top;
+
+  sprite_key_init (frame, start ? SPRITE_BAR_START : SPRITE_BAR_END, color, alpha,
+                   (guint) (offset_x * SPRITE_STEPS), (guint) (offset_y * SPRITE_STEPS), &key);
+  key.rim[0] = frame->style->span_alpha;
+  sprite = g_hash_table_lookup (table, &key);
+  if (sprite != NULL)
+    return sprite;
+
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  sprite_frame.cr = cairo_create (sprite);
+  cairo_scale (sprite_frame.cr, scale, scale);
+  /* A bar long enough that its other end lies beyond the sprite. */
+  x = start ? pieces->x0 - left : pieces->x1 - left - 8 * BAR_RADIUS * scale;
+  shape = (EntenteRect) { x / scale, (pieces->y - top) / scale, 8 * BAR_RADIUS, 2 * BAR_RADIUS };
+  bar_path (sprite_frame.cr, &shape);
+  fill_bar_path (&sprite_frame, color, alpha);
+  cairo_destroy (sprite_frame.cr);
+  add_sprite (table, &key, sprite);
+  return sprite;
+}
+
+static void
+paint_bar_end (const Frame     *frame,
+               const BarPieces *pieces,
+               gboolean         start,
+               EntenteColor     color,
+               double           alpha)
+{
+  double x, y;
+  cairo_surface_t *sprite = get_bar_end (frame, pieces, start, color, alpha, &x, &y);
+
+  paint_sprite (frame, sprite, x, y);
+}
+
+static void
+draw_marker (const Frame  *frame,
+             int           category,
+             double        x,
+             double        y,
+             double        size,
+             double        alpha)
+{
+  cairo_t *cr = frame->cr;
+  guint shape = entente_render_marker_shape (category);
+  EntenteColor color = category_color (frame, category);
+
+  entente_render_marker_path (cr, shape, x, y, size);
+  fill_marker_path (frame, shape, color, alpha);
 }
 
 /* Bands */
@@ -316,13 +832,18 @@ draw_band (const Frame       *frame,
     return;
 
   color.a = frame->style->band_alpha;
-  cairo_rectangle (cr, left, top, right - left, height);
   if (band->x0_full > left || band->x1_full < right)
     {
       /* Only the visible stretch gets a gradient, with the strength at
        * its ends worked out here: far-off stops would overflow cairo's
        * fixed-point coordinates at a deep zoom. */
       cairo_pattern_t *pattern = cairo_pattern_create_linear (left, 0, right, 0);
+      double p = frame->pixel;
+      /* Between the fades the band is even: plain colour there is
+       * cheaper than a gradient. The seams fall on whole device pixels,
+       * so that no pixel is painted half by each. */
+      double solid_left = ceil (CLAMP (MIN (band->x0_full, band->x1_full), left, right) / p) * p;
+      double solid_right = floor (CLAMP (MAX (band->x1_full, band->x0_full), left, right) / p) * p;
 
       add_stop (pattern, band, color, left, right, left);
       if (band->x0_full > left && band->x0_full < right)
@@ -331,11 +852,24 @@ draw_band (const Frame       *frame,
         add_stop (pattern, band, color, left, right, MAX (band->x1_full, band->x0_full));
       add_stop (pattern, band, color, left, right, right);
       cairo_set_source (cr, pattern);
+      if (solid_right - solid_left > 2 * p)
+        {
+          if (solid_left > left)
+            cairo_rectangle (cr, left, top, solid_left - left, height);
+          if (solid_right < right)
+            cairo_rectangle (cr, solid_right, top, right - solid_right, height);
+          cairo_fill (cr);
+          cairo_rectangle (cr, solid_left, top, solid_right - solid_left, height);
+          cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
+        }
+      else
+        cairo_rectangle (cr, left, top, right - left, height);
       cairo_fill (cr);
       cairo_pattern_destroy (pattern);
     }
   else
     {
+      cairo_rectangle (cr, left, top, right - left, height);
       cairo_set_source_rgba (cr, color.r, color.g, color.b, color.a);
       cairo_fill (cr);
     }
@@ -357,19 +891,12 @@ draw_band_edges (const Frame       *frame,
   if (right <= left)
     return;
   color.a = frame->style->dark ? 0.55 : 0.75;
-  cairo_set_line_width (cr, frame->pixel);
   if (band->x0 == band->x0_full && band->x0 > frame->plot.x && band->x0 < right)
-    {
-      cairo_move_to (cr, crisp (frame, band->x0), top);
-      cairo_rel_line_to (cr, 0, height);
-    }
+    add_vline (frame, band->x0, top, top + height);
   if (band->x1 == band->x1_full && band->x1 < frame->plot.x + frame->plot.width && band->x1 > left)
-    {
-      cairo_move_to (cr, crisp (frame, band->x1 - frame->pixel), top);
-      cairo_rel_line_to (cr, 0, height);
-    }
+    add_vline (frame, band->x1 - frame->pixel, top, top + height);
   set_color (cr, color, 1);
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
 
 static void
@@ -398,6 +925,22 @@ draw_joint_zone (const Frame *frame)
   cairo_fill (frame->cr);
 }
 
+/* The plot's own colour, its bands and the joint zone: everything under
+ * the lines. The plot's colour is opaque, so painting this again over
+ * anything restores exactly these pixels. */
+static void
+paint_plot_background (const Frame *frame)
+{
+  guint n_bands;
+  const EntenteBand *bands = entente_layout_get_bands (frame->layout, &n_bands);
+
+  set_color (frame->cr, frame->style->plot_background, 1);
+  cairo_paint (frame->cr);
+  for (guint i = 0; i < n_bands; i++)
+    draw_band (frame, &bands[i]);
+  draw_joint_zone (frame);
+}
+
 static void
 draw_grid (const Frame       *frame,
            const EntenteTick *ticks,
@@ -406,16 +949,14 @@ draw_grid (const Frame       *frame,
   cairo_t *cr = frame->cr;
   double bottom = frame->lanes_bottom + 3;
 
-  cairo_set_line_width (cr, frame->pixel);
   for (guint i = 0; i < n_ticks; i++)
     {
       if (!ticks[i].major)
         continue;
-      cairo_move_to (cr, crisp (frame, ticks[i].x), frame->lanes_top);
-      cairo_line_to (cr, crisp (frame, ticks[i].x), bottom);
+      add_vline (frame, ticks[i].x, frame->lanes_top, bottom);
     }
   set_color (cr, frame->style->grid, 1);
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
 
 static void
@@ -433,15 +974,13 @@ draw_axis (const Frame       *frame,
   cairo_stroke (cr);
 
   /* Notches on the axis: long for labelled ticks, short for the rest. */
-  cairo_set_line_width (cr, frame->pixel);
   for (guint i = 0; i < n_ticks; i++)
     {
       double half = ticks[i].major ? 4.5 : 2.5;
 
-      cairo_move_to (cr, crisp (frame, ticks[i].x), y - half);
-      cairo_rel_line_to (cr, 0, 2 * half);
+      add_vline (frame, ticks[i].x, y - half, y + half);
     }
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
 
 /* Events */
@@ -455,39 +994,89 @@ event_alpha (const Frame *frame,
   return 1;
 }
 
+/* Stems are drawn together for each strength: one path of whole-pixel
+ * boxes for the lines, and the dots at the axis as sprites on pixels (one
+ * path on vector surfaces). A drawing operation costs far more than the
+ * few points of a stem. */
+typedef enum {
+  STEM_LINES,
+  STEM_DOTS,
+} StemPart;
+
 static void
-draw_stem (const Frame *frame,
-           double       x,
-           double       from_y,
-           double       alpha)
+add_stem (const Frame *frame,
+          StemPart     part,
+          double       alpha,
+          double       x,
+          double       from_y)
 {
   cairo_t *cr = frame->cr;
   double to_y = frame->axis_y;
-  double sx = crisp (frame, x);
 
   if (fabs (to_y - from_y) < 1)
     return;
-  cairo_set_line_width (cr, frame->pixel);
-  cairo_move_to (cr, sx, from_y);
-  cairo_line_to (cr, sx, to_y);
-  set_color (cr, frame->style->stem, alpha);
-  cairo_stroke (cr);
-  /* Where the stem meets the axis: the date itself. */
-  cairo_arc (cr, x, to_y, 2, 0, 2 * G_PI);
-  set_color (cr, frame->style->axis, alpha);
-  cairo_fill (cr);
+  if (part == STEM_LINES)
+    add_vline (frame, x, from_y, to_y);
+  else if (frame->raster)
+    /* Where the stem meets the axis: the date itself. */
+    paint_marker_sprite (frame, SPRITE_DOT, frame->style->axis, alpha, x, to_y);
+  else
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, to_y, 2, 0, 2 * G_PI);
+      cairo_close_path (cr);
+    }
 }
 
 static void
-draw_item_stem (const Frame            *frame,
-                const EntenteEventItem *item)
+draw_stems (const Frame            *frame,
+            const EntenteEventItem *items,
+            guint                   n_items,
+            const EntenteCluster   *clusters,
+            guint                   n_clusters)
 {
-  double from_y;
+  cairo_t *cr = frame->cr;
+  /* Full strength, then what a search dims. */
+  gboolean dimmed[2] = { FALSE, FALSE };
 
-  if (fabs (item->y - frame->axis_y) < 1)
-    return;
-  from_y = item->y + (item->y < frame->axis_y ? MARKER / 2 : -MARKER / 2);
-  draw_stem (frame, item->x, from_y, event_alpha (frame, item->event));
+  for (guint i = 0; i < n_items && frame->state->matches != NULL; i++)
+    dimmed[event_alpha (frame, items[i].event) < 1] = TRUE;
+  if (frame->state->matches == NULL)
+    dimmed[0] = TRUE;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      double alpha = pass == 0 ? 1 : frame->style->dim_alpha;
+
+      if (!dimmed[pass] && !(pass == 0 && n_clusters > 0))
+        continue;
+      for (StemPart part = STEM_LINES; part <= STEM_DOTS; part++)
+        {
+          if (pass == 0)
+            for (guint i = 0; i < n_clusters; i++)
+              {
+                const EntenteCluster *cluster = &clusters[i];
+
+                if (cluster->side != ENTENTE_SIDE_AXIS)
+                  add_stem (frame, part, alpha, cluster->rect.x + cluster->rect.height / 2,
+                            cluster->y + (cluster->y < frame->axis_y ? BADGE_HALF : -BADGE_HALF));
+              }
+          for (guint i = 0; i < n_items; i++)
+            {
+              const EntenteEventItem *item = &items[i];
+
+              if (fabs (item->y - frame->axis_y) < 1 ||
+                  (event_alpha (frame, item->event) < 1) != (pass == 1))
+                continue;
+              add_stem (frame, part, alpha, item->x,
+                        item->y + (item->y < frame->axis_y ? MARKER / 2 : -MARKER / 2));
+            }
+          if (part == STEM_DOTS && frame->raster)
+            continue;
+          set_color (cr, part == STEM_LINES ? frame->style->stem : frame->style->axis, alpha);
+          cairo_fill (cr);
+        }
+    }
 }
 
 static void
@@ -509,7 +1098,8 @@ draw_highlight (const Frame            *frame,
 
 static void
 draw_item (const Frame            *frame,
-           const EntenteEventItem *item)
+           const EntenteEventItem *item,
+           guint                   index)
 {
   cairo_t *cr = frame->cr;
   const EntenteEvent *event = entente_dataset_get_event (frame->dataset, item->event);
@@ -524,15 +1114,8 @@ draw_item (const Frame            *frame,
 
   if (item->bar.width > 0)
     {
-      EntenteColor color = category_color (frame, event->category);
-
-      rounded_rect (cr, item->bar.x, item->bar.y, item->bar.width, item->bar.height,
-                    item->bar.height / 2);
-      set_color (cr, color, alpha * frame->style->span_alpha);
-      cairo_fill_preserve (cr);
-      set_color (cr, color, alpha * 0.7);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
+      bar_path (cr, &item->bar);
+      fill_bar_path (frame, category_color (frame, event->category), alpha);
     }
 
   if (selected)
@@ -543,67 +1126,267 @@ draw_item (const Frame            *frame,
       cairo_stroke (cr);
     }
   draw_marker (frame, event->category, item->x, item->y, MARKER, alpha);
-  draw_text (frame, item->text, &item->text_rect, frame->style->text, alpha);
+  draw_label (frame, item->text, &item->text_rect, _entente_layout_get_label_cut (frame->layout, index),
+              frame->style->text, alpha);
 }
 
+/* Items go in layers, by colour: bars, then markers, then labels (as
+ * sprites, boxes and glyph runs on pixels, as one path per colour on
+ * vector surfaces). Items never overlap, so this looks the same as
+ * drawing them one by one, for a fraction of the operations. The
+ * selected and hovered items, with their highlights, come last. */
 static void
-draw_cluster_stretch (const Frame          *frame,
-                      const EntenteCluster *cluster)
+draw_items (const Frame            *frame,
+            const EntenteEventItem *items,
+            guint                   n_items)
 {
   cairo_t *cr = frame->cr;
-  double x0 = MAX (cluster->x0, frame->plot.x);
-  double x1 = MIN (cluster->x1, frame->plot.x + frame->plot.width);
+  /* Groups: by category (none first), then full strength or dimmed. */
+  guint n_groups = 2 * (entente_dataset_get_n_categories (frame->dataset) + 1);
+  g_autofree guint *starts = g_new0 (guint, n_groups + 1);
+  g_autofree guint *order = g_new (guint, MAX (n_items, 1));
+  g_autofree guint *group_of = g_new (guint, MAX (n_items, 1));
+  guint n_ordered = 0;
 
-  /* The stretch of time the badge stands for, marked on the axis. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (frame->dataset, items[i].event);
+
+      group_of[i] = G_MAXUINT;
+      if (frame->state->selected_event == (int) items[i].event ||
+          frame->state->hovered_event == (int) items[i].event)
+        continue;
+      group_of[i] = 2 * (event->category + 1) + (event_alpha (frame, items[i].event) < 1);
+      starts[group_of[i] + 1]++;
+    }
+  for (guint g = 0; g < n_groups; g++)
+    starts[g + 1] += starts[g];
+  {
+    g_autofree guint *next = g_memdup2 (starts, sizeof (guint) * n_groups);
+
+    for (guint i = 0; i < n_items; i++)
+      if (group_of[i] != G_MAXUINT)
+        {
+          order[next[group_of[i]]++] = i;
+          n_ordered++;
+        }
+  }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      int category = (int) (g / 2) - 1;
+      EntenteColor color = category_color (frame, category);
+      double alpha = g % 2 ? frame->style->dim_alpha : 1;
+      gboolean any = FALSE, any_pieces = FALSE;
+      BarPieces pieces;
+
+      /* Whole paths where bars cannot be drawn in pieces. */
+      for (guint k = starts[g]; k < starts[g + 1]; k++)
+        {
+          const EntenteRect *bar = &items[order[k]].bar;
+
+          if (bar->width <= 0)
+            continue;
+          if (frame->raster && bar_pieces (frame, bar, &pieces))
+            any_pieces = TRUE;
+          else
+            {
+              bar_path (cr, bar);
+              any = TRUE;
+            }
+        }
+      if (any)
+        fill_bar_path (frame, color, alpha);
+      if (!any_pieces)
+        continue;
+
+      /* The straight stretches: inside, then the top and bottom lines. */
+      for (int part = 0; part < 2; part++)
+        {
+          for (guint k = starts[g]; k < starts[g + 1]; k++)
+            {
+              const EntenteRect *bar = &items[order[k]].bar;
+              double p = frame->pixel;
+
+              if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
+                continue;
+              if (part == 0)
+                cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p,
+                                 (pieces.inner_right - pieces.inner_left) * p, bar->height);
+              else
+                {
+                  cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p - 0.5,
+                                   (pieces.inner_right - pieces.inner_left) * p, 1);
+                  cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p + bar->height - 0.5,
+                                   (pieces.inner_right - pieces.inner_left) * p, 1);
+                }
+            }
+          set_color (cr, color, alpha * (part == 0 ? frame->style->span_alpha : 0.7));
+          cairo_fill (cr);
+        }
+      for (guint k = starts[g]; k < starts[g + 1]; k++)
+        {
+          const EntenteRect *bar = &items[order[k]].bar;
+
+          if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
+            continue;
+          paint_bar_end (frame, &pieces, TRUE, color, alpha);
+          paint_bar_end (frame, &pieces, FALSE, color, alpha);
+        }
+    }
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      int category = (int) (g / 2) - 1;
+      guint shape = entente_render_marker_shape (category);
+      EntenteColor color = category_color (frame, category);
+      double alpha = g % 2 ? frame->style->dim_alpha : 1;
+
+      if (starts[g] == starts[g + 1])
+        continue;
+      if (frame->raster)
+        {
+          for (guint k = starts[g]; k < starts[g + 1]; k++)
+            paint_marker_sprite (frame, shape, color, alpha, items[order[k]].x, items[order[k]].y);
+          continue;
+        }
+      for (guint k = starts[g]; k < starts[g + 1]; k++)
+        entente_render_marker_path (cr, shape, items[order[k]].x, items[order[k]].y, MARKER);
+      fill_marker_path (frame, shape, color, alpha);
+    }
+
+  for (guint k = 0; k < n_ordered; k++)
+    {
+      const EntenteEventItem *item = &items[order[k]];
+
+      draw_label (frame, item->text, &item->text_rect, _entente_layout_get_label_cut (frame->layout, order[k]),
+                  frame->style->text, event_alpha (frame, item->event));
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    if (group_of[i] == G_MAXUINT && frame->state->selected_event != (int) items[i].event)
+      draw_item (frame, &items[i], i);
+  /* The selection goes last so that nothing covers its highlight. */
+  for (guint i = 0; i < n_items; i++)
+    if (frame->state->selected_event == (int) items[i].event)
+      draw_item (frame, &items[i], i);
+}
+
+/* The stretches of time the badges stand for, marked on the axis: one
+ * stroke for all, as one a stretch cost more than the rest of a badge. */
+static void
+draw_cluster_stretches (const Frame          *frame,
+                        const EntenteCluster *clusters,
+                        guint                 n_clusters)
+{
+  cairo_t *cr = frame->cr;
+
+  if (n_clusters == 0)
+    return;
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      double x0 = MAX (clusters[i].x0, frame->plot.x);
+      double x1 = MIN (clusters[i].x1, frame->plot.x + frame->plot.width);
+
+      cairo_move_to (cr, x0, frame->axis_y);
+      cairo_line_to (cr, MAX (x1, x0 + 0.01), frame->axis_y);
+    }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, 5);
-  cairo_move_to (cr, x0, frame->axis_y);
-  cairo_line_to (cr, MAX (x1, x0 + 0.01), frame->axis_y);
   set_color (cr, frame->style->cluster, 0.35);
   cairo_stroke (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  if (cluster->side != ENTENTE_SIDE_AXIS)
-    {
-      double y = cluster->y + (cluster->y < frame->axis_y ? BADGE_HALF : -BADGE_HALF);
-
-      draw_stem (frame, cluster->rect.x + cluster->rect.height / 2, y, 1);
-    }
 }
 
 static void
-draw_cluster (const Frame          *frame,
-              const EntenteCluster *cluster,
-              guint                 index)
+draw_cluster_count (const Frame          *frame,
+                    const EntenteCluster *cluster)
 {
-  cairo_t *cr = frame->cr;
   const EntenteRect *r = &cluster->rect;
   double width, height;
   PangoRectangle logical;
+  EntenteRect text_rect;
 
-  if (frame->state->hovered_cluster == (int) index || frame->selected_cluster == (int) index)
+  if (_entente_shaped_text_get (cluster->text) != NULL)
     {
-      gboolean selected = frame->selected_cluster == (int) index;
-
-      rounded_rect (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6, (r->height + 6) / 2);
-      set_color (cr, selected ? frame->style->accent : frame->style->hover, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
+      width = _entente_shaped_text_get (cluster->text)->width;
+      height = _entente_shaped_text_get (cluster->text)->height;
     }
-
-  rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
-  set_color (cr, frame->style->cluster, 1);
-  cairo_fill (cr);
-
-  pango_layout_get_extents (cluster->text, NULL, &logical);
-  width = (double) logical.width / PANGO_SCALE;
-  height = (double) logical.height / PANGO_SCALE;
-  cairo_move_to (cr, r->x + (r->width - width) / 2, r->y + (r->height - height) / 2);
-  set_color (cr, frame->style->cluster_text, 1);
-  pango_cairo_show_layout (cr, cluster->text);
+  else
+    {
+      pango_layout_get_extents (cluster->text, NULL, &logical);
+      width = (double) logical.width / PANGO_SCALE;
+      height = (double) logical.height / PANGO_SCALE;
+    }
+  text_rect = (EntenteRect) { r->x + (r->width - width) / 2, r->y + (r->height - height) / 2, width, height };
+  draw_text (frame, cluster->text, &text_rect, frame->style->cluster_text, 1);
 }
 
+/* Badges: the highlighted ones' rings, then every badge in one path,
+ * then the counts. Badges never overlap. */
+static void
+draw_clusters (const Frame          *frame,
+               const EntenteCluster *clusters,
+               guint                 n_clusters)
+{
+  cairo_t *cr = frame->cr;
+
+  if (n_clusters == 0)
+    return;
+  for (guint i = 0; i < n_clusters; i++)
+    if (frame->state->hovered_cluster == (int) i || frame->selected_cluster == (int) i)
+      {
+        const EntenteRect *r = &clusters[i].rect;
+        gboolean selected = frame->selected_cluster == (int) i;
+
+        rounded_rect (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6, (r->height + 6) / 2);
+        set_color (cr, selected ? frame->style->accent : frame->style->hover, 1);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+      }
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      const EntenteRect *r = &clusters[i].rect;
+
+      rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+    }
+  set_color (cr, frame->style->cluster, 1);
+  cairo_fill (cr);
+  for (guint i = 0; i < n_clusters; i++)
+    draw_cluster_count (frame, &clusters[i]);
+}
+
+
 /* Chrome */
+
+/* Rounds the plot's corners by painting the canvas over what lies
+ * outside the curves. */
+static void
+cut_corners (const Frame *frame,
+             double       radius)
+{
+  cairo_t *cr = frame->cr;
+  const EntenteRect *p = &frame->plot;
+  double left = p->x, top = p->y, right = p->x + p->width, bottom = p->y + p->height;
+
+  radius = MIN (radius, MIN (p->width, p->height) / 2);
+  if (radius <= 0)
+    return;
+  cairo_move_to (cr, left, top);
+  cairo_arc_negative (cr, left + radius, top + radius, radius, 3 * G_PI / 2, G_PI);
+  cairo_close_path (cr);
+  cairo_move_to (cr, right, top);
+  cairo_arc (cr, right - radius, top + radius, radius, 3 * G_PI / 2, 2 * G_PI);
+  cairo_close_path (cr);
+  cairo_move_to (cr, right, bottom);
+  cairo_arc_negative (cr, right - radius, bottom - radius, radius, G_PI / 2, 0);
+  cairo_close_path (cr);
+  cairo_move_to (cr, left, bottom);
+  cairo_arc (cr, left + radius, bottom - radius, radius, G_PI / 2, G_PI);
+  cairo_close_path (cr);
+  set_color (cr, frame->style->background, 1);
+  cairo_fill (cr);
+}
 
 static void
 draw_legend (const Frame *frame)
@@ -688,7 +1471,6 @@ entente_render_draw (EntenteLayout            *layout,
   guint n_ticks, n_bands, n_items, n_clusters;
   double radius;
   gboolean chrome;
-  int selected_item = -1;
   EntenteRect rect;
   PangoLayout *text;
   g_autoptr(GArray) labels = NULL;
@@ -711,6 +1493,15 @@ entente_render_draw (EntenteLayout            *layout,
   frame.state = state;
   frame.cr = cr;
   frame.pixel = 1 / viewport->scale;
+  frame.raster = is_raster (cr);
+  {
+    cairo_matrix_t matrix;
+
+    cairo_get_matrix (cr, &matrix);
+    frame.unscaled = frame.pixel == 1 && matrix.xx == 1 && matrix.yy == 1 &&
+                     matrix.xy == 0 && matrix.yx == 0 &&
+                     matrix.x0 == floor (matrix.x0) && matrix.y0 == floor (matrix.y0);
+  }
   frame.axis_y = entente_layout_get_axis_y (layout);
   entente_layout_get_plot_rect (layout, &frame.plot);
   _entente_layout_get_lanes (layout, &frame.lanes_top, &frame.lanes_bottom);
@@ -724,6 +1515,8 @@ entente_render_draw (EntenteLayout            *layout,
   band_label_colors = frame.band_label_colors = g_new (EntenteColor, MAX (entente_dataset_get_n_period_kinds (frame.dataset), 1));
   for (guint i = 0; i < entente_dataset_get_n_period_kinds (frame.dataset); i++)
     frame.band_label_colors[i] = entente_style_band_label_color (frame.style, kind_rgb (&frame, i));
+  if (_entente_layout_get_ellipsis (layout) != NULL)
+    frame.ellipsis = _entente_shaped_text_get (_entente_layout_get_ellipsis (layout));
   frame.selected_cluster = -1;
   if (state->selected_event >= 0)
     {
@@ -744,41 +1537,26 @@ entente_render_draw (EntenteLayout            *layout,
   set_color (cr, frame.style->background, 1);
   cairo_fill (cr);
 
+  /* A rectangle, not the rounded one: a clip along curves would make
+   * every drawing operation in the plot composite through a mask. The
+   * corners are cut afterwards. */
   cairo_save (cr);
-  rounded_rect (cr, frame.plot.x, frame.plot.y, frame.plot.width, frame.plot.height, radius);
+  cairo_rectangle (cr, frame.plot.x, frame.plot.y, frame.plot.width, frame.plot.height);
   cairo_clip (cr);
-  set_color (cr, frame.style->plot_background, 1);
-  cairo_paint (cr);
-
-  for (guint i = 0; i < n_bands; i++)
-    draw_band (&frame, &bands[i]);
-  draw_joint_zone (&frame);
+  paint_plot_background (&frame);
 
   /* Lines first, then what they lead to, then words on top. */
-  labels = entente_layout_collect_text_rects (layout);
-  clip_out_labels (&frame, labels);
   for (guint i = 0; i < n_bands; i++)
     draw_band_edges (&frame, &bands[i]);
   draw_grid (&frame, ticks, n_ticks);
   draw_axis (&frame, ticks, n_ticks);
 
-  for (guint i = 0; i < n_clusters; i++)
-    draw_cluster_stretch (&frame, &clusters[i]);
-  for (guint i = 0; i < n_items; i++)
-    draw_item_stem (&frame, &items[i]);
-  cairo_restore (cr);
-  for (guint i = 0; i < n_items; i++)
-    {
-      /* The selection goes last so that nothing covers its highlight. */
-      if (state->selected_event == (int) items[i].event)
-        selected_item = i;
-      else
-        draw_item (&frame, &items[i]);
-    }
-  if (selected_item >= 0)
-    draw_item (&frame, &items[selected_item]);
-  for (guint i = 0; i < n_clusters; i++)
-    draw_cluster (&frame, &clusters[i], i);
+  draw_cluster_stretches (&frame, clusters, n_clusters);
+  draw_stems (&frame, items, n_items, clusters, n_clusters);
+  labels = entente_layout_collect_text_rects (layout);
+  clear_under_labels (&frame, labels, paint_plot_background);
+  draw_items (&frame, items, n_items);
+  draw_clusters (&frame, clusters, n_clusters);
 
   for (guint i = 0; i < n_bands; i++)
     draw_band_label (&frame, &bands[i]);
@@ -790,6 +1568,7 @@ entente_render_draw (EntenteLayout            *layout,
       draw_text (&frame, text, &rect, frame.style->text_dim, 1);
     }
   cairo_restore (cr);
+  cut_corners (&frame, radius);
 
   if (chrome)
     {

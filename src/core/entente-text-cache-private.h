@@ -1,0 +1,57 @@
+/* entente-text-cache-private.h: what layouts ask of a text cache
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "entente-text-cache.h"
+
+G_BEGIN_DECLS
+
+/* Plain left-to-right text shaped straight into glyphs, without a
+ * layout's line breaking and caches, which cost as much again. Layouts
+ * from the cache carry it when their text is that simple; the renderer
+ * draws from it on pixels and leaves their lines uncomputed. Its
+ * extents are the layout's own. */
+typedef struct {
+  GPtrArray *runs;      /* PangoGlyphItem, left to right */
+  double     width;     /* logical, as pango_layout_get_extents () */
+  double     height;
+  double     baseline;  /* from the top, as pango_layout_get_baseline () */
+} EntenteShapedText;
+
+/* NULL unless layout came from a text cache with its text shaped so. */
+const EntenteShapedText *_entente_shaped_text_get (PangoLayout *layout);
+
+/* Everything a layout measures goes through this context. */
+PangoContext   *_entente_text_cache_get_context    (EntenteTextCache           *self);
+EntenteDataset *_entente_text_cache_get_dataset    (EntenteTextCache           *self);
+
+/* A small number for font, the same for equal descriptions: what the
+ * other calls take, so that a lookup does not compare descriptions. */
+guint           _entente_text_cache_font_id        (EntenteTextCache           *self,
+                                                    const PangoFontDescription *font);
+
+/* text on one line in the font, neither wrapped nor elided: a layout
+ * that others may share, so it must not be changed. A new reference.
+ * width and height (its logical size) may be NULL. */
+PangoLayout    *_entente_text_cache_get_text       (EntenteTextCache           *self,
+                                                    guint                       font,
+                                                    const char                 *text,
+                                                    double                     *width,
+                                                    double                     *height);
+
+/* The logical size of an event's title in the font, measured once for
+ * as long as the cache lives. */
+void            _entente_text_cache_get_label_size (EntenteTextCache           *self,
+                                                    guint                       font,
+                                                    guint                       event,
+                                                    double                     *width,
+                                                    double                     *height);
+
+/* Frees a little of what the cache has let go of: once a layout. */
+void            _entente_text_cache_trim           (EntenteTextCache           *self);
+
+G_END_DECLS
