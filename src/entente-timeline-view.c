@@ -86,19 +86,16 @@ invalidate (EntenteTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-EntenteLayout *
-entente_timeline_view_get_layout (EntenteTimelineView *self)
+static EntenteLayout *
+build_layout (EntenteTimelineView *self,
+              double               from_day,
+              double               to_day)
 {
   EntenteLayoutOptions options = { 0 };
   EntenteViewport viewport;
 
-  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
-
-  if (self->layout != NULL || self->dataset == NULL)
-    return self->layout;
-
-  viewport.from_day = self->from_day;
-  viewport.to_day = self->to_day;
+  viewport.from_day = from_day;
+  viewport.to_day = to_day;
   viewport.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
   viewport.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   viewport.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -106,7 +103,16 @@ entente_timeline_view_get_layout (EntenteTimelineView *self)
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
 
-  self->layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
+  return entente_layout_new (self->dataset, &viewport, self->style, &options);
+}
+
+EntenteLayout *
+entente_timeline_view_get_layout (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->layout == NULL && self->dataset != NULL)
+    self->layout = build_layout (self, self->from_day, self->to_day);
   return self->layout;
 }
 
@@ -407,38 +413,61 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
   return TRUE;
 }
 
-/* Brings the selected event into view, centred when it was outside, and
- * closer when it sits inside a cluster so that it can be seen. */
+/* Whether layout draws event as itself, with its label, away from the
+ * edges: what a reader needs to see which marker is selected. */
+static gboolean
+shows_with_label (EntenteLayout *layout,
+                  guint          event)
+{
+  const EntenteEventItem *items;
+  EntenteRect plot;
+  guint index, n_items;
+  double x;
+
+  if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
+    return FALSE;
+  items = entente_layout_get_items (layout, &n_items);
+  if (items[index].text == NULL)
+    return FALSE;
+  entente_layout_get_plot_rect (layout, &plot);
+  x = items[index].marker.x + items[index].marker.width / 2;
+  return x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95;
+}
+
+/* Brings the selected event into view: centred when it was outside, and
+ * closer, step by step, while it sits in a cluster or has no room for its
+ * label. Layouts are cheap next to a frame, so a few are tried. */
 static void
 reveal_event (EntenteTimelineView *self,
               guint                event)
 {
   const EntenteEvent *e = entente_dataset_get_event (self->dataset, event);
-  EntenteLayout *layout = entente_timeline_view_get_layout (self);
   double from, to, span, center;
-  EntenteRect plot;
-  guint index;
 
   entente_timeline_view_get_range (self, &from, &to);
+  {
+    g_autoptr(EntenteLayout) target = build_layout (self, from, to);
+
+    if (shows_with_label (target, event))
+      return;
+  }
+
   span = to - from;
   center = e->is_span ? (e->start_day + e->end_day) / 2.0 : e->start_day + 0.5;
-
-  if (layout != NULL && !self->tick_id)
+  for (guint attempt = 0; attempt < 6; attempt++)
     {
-      entente_layout_get_plot_rect (layout, &plot);
-      if (entente_layout_find_event (layout, event, &index) == ENTENTE_PLACED_ITEM)
-        {
-          double x = entente_layout_x_for_day (layout, e->start_day);
+      g_autoptr(EntenteLayout) candidate = NULL;
 
-          if (x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95)
-            return;
-        }
-      else if (entente_layout_find_event (layout, event, &index) == ENTENTE_PLACED_CLUSTER &&
-               center >= from && center <= to)
-        span /= 4;
+      from = center - span / 2;
+      to = center + span / 2;
+      clamp_range (self, &from, &to);
+      candidate = build_layout (self, from, to);
+      if (shows_with_label (candidate, event) || to - from <= MIN_SPAN_DAYS)
+        break;
+      span /= 2;
     }
 
-  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+  entente_timeline_view_set_range (self, from, to, TRUE);
 }
 
 /* Screen readers hear what is selected: the picture itself says nothing

@@ -474,6 +474,30 @@ check_icon_buttons (GtkWidget *widget,
     check_icon_buttons (child, n_checked);
 }
 
+/* Whatever is selected, by keyboard or list, can be seen with its label. */
+static void
+test_selection_revealed (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      EntenteLayout *layout;
+      const EntenteEventItem *items;
+      guint index, n_items;
+
+      entente_timeline_view_select_event (view, i);
+      layout = entente_timeline_view_get_layout (view);
+      g_test_message ("event %u: %s", i, entente_dataset_get_event (dataset, i)->title);
+      g_assert_cmpint (entente_layout_find_event (layout, i, &index), ==, ENTENTE_PLACED_ITEM);
+      items = entente_layout_get_items (layout, &n_items);
+      g_assert_nonnull (items[index].text);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A legend entry turns its category off in the chart, the list and the
  * keyboard walk alike. */
 static void
@@ -542,6 +566,9 @@ main (int    argc,
   adw_init ();
   g_test_init (&argc, &argv, NULL);
 
+  /* Moves happen at once, so that a test sees where they end. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   app = entente_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -558,6 +585,7 @@ main (int    argc,
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
+  g_test_add_func ("/window/selection-revealed", test_selection_revealed);
 
   return g_test_run ();
 }
