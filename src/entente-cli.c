@@ -227,17 +227,18 @@ run_export (const Options *options)
         }
     }
 
+  dataset = load (file, &problems, &error);
+  if (dataset == NULL)
+    {
+      print_problems (problems, error);
+      return EXIT_INVALID;
+    }
+
   if (options->from != NULL || options->to != NULL)
     {
       gint64 first = 0, end = 0;
       double whole_from, whole_to;
 
-      dataset = load (file, &problems, &error);
-      if (dataset == NULL)
-        {
-          print_problems (problems, error);
-          return EXIT_INVALID;
-        }
       /* An open end is where the whole-range view would put it. */
       entente_layout_default_range (dataset, &whole_from, &whole_to);
       first = (gint64) floor (whole_from);
@@ -248,16 +249,6 @@ run_export (const Options *options)
       export.has_range = TRUE;
       export.from_day = first;
       export.to_day = end;
-    }
-
-  if (dataset == NULL)
-    {
-      dataset = load (file, &problems, &error);
-      if (dataset == NULL)
-        {
-          print_problems (problems, error);
-          return EXIT_INVALID;
-        }
     }
 
   if (!entente_export_to_file (dataset, &export, options->export_path, &error))

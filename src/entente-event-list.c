@@ -76,8 +76,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
   g_autofree char *date = entente_date_format (&event->date);
   g_autofree char *text = NULL;
-  const char *category = event->category >= 0
-                         ? entente_dataset_get_category (dataset, event->category)->label : NULL;
+  const char *category = entente_dataset_get_category_label (dataset, event->category);
 
   /* Plain text, as everything from a dataset. */
   gtk_label_set_text (GTK_LABEL (title), event->title);

@@ -56,6 +56,17 @@ export_job_free (ExportJob *job)
 }
 
 static void
+show_failure (GtkWindow  *parent,
+              const char *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Export Failed"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -93,14 +104,7 @@ export_done_cb (GObject      *object,
         g_object_unref (toast);
     }
   else
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, _("Export Failed"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_failure (job->parent, error->message);
 }
 
 static void
@@ -142,12 +146,7 @@ save_response_cb (GtkNativeDialog     *chooser,
 
   if (job->path == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->parent, _("Export Failed"),
-                                                           _("Charts can only be saved to local files")));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_failure (self->parent, _("Charts can only be saved to local files"));
       export_job_free (job);
       return;
     }
@@ -178,9 +177,7 @@ export_clicked_cb (EntenteExportDialog *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_filter_add_suffix (filter, extensions[format]);
-  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row)
-                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
-                                    : extensions[format]);
+  gtk_file_filter_set_name (filter, gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row)));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

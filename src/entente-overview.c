@@ -45,19 +45,18 @@ entente_overview_snapshot (GtkWidget   *widget,
   EntenteOverview *self = ENTENTE_OVERVIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(EntenteStyle) style = NULL;
   double from, to, view_from, view_to;
   cairo_t *cr;
 
   if (!whole_range (self, &from, &to) || width <= 0 || height <= 0)
     return;
 
-  style = entente_style_new (entente_timeline_view_get_dark (self->view));
   /* What is shown now, not where an animation is heading. */
   g_object_get (self->view, "from-day", &view_from, "to-day", &view_to, NULL);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  entente_render_overview (entente_timeline_view_get_dataset (self->view), style,
+  entente_render_overview (entente_timeline_view_get_dataset (self->view),
+                           entente_timeline_view_get_style (self->view),
                            from, to, view_from, view_to, width, height, cr);
   cairo_destroy (cr);
 }

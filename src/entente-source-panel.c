@@ -205,19 +205,6 @@ show_item (EntenteSourcePanel *self,
   gtk_stack_set_visible_child_name (self->stack, "item");
 }
 
-static char *
-format_range (const EntenteDate *start,
-              const EntenteDate *end)
-{
-  g_autofree char *from = entente_date_format (start);
-  g_autofree char *to = end ? entente_date_format (end) : NULL;
-
-  if (to == NULL)
-    return g_steal_pointer (&from);
-  /* TRANSLATORS: a span of dates, "1950 – 1960" */
-  return g_strdup_printf (_("%s – %s"), from, to);
-}
-
 void
 entente_source_panel_show_event (EntenteSourcePanel *self,
                                  EntenteDataset     *dataset,
@@ -234,11 +221,9 @@ entente_source_panel_show_event (EntenteSourcePanel *self,
   g_return_if_fail (index < entente_dataset_get_n_events (dataset));
 
   event = entente_dataset_get_event (dataset, index);
-  date = format_range (&event->date, event->is_span ? &event->end : NULL);
-  if (event->category >= 0)
-    category = entente_dataset_get_category (dataset, event->category)->label;
-  actor = event->actor == ENTENTE_ACTOR_JOINT ? _("Joint")
-                                               : entente_dataset_get_actor_label (dataset, event->actor);
+  date = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+  category = entente_dataset_get_category_label (dataset, event->category);
+  actor = entente_dataset_get_actor_label (dataset, event->actor);
 
   if (category != NULL && actor != NULL)
     /* TRANSLATORS: an event's category and who acted, "Treaty · China" */
@@ -263,7 +248,7 @@ entente_source_panel_show_period (EntenteSourcePanel *self,
   g_return_if_fail (index < entente_dataset_get_n_periods (dataset));
 
   period = entente_dataset_get_period (dataset, index);
-  date = format_range (&period->start, &period->end);
+  date = entente_date_format_range (&period->start, &period->end);
   show_item (self, dataset, _("Period"), period->label, date,
              entente_dataset_get_period_kind (dataset, period->kind)->label,
              period->summary, period->first_excerpt, period->n_excerpts);

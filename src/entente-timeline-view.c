@@ -123,6 +123,13 @@ entente_timeline_view_get_dark (EntenteTimelineView *self)
   return self->style->dark;
 }
 
+const EntenteStyle *
+entente_timeline_view_get_style (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+  return self->style;
+}
+
 static void
 update_style (EntenteTimelineView *self)
 {
@@ -221,11 +228,13 @@ entente_timeline_view_measure (GtkWidget      *widget,
                                int            *minimum_baseline,
                                int            *natural_baseline)
 {
-  /* Small enough for a phone; the chart adapts its detail to the room. */
+  /* Small enough for a phone; the chart adapts its detail to the room.
+   * The natural width decides where the sources panel stops sitting beside
+   * the chart and folds over it: below about 1000 pixels of window. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 200;
-      *natural = 900;
+      *natural = 600;
     }
   else
     {
@@ -480,11 +489,9 @@ update_accessible_description (EntenteTimelineView *self)
   if (self->selected_event >= 0)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, self->selected_event);
-      g_autofree char *date = entente_date_format (&event->date);
-      const char *category = event->category >= 0
-                             ? entente_dataset_get_category (self->dataset, event->category)->label : NULL;
-      const char *actor = event->actor == ENTENTE_ACTOR_JOINT
-                          ? _("Joint") : entente_dataset_get_actor_label (self->dataset, event->actor);
+      g_autofree char *date = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+      const char *category = entente_dataset_get_category_label (self->dataset, event->category);
+      const char *actor = entente_dataset_get_actor_label (self->dataset, event->actor);
       GString *s = g_string_new (NULL);
 
       /* TRANSLATORS: what a screen reader says of the selected event */
@@ -498,10 +505,9 @@ update_accessible_description (EntenteTimelineView *self)
   else if (self->selected_period >= 0)
     {
       const EntentePeriod *period = entente_dataset_get_period (self->dataset, self->selected_period);
-      g_autofree char *start = entente_date_format (&period->start);
-      g_autofree char *end = entente_date_format (&period->end);
+      g_autofree char *dates = entente_date_format_range (&period->start, &period->end);
 
-      description = g_strdup_printf (_("Selected period: %s, %s – %s"), period->label, start, end);
+      description = g_strdup_printf (_("Selected period: %s, %s"), period->label, dates);
     }
   else
     description = g_strdup (_("Nothing selected. Use the arrow keys to step through the events."));
@@ -921,15 +927,9 @@ tooltip_text_for_hit (EntenteTimelineView *self,
   if (hit->type == ENTENTE_HIT_EVENT)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, hit->index);
-      g_autofree char *date = entente_date_format (&event->date);
+      g_autofree char *dates = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
 
-      if (event->is_span)
-        {
-          g_autofree char *end = entente_date_format (&event->end);
-
-          return g_strdup_printf ("%s\n%s – %s", event->title, date, end);
-        }
-      return g_strdup_printf ("%s\n%s", event->title, date);
+      return g_strdup_printf ("%s\n%s", event->title, dates);
     }
   if (hit->type == ENTENTE_HIT_CLUSTER)
     {

@@ -8,6 +8,7 @@
 
 #include "entente-dataset.h"
 #include "entente-layout.h"
+#include "entente-style.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,8 @@ void            entente_timeline_view_set_kind_hidden    (EntenteTimelineView *s
  * for exporting exactly what is on screen. */
 EntenteLayout  *entente_timeline_view_get_layout         (EntenteTimelineView *self);
 gboolean        entente_timeline_view_get_dark           (EntenteTimelineView *self);
+/* The colours the chart is drawn with now: they follow the system style. */
+const EntenteStyle *entente_timeline_view_get_style      (EntenteTimelineView *self);
 /* What the tooltip at (x, y) says, or NULL. */
 char           *entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
                                                            double               x,

@@ -55,7 +55,6 @@ struct _EntenteWindow
   GFile               *loading;     /* the file being loaded */
   AdwToast            *load_toast;  /* while a slow load is under way */
   char                *last_error;
-  gboolean            *matches;
 
   guint                reload_id;
   guint                progress_id;
@@ -147,9 +146,9 @@ update_search (EntenteWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *needle = NULL;
   g_autofree char *count = NULL;
+  g_autofree gboolean *matches = NULL;
   guint n, found = 0;
 
-  g_clear_pointer (&self->matches, g_free);
   if (self->dataset == NULL || text == NULL || *text == '\0' ||
       !gtk_search_bar_get_search_mode (self->search_bar))
     {
@@ -160,13 +159,13 @@ update_search (EntenteWindow *self)
 
   needle = g_utf8_casefold (text, -1);
   n = entente_dataset_get_n_events (self->dataset);
-  self->matches = g_new0 (gboolean, n);
+  matches = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
-      self->matches[i] = event_matches (self->dataset, entente_dataset_get_event (self->dataset, i), needle);
-      found += self->matches[i];
+      matches[i] = event_matches (self->dataset, entente_dataset_get_event (self->dataset, i), needle);
+      found += matches[i];
     }
-  entente_timeline_view_set_matches (self->view, self->matches);
+  entente_timeline_view_set_matches (self->view, matches);
 
   if (found == 0)
     count = g_strdup (_("No matches"));
@@ -894,7 +893,6 @@ entente_window_finalize (GObject *object)
   EntenteWindow *self = ENTENTE_WINDOW (object);
 
   g_free (self->last_error);
-  g_free (self->matches);
 
   G_OBJECT_CLASS (entente_window_parent_class)->finalize (object);
 }

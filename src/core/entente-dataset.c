@@ -1281,10 +1281,22 @@ entente_dataset_get_actor_label (EntenteDataset *self,
   g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
 
   if (actor == ENTENTE_ACTOR_JOINT)
-    return "joint";
+    /* TRANSLATORS: who acted, for an event both parties undertook */
+    return _("Joint");
   if (actor >= 0 && (guint) actor < self->parties->len)
     return g_ptr_array_index (self->parties, actor);
   return NULL;
+}
+
+const char *
+entente_dataset_get_category_label (EntenteDataset *self,
+                                    int             category)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+
+  if (category < 0 || (guint) category >= self->categories->len)
+    return NULL;
+  return g_array_index (self->categories, EntenteKind, category).label;
 }
 
 #define DEFINE_ARRAY_ACCESSORS(Type, plural, single)                            \

@@ -155,9 +155,13 @@ const char          *entente_dataset_get_description  (EntenteDataset *self);
 guint                entente_dataset_get_n_parties    (EntenteDataset *self);
 const char          *entente_dataset_get_party        (EntenteDataset *self,
                                                        guint           index);
-/* "China", "joint", or NULL for ENTENTE_ACTOR_NONE */
+/* "China", "Joint" (translated), or NULL for ENTENTE_ACTOR_NONE */
 const char          *entente_dataset_get_actor_label  (EntenteDataset *self,
                                                        int             actor);
+
+/* An event's category label, or NULL for ENTENTE_NO_CATEGORY */
+const char          *entente_dataset_get_category_label (EntenteDataset *self,
+                                                       int             category);
 
 guint                entente_dataset_get_n_sources    (EntenteDataset *self);
 const EntenteSource *entente_dataset_get_source       (EntenteDataset *self,

@@ -402,3 +402,20 @@ entente_date_format (const EntenteDate *date)
       return g_steal_pointer (&plain);
     }
 }
+
+char *
+entente_date_format_range (const EntenteDate *start,
+                           const EntenteDate *end)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  from = entente_date_format (start);
+  if (end == NULL)
+    return g_steal_pointer (&from);
+  to = entente_date_format (end);
+  /* TRANSLATORS: a span of dates, "1950 – 1960" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}

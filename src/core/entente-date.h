@@ -70,6 +70,9 @@ int      entente_date_compare         (const EntenteDate *a,
 /* "14 February 1950", "March 1969", "c. 1689", "1958?", "221 BCE",
  * in the user's locale. */
 char    *entente_date_format          (const EntenteDate *date);
+/* "1950 – 1960"; just the start when end is NULL. */
+char    *entente_date_format_range    (const EntenteDate *start,
+                                       const EntenteDate *end);
 /* A year as people write it: "1950", "221 BCE". */
 char    *entente_format_year          (gint64             year);
 
