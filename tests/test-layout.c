@@ -527,6 +527,63 @@ test_dense (void)
   check_view (dataset, day_of (1765, 1, 1), day_of (1770, 1, 1), 1600, 900, NULL);
 }
 
+/* Views of a dense dataset at random places and zooms, as panning and
+ * zooming bring them, each laid out in a child process with a time
+ * limit: a layout that never ends fails rather than hanging the suite. */
+static void
+dense_pans_child (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 11);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1950);
+  guint n_events = entente_dataset_get_n_events (dataset);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, g_rand_int_range (rand, 0, n_events));
+      /* From three days to thirty years, evenly on a logarithmic scale. */
+      double window = exp (g_rand_double_range (rand, log (3), log (30 * 365.25)));
+      double from = event->start_day - window * g_rand_double (rand);
+      int width = widths[g_rand_int_range (rand, 3, G_N_ELEMENTS (widths))];
+
+      check_view (dataset, from, from + window, width, heights[g_rand_int_range (rand, 1, 3)], NULL);
+    }
+}
+
+/* A view where a label cut short to make room for a cluster ended a
+ * rounding step past that room, and the cut was tried again forever. */
+static void
+rounding_child (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 2);
+
+  check_view (dataset, 639460.46891682514, 639724.11623116094, 1600, 640, NULL);
+}
+
+static void
+run_in_time (GTestFunc func,
+             guint     seconds)
+{
+  if (g_test_subprocess ())
+    {
+      func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_dense_pans (void)
+{
+  run_in_time (dense_pans_child, 120);
+}
+
+static void
+test_rounding_terminates (void)
+{
+  run_in_time (rounding_child, 60);
+}
+
 static void
 test_filters (void)
 {
@@ -806,6 +863,8 @@ main (int    argc,
   g_test_add_func ("/layout/bundled-views", test_bundled_views);
   g_test_add_func ("/layout/synthetic-views", test_synthetic_views);
   g_test_add_func ("/layout/dense", test_dense);
+  g_test_add_func ("/layout/dense-pans", test_dense_pans);
+  g_test_add_func ("/layout/rounding-terminates", test_rounding_terminates);
   g_test_add_func ("/layout/filters", test_filters);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);
   g_test_add_func ("/layout/tick-units", test_tick_units);

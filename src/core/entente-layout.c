@@ -1524,7 +1524,14 @@ add_to_cluster (EntenteLayout   *self,
           EntenteEventItem *item = &g_array_index (self->items, EntenteEventItem, last->index);
 
           if (item_shorten (self, item, left - ITEM_GAP, TRUE))
-            continue;
+            {
+              /* A cut label can end a rounding step past the room it
+               * was given, and cutting it again changes nothing: it is
+               * as short as that room, which is free enough. */
+              if (lane_end (self, lane) < end)
+                continue;
+              break;
+            }
           g_array_append_val (evicted, last->index);
           g_array_set_size (lane->slots, lane->slots->len - 1);
         }
