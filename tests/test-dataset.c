@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "entente-dataset.h"
@@ -312,6 +313,62 @@ test_sorted_and_lower_bound (void)
   g_assert_cmpuint (entente_dataset_lower_bound (dataset, G_MAXINT64 / 2), ==, n);
 }
 
+/* The events reaching a day are exactly those a scan of every event
+ * finds, in dataset order, for spans from one day to centuries. */
+static void
+test_collect_reaching (void)
+{
+  GString *json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Spans\", \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+  GRand *rand = g_rand_new_with_seed (1689);
+  const EntenteEvent *events;
+  gint64 first = entente_days_from_civil (1600, 1, 1);
+  guint n, n_reaching = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      /* Spans of 1 day up to about 300 years, spread over every class. */
+      gint64 start = first + g_rand_int_range (rand, 0, 400 * 365);
+      gint64 span = (gint64) exp (g_rand_double_range (rand, 0, log (300 * 365)));
+      gint64 y, ey;
+      guint m, d, em, ed;
+
+      entente_civil_from_days (start, &y, &m, &d);
+      entente_civil_from_days (start + span - 1, &ey, &em, &ed);
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", "
+                              "\"date\": \"%04" G_GINT64_FORMAT "-%02u-%02u\", "
+                              "\"end\": \"%04" G_GINT64_FORMAT "-%02u-%02u\" }",
+                              i > 0 ? "," : "", i, y, m, d, ey, em, ed);
+    }
+  g_string_append (json, "] }");
+  g_rand_free (rand);
+  bytes = g_string_free_to_bytes (json);
+  dataset = entente_dataset_new_from_bytes (bytes, "spans.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  events = entente_dataset_get_events (dataset, &n);
+  g_assert_cmpuint (n, ==, 3000);
+
+  for (gint64 day = first - 10; day < first + 420 * 365; day += 97)
+    {
+      g_array_set_size (found, 0);
+      g_array_set_size (expected, 0);
+      entente_dataset_collect_reaching (dataset, day, found);
+      for (guint i = 0; i < n && events[i].start_day < day; i++)
+        if (events[i].end_day > day)
+          g_array_append_val (expected, i);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint k = 0; k < found->len; k++)
+        g_assert_cmpuint (g_array_index (found, guint, k), ==, g_array_index (expected, guint, k));
+      n_reaching += found->len;
+    }
+  /* The comparison was not between two empty lists. */
+  g_assert_cmpuint (n_reaching, >, 10000);
+}
+
 /* The block in docs/FORMAT.md is the format's reference example. */
 static void
 test_format_doc_example (void)
@@ -617,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/dataset/valid/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/dataset/valid/ten-megabyte-title", test_large_valid_title);
   g_test_add_func ("/dataset/sorted-and-lower-bound", test_sorted_and_lower_bound);
+  g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
   g_test_add_func ("/dataset/problems/syntax-position", test_syntax_position);
   g_test_add_func ("/dataset/problems/not-a-dataset-file", test_not_a_dataset_file);

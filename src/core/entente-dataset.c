@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entente-data-resources.h"
@@ -28,6 +29,15 @@
 /* What overlaps a day is found by looking back this far over all events,
  * and further only over the longer ones. */
 #define SHORT_SPAN_DAYS 31
+#define N_SPAN_CLASSES  64
+
+/* A long event's days kept beside its index: looking them up in the
+ * events would cost a cache miss for each one read. */
+typedef struct {
+  gint64 start_day;
+  gint64 end_day;
+  guint  index;
+} LongEvent;
 
 #define BUNDLED_RESOURCE "/io/github/entente/Entente/data/china-russia.json"
 #define BUNDLED_NAME     "china-russia.json"
@@ -55,7 +65,9 @@ struct _EntenteDataset
   GArray    *excerpts;     /* EntenteExcerpt */
 
   gint64     max_span_days;
-  GArray    *long_events;  /* guint: events of more than SHORT_SPAN_DAYS, in order */
+  /* LongEvent: events of more than SHORT_SPAN_DAYS, in order, one array
+   * per span class: class k holds spans of [2^k, 2^(k+1)) days. */
+  GArray    *long_events[N_SPAN_CLASSES];
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -926,7 +938,14 @@ finish (EntenteDataset *self)
       self->first_day = MIN (self->first_day, event->start_day);
       self->end_day = MAX (self->end_day, event->end_day);
       if (event->end_day - event->start_day > SHORT_SPAN_DAYS)
-        g_array_append_val (self->long_events, i);
+        {
+          guint k = g_bit_storage ((gulong) (event->end_day - event->start_day)) - 1;
+          LongEvent entry = { event->start_day, event->end_day, i };
+
+          if (self->long_events[k] == NULL)
+            self->long_events[k] = g_array_new (FALSE, FALSE, sizeof (LongEvent));
+          g_array_append_val (self->long_events[k], entry);
+        }
     }
   for (guint i = 0; i < self->periods->len; i++)
     {
@@ -1193,7 +1212,8 @@ entente_dataset_finalize (GObject *object)
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->excerpts, g_array_unref);
-  g_clear_pointer (&self->long_events, g_array_unref);
+  for (guint k = 0; k < N_SPAN_CLASSES; k++)
+    g_clear_pointer (&self->long_events[k], g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1218,7 +1238,6 @@ entente_dataset_init (EntenteDataset *self)
   self->periods = g_array_new (FALSE, TRUE, sizeof (EntentePeriod));
   self->events = g_array_new (FALSE, TRUE, sizeof (EntenteEvent));
   self->excerpts = g_array_new (FALSE, TRUE, sizeof (EntenteExcerpt));
-  self->long_events = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Accessors */
@@ -1357,36 +1376,66 @@ entente_dataset_lower_bound (EntenteDataset *self,
   return lo;
 }
 
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
 void
 entente_dataset_collect_reaching (EntenteDataset *self,
                                   gint64          day,
                                   GArray         *events)
 {
   const EntenteEvent *all;
-  const guint *longer;
-  guint lo = 0, hi, end;
+  guint first_long, end;
 
   g_return_if_fail (ENTENTE_IS_DATASET (self));
   g_return_if_fail (events != NULL);
 
   all = (const EntenteEvent *) (gpointer) self->events->data;
-  longer = (const guint *) (gpointer) self->long_events->data;
+  first_long = events->len;
 
-  /* The longer events that began before the last SHORT_SPAN_DAYS, from
-   * as far back as the longest span. */
-  hi = self->long_events->len;
-  while (lo < hi)
+  /* The longer events that began before the last SHORT_SPAN_DAYS. One
+   * list sorted by start would have to be read back as far as the
+   * longest span, which in a big dataset means thousands of events that
+   * ended long ago for every frame. Per span class, only starts within
+   * twice the class's shortest span can reach the day, and at least the
+   * later half of those do, so the work follows what is returned. */
+  for (guint k = 0; k < N_SPAN_CLASSES; k++)
     {
-      guint mid = lo + (hi - lo) / 2;
+      const GArray *class = self->long_events[k];
+      const LongEvent *longer;
+      guint lo = 0, hi;
+      gint64 earliest;
 
-      if (all[longer[mid]].start_day < day - self->max_span_days)
-        lo = mid + 1;
-      else
-        hi = mid;
+      if (class == NULL)
+        continue;
+      longer = (const LongEvent *) (gpointer) class->data;
+      /* Spans of this class are shorter than 2^(k+1) days; the guard
+       * keeps the shift defined for the classes no real date reaches. */
+      earliest = k < 48 ? day - ((gint64) 1 << (k + 1)) : G_MININT64;
+      hi = class->len;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (longer[mid].start_day < earliest)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint i = lo; i < class->len && longer[i].start_day < day - SHORT_SPAN_DAYS; i++)
+        if (longer[i].end_day > day)
+          g_array_append_val (events, longer[i].index);
     }
-  for (guint i = lo; i < self->long_events->len && all[longer[i]].start_day < day - SHORT_SPAN_DAYS; i++)
-    if (all[longer[i]].end_day > day)
-      g_array_append_val (events, longer[i]);
+  /* In dataset order, as callers lay them out. */
+  if (events->len - first_long > 1)
+    qsort (&g_array_index (events, guint, first_long), events->len - first_long,
+           sizeof (guint), compare_indices);
 
   /* Then any event of the last SHORT_SPAN_DAYS. */
   end = entente_dataset_lower_bound (self, day);
