@@ -121,6 +121,12 @@ struct _EntenteLayout
   Lane                 *lanes[3];
   GPtrArray            *cluster_builds;
   double                badge_widths[12]; /* by number of digits */
+  /* The leftmost place a marker could go on each side, kept while no
+   * lane changes: in a dense view most events find every lane taken,
+   * and this says so without asking each lane again. */
+  guint                 lane_changes;
+  guint                 free_from_at[3];  /* lane_changes when computed */
+  double                free_from[3];
 };
 
 G_DEFINE_FINAL_TYPE (EntenteLayout, entente_layout, G_TYPE_OBJECT)
@@ -1290,6 +1296,12 @@ lane_end (EntenteLayout *self,
   return slot_right (self, &g_array_index (lane->slots, Slot, lane->slots->len - 1));
 }
 
+static void
+lanes_changed (EntenteLayout *self)
+{
+  self->lane_changes++;
+}
+
 /* While events are placed, an item's label is only a width: its text
  * is made at the end for the labels that keep a place, elided or not. */
 static gboolean
@@ -1362,6 +1374,7 @@ item_shorten (EntenteLayout    *self,
   else
     item->text_rect.width = 0;
   item_update_rect (item);
+  lanes_changed (self);
   return TRUE;
 }
 
@@ -1391,7 +1404,13 @@ static void
 cluster_resize (EntenteLayout  *self,
                 EntenteCluster *cluster)
 {
-  cluster->rect.width = badge_width (self, cluster->count);
+  double width = badge_width (self, cluster->count);
+
+  if (width != cluster->rect.width)
+    {
+      cluster->rect.width = width;
+      lanes_changed (self);
+    }
 }
 
 static void
@@ -1534,6 +1553,7 @@ add_to_cluster (EntenteLayout   *self,
             }
           g_array_append_val (evicted, last->index);
           g_array_set_size (lane->slots, lane->slots->len - 1);
+          lanes_changed (self);
         }
     }
 
@@ -1557,6 +1577,7 @@ add_to_cluster (EntenteLayout   *self,
   slot.is_cluster = TRUE;
   slot.index = self->clusters->len - 1;
   g_array_append_val (lane->slots, slot);
+  lanes_changed (self);
 
   cluster_take (self, slot.index, candidate, x);
   for (guint i = 0; i < evicted->len; i++)
@@ -1604,6 +1625,40 @@ make_room (EntenteLayout *self,
   return self->n_lanes[side];
 }
 
+/* The least left from which find_lane or make_room (without dropping
+ * labels) would find a lane on side: every lane's free end, and where
+ * its last label could give up the rest of itself. */
+static double
+side_free_from (EntenteLayout *self,
+                EntenteSide    side)
+{
+  double free_from = G_MAXDOUBLE;
+
+  if (self->free_from_at[side] == self->lane_changes)
+    return self->free_from[side];
+
+  for (guint i = 0; i < self->n_lanes[side]; i++)
+    {
+      Lane *lane = &self->lanes[side][i];
+      const Slot *last;
+      const EntenteEventItem *item;
+
+      free_from = MIN (free_from, lane_end (self, lane) + ITEM_GAP);
+      if (lane->slots->len == 0)
+        continue;
+      last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+      if (last->is_cluster)
+        continue;
+      item = &g_array_index (self->items, EntenteEventItem, last->index);
+      /* As in item_can_shorten. */
+      if (item_has_label (item) && item->text_rect.x >= item->x)
+        free_from = MIN (free_from, MAX (item_base_right (item), item->text_rect.x + MIN_LABEL_W) + ITEM_GAP);
+    }
+  self->free_from[side] = free_from;
+  self->free_from_at[side] = self->lane_changes;
+  return free_from;
+}
+
 static void
 place_event (EntenteLayout   *self,
              const Candidate *candidate)
@@ -1638,9 +1693,11 @@ place_event (EntenteLayout   *self,
   base_left = item.marker.x;
 
   /* Where not even the marker can go, the event joins a cluster without
-   * its label being measured: in a dense view most events end so. */
-  if (find_lane (self, side, base_left) == n_lanes &&
-      make_room (self, side, base_left, FALSE) == n_lanes)
+   * its label being measured: in a dense view most events end so. The
+   * margin leaves what rounding could decide to the lanes themselves. */
+  if (base_left < side_free_from (self, side) - 1e-6 ||
+      (find_lane (self, side, base_left) == n_lanes &&
+       make_room (self, side, base_left, FALSE) == n_lanes))
     {
       add_to_cluster (self, side, candidate, x);
       return;
@@ -1737,6 +1794,7 @@ place_event (EntenteLayout   *self,
   slot.is_cluster = FALSE;
   slot.index = self->items->len - 1;
   g_array_append_val (self->lanes[side][lane].slots, slot);
+  lanes_changed (self);
 }
 
 static int
@@ -1810,6 +1868,8 @@ set_up_lanes (EntenteLayout *self)
           self->lanes[side][i].slots = g_array_new (FALSE, FALSE, sizeof (Slot));
         }
     }
+  /* No side's free place is known yet. */
+  lanes_changed (self);
 }
 
 static void
@@ -1840,6 +1900,7 @@ layout_party_labels (EntenteLayout *self)
       y = lane_y (self, side, n - 1);
       self->party[i].rect = (EntenteRect) { self->plot.x + PARTY_PAD, y - height / 2, width, height };
       self->lanes[side][n - 1].start = rect_right (&self->party[i].rect);
+      lanes_changed (self);
     }
 }
 
