@@ -7,6 +7,7 @@
 
 #include "entente-dataset.h"
 #include "entente-layout.h"
+#include "entente-layout-private.h"
 #include "entente-style.h"
 #include "entente-text-cache.h"
 #include "test-fonts.h"
@@ -21,10 +22,12 @@ assert_rect_equal (const EntenteRect *a,
   g_assert_cmpfloat_with_epsilon (a->height, b->height, 1e-6);
 }
 
-static void
+/* Returns how many labels are cut. */
+static guint
 assert_same_layout (EntenteLayout *fresh,
                     EntenteLayout *cached)
 {
+  guint n_cut = 0;
   const EntenteEventItem *a, *b;
   const EntenteCluster *ca, *cb;
   guint na, nb;
@@ -42,6 +45,20 @@ assert_same_layout (EntenteLayout *fresh,
       g_assert_cmpint (a[i].text == NULL, ==, b[i].text == NULL);
       if (a[i].text != NULL)
         g_assert_cmpstr (pango_layout_get_text (a[i].text), ==, pango_layout_get_text (b[i].text));
+
+      {
+        const EntenteTextCut *cut_a = _entente_layout_get_label_cut (fresh, i);
+        const EntenteTextCut *cut_b = _entente_layout_get_label_cut (cached, i);
+
+        g_assert_cmpint (cut_a == NULL, ==, cut_b == NULL);
+        if (cut_a != NULL)
+          {
+            g_assert_cmpuint (cut_a->run, ==, cut_b->run);
+            g_assert_cmpuint (cut_a->n_glyphs, ==, cut_b->n_glyphs);
+            g_assert_cmpfloat (cut_a->width, ==, cut_b->width);
+            n_cut++;
+          }
+      }
     }
 
   ca = entente_layout_get_clusters (fresh, &na);
@@ -52,6 +69,7 @@ assert_same_layout (EntenteLayout *fresh,
       g_assert_cmpuint (ca[i].count, ==, cb[i].count);
       assert_rect_equal (&ca[i].rect, &cb[i].rect);
     }
+  return n_cut;
 }
 
 /* Pan and zoom through the bundled dataset with one cache, as the view
@@ -86,10 +104,62 @@ test_cache_changes_nothing (void)
           with_cache.text_cache = cache;
           fresh = entente_layout_new (dataset, &viewport, style, NULL);
           cached = entente_layout_new (dataset, &viewport, style, &with_cache);
-          assert_same_layout (fresh, cached);
+          (void) assert_same_layout (fresh, cached);
           n_frames++;
         }
   g_assert_cmpuint (n_frames, ==, 96);
+}
+
+/* A crowded decade panned a little at a time, as a drag does: most
+ * labels are cut, mostly where they were cut the frame before, which the
+ * shared text remembers. Every cut must still be the one measured from
+ * nothing. */
+static void
+test_crowded_pans (void)
+{
+  static const char *words[] = { "treaty", "border", "Amur", "summit", "loan", "Договор", "边界", "railway" };
+  GString *json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Crowded\", "
+                                "\"parties\": [\"A\", \"B\"], \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1860);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteTextCache) cache = NULL;
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  double from = entente_days_from_civil (1900, 1, 1);
+  guint n_cut = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"19%02d-%02d-%02d\", \"title\": \"%u",
+                              i ? ", " : "", i, g_rand_int_range (rand, 0, 12),
+                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i);
+      for (int w = g_rand_int_range (rand, 1, 9); w > 0; w--)
+        g_string_append_printf (json, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_printf (json, "\", \"actor\": \"%s\"}", g_rand_boolean (rand) ? "A" : "B");
+    }
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (json);
+  dataset = entente_dataset_new_from_bytes (bytes, "crowded.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  cache = entente_text_cache_new (dataset);
+
+  for (guint frame = 0; frame < 60; frame++)
+    {
+      /* Ten years, moved by a fraction of a day or by a few days. */
+      double start = from + frame * (frame % 3 == 0 ? 3.7 : 0.21);
+      EntenteViewport viewport = { start, start + 3652.5, 1600, 900, 1 };
+      EntenteLayoutOptions with_cache = { 0 };
+      g_autoptr(EntenteLayout) fresh = NULL;
+      g_autoptr(EntenteLayout) cached = NULL;
+
+      with_cache.text_cache = cache;
+      fresh = entente_layout_new (dataset, &viewport, style, NULL);
+      cached = entente_layout_new (dataset, &viewport, style, &with_cache);
+      n_cut += assert_same_layout (fresh, cached);
+    }
+  /* The views were crowded enough to cut labels. */
+  g_assert_cmpuint (n_cut, >, 60 * 50);
 }
 
 int
@@ -100,6 +170,7 @@ main (int    argc,
   entente_test_pin_fonts ();
 
   g_test_add_func ("/text-cache/changes-nothing", test_cache_changes_nothing);
+  g_test_add_func ("/text-cache/crowded-pans", test_crowded_pans);
 
   return g_test_run ();
 }

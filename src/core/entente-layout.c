@@ -2072,20 +2072,17 @@ cut_allowed (PangoLayout    *text,
          !(c >= 0x1F3FB && c <= 0x1F3FF);
 }
 
-gboolean
-_entente_text_cut (PangoLayout    *text,
-                   double          fits,
-                   double          max_width,
-                   EntenteTextCut *cut)
+/* Where the shaped line of text must be cut to be at most budget wide,
+ * as _entente_text_cut () describes; FALSE when it needs no cut. */
+static gboolean
+find_cut (PangoLayout             *text,
+          const EntenteShapedText *shaped,
+          int                      budget,
+          guint                   *cut_run,
+          guint                   *cut_n_glyphs,
+          int                     *cut_width)
 {
-  const EntenteShapedText *shaped = _entente_shaped_text_get (text);
-  /* In Pango units: the layout and the drawing make the same cut. */
-  int budget = (int) floor (MAX (max_width, 0) * PANGO_SCALE);
   int x = 0;
-
-  /* Only plain left-to-right text is shaped so, and cut. */
-  if (shaped == NULL || shaped->width <= fits)
-    return FALSE;
 
   for (guint r = 0; r < shaped->runs->len; r++)
     {
@@ -2115,9 +2112,9 @@ _entente_text_cut (PangoLayout    *text,
                     x -= glyphs->glyphs[g].geometry.width;
                   i = k;
                 }
-              cut->run = r;
-              cut->n_glyphs = i;
-              cut->width = (double) x / PANGO_SCALE;
+              *cut_run = r;
+              *cut_n_glyphs = i;
+              *cut_width = x;
               return TRUE;
             }
           x += width;
@@ -2125,6 +2122,36 @@ _entente_text_cut (PangoLayout    *text,
         }
     }
   return FALSE;
+}
+
+gboolean
+_entente_text_cut (PangoLayout    *text,
+                   double          fits,
+                   double          max_width,
+                   EntenteTextCut *cut)
+{
+  /* Not const: it keeps the last cut, which is no part of its text. */
+  EntenteShapedText *shaped = (EntenteShapedText *) _entente_shaped_text_get (text);
+  /* In Pango units: the layout and the drawing make the same cut. */
+  int budget = (int) floor (MAX (max_width, 0) * PANGO_SCALE);
+
+  /* Only plain left-to-right text is shaped so, and cut. */
+  if (shaped == NULL || shaped->width <= fits)
+    return FALSE;
+
+  if (!shaped->cut_known || shaped->cut_budget != budget)
+    {
+      shaped->cut_found = find_cut (text, shaped, budget, &shaped->cut_run,
+                                    &shaped->cut_n_glyphs, &shaped->cut_width);
+      shaped->cut_budget = budget;
+      shaped->cut_known = TRUE;
+    }
+  if (!shaped->cut_found)
+    return FALSE;
+  cut->run = shaped->cut_run;
+  cut->n_glyphs = shaped->cut_n_glyphs;
+  cut->width = (double) shaped->cut_width / PANGO_SCALE;
+  return TRUE;
 }
 
 /* Gives a placed label its text. The shared layout of its title serves

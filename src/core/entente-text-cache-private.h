@@ -20,6 +20,16 @@ typedef struct {
   double     width;     /* logical, as pango_layout_get_extents () */
   double     height;
   double     baseline;  /* from the top, as pango_layout_get_baseline () */
+  /* The last cut made of it (see _entente_text_cut ()): a pan moves a
+   * crowded view's labels together, so each is mostly cut where it was
+   * in the frame before, and finding the place again is a walk through
+   * glyph arrays scattered over the heap. */
+  gboolean   cut_known;
+  int        cut_budget;  /* Pango units */
+  gboolean   cut_found;
+  guint      cut_run;
+  guint      cut_n_glyphs;
+  int        cut_width;   /* Pango units */
 } EntenteShapedText;
 
 /* NULL unless layout came from a text cache with its text shaped so. */
