@@ -36,7 +36,7 @@
 /* Options */
 
 static char *opt_sizes = NULL;
-static int opt_frames = 128;
+static int opt_frames = 512;
 static int opt_startup_runs = 10;
 static char *opt_workdir = NULL;
 static gboolean opt_keep = FALSE;
@@ -50,7 +50,7 @@ static const GOptionEntry entries[] = {
   { "sizes", 0, 0, G_OPTION_ARG_STRING, &opt_sizes,
     "Numbers of events, comma-separated (default 1000,10000,100000,1000000)", "N,…" },
   { "frames", 0, 0, G_OPTION_ARG_INT, &opt_frames,
-    "Frames timed at each zoom (default 128)", "N" },
+    "Frames timed at each zoom (default 512)", "N" },
   { "startup-runs", 0, 0, G_OPTION_ARG_INT, &opt_startup_runs,
     "Start-ups timed of each program (default 10; 0 skips them)", "N" },
   { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &opt_workdir,
