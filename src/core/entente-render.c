@@ -133,6 +133,30 @@ show_runs (GlyphSink               *sink,
 {
   int run_x = 0;
 
+  if (shaped->glyphs != NULL)
+    {
+      /* One run: the same glyphs as below, read from one array. */
+      guint n = last_run == 0 ? MIN (shaped->n_glyphs, n_glyphs) : shaped->n_glyphs;
+      guint first = sink->glyphs->len;
+
+      if (shaped->font != sink->font)
+        {
+          flush_glyphs (sink);
+          sink->font = shaped->font;
+          first = 0;
+        }
+      g_array_set_size (sink->glyphs, first + n);
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_glyph_t *glyph = &g_array_index (sink->glyphs, cairo_glyph_t, first + i);
+
+          glyph->index = shaped->glyphs[i].index;
+          glyph->x = x + shaped->glyphs[i].x;
+          glyph->y = y + shaped->glyphs[i].y;
+        }
+      return;
+    }
+
   for (guint r = 0; r < shaped->runs->len && r <= last_run; r++)
     {
       PangoGlyphItem *run = g_ptr_array_index (shaped->runs, r);

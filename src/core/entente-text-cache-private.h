@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <pango/pango.h>
+#include <pango/pangocairo.h>
 
 #include "entente-text-cache.h"
 
@@ -20,6 +20,13 @@ typedef struct {
   double     width;     /* logical, as pango_layout_get_extents () */
   double     height;
   double     baseline;  /* from the top, as pango_layout_get_baseline () */
+  /* Text of one run in one font, with a drawable glyph for every glyph
+   * Pango gave (most titles): its glyphs ready for cairo, from the
+   * text's origin, so drawing reads one array rather than following the
+   * run, its item, its font and its glyph string. NULL otherwise. */
+  cairo_glyph_t       *glyphs;
+  guint                n_glyphs;
+  cairo_scaled_font_t *font;    /* the run's, which keeps it */
   /* The last cut made of it (see _entente_text_cut ()): a pan moves a
    * crowded view's labels together, so each is mostly cut where it was
    * in the frame before, and finding the place again is a walk through

@@ -57,6 +57,7 @@ shaped_text_free (gpointer data)
   EntenteShapedText *shaped = data;
 
   g_ptr_array_unref (shaped->runs);
+  g_free (shaped->glyphs);
   g_free (shaped);
 }
 
@@ -102,6 +103,41 @@ is_latin (const char *text)
       letter |= g_ascii_isalpha (*p);
     }
   return letter;
+}
+
+/* Fills in shaped's glyphs where the text allows it. */
+static void
+flatten (EntenteShapedText *shaped)
+{
+  PangoGlyphItem *run;
+  PangoGlyphString *glyphs;
+  cairo_scaled_font_t *font;
+  int x_position = 0;
+
+  if (shaped->runs->len != 1)
+    return;
+  run = g_ptr_array_index (shaped->runs, 0);
+  glyphs = run->glyphs;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+  if (font == NULL || glyphs->num_glyphs == 0)
+    return;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if (glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG ||
+        glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+      return;
+
+  shaped->glyphs = g_new (cairo_glyph_t, glyphs->num_glyphs);
+  shaped->n_glyphs = glyphs->num_glyphs;
+  shaped->font = font;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      shaped->glyphs[i].index = info->glyph;
+      shaped->glyphs[i].x = (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
+      shaped->glyphs[i].y = (double) info->geometry.y_offset / PANGO_SCALE;
+      x_position += info->geometry.width;
+    }
 }
 
 static EntenteShapedText *
@@ -167,6 +203,7 @@ shape_plain (EntenteTextCache *self,
 
   shaped = g_new0 (EntenteShapedText, 1);
   shaped->runs = g_steal_pointer (&runs);
+  flatten (shaped);
   shaped->width = (double) width / PANGO_SCALE;
   shaped->height = (double) (bottom - top) / PANGO_SCALE;
   shaped->baseline = (double) -top / PANGO_SCALE;
