@@ -8,6 +8,7 @@
 #include "entente-dataset.h"
 #include "entente-layout.h"
 #include "entente-layout-private.h"
+#include "entente-text-cache-private.h"
 #include "entente-style.h"
 #include "entente-text-cache.h"
 #include "test-fonts.h"
@@ -162,6 +163,53 @@ test_crowded_pans (void)
   g_assert_cmpuint (n_cut, >, 60 * 50);
 }
 
+/* Labels found through their events stay right while the cache lets
+ * go of older text: more titles than two generations hold, asked for
+ * in turn, again soon after and again much later, with what was let go
+ * of freed as a view would free it. */
+static void
+test_labels_across_generations (void)
+{
+  GString *json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteTextCache) cache = NULL;
+  PangoFontDescription *desc = pango_font_description_from_string ("Cantarell 10");
+  const guint n = 18000;
+  guint font;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"1900\", \"title\": \"Title %u\"}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (json);
+  dataset = entente_dataset_new_from_bytes (bytes, "many.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  cache = entente_text_cache_new (dataset);
+  font = _entente_text_cache_font_id (cache, desc);
+  pango_font_description_free (desc);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < n; i++)
+      {
+        guint events[3] = { i, i / 2, (i * 7919) % n };
+
+        for (guint k = 0; k < G_N_ELEMENTS (events); k++)
+          {
+            g_autoptr(PangoLayout) layout = NULL;
+            g_autofree char *title = g_strdup_printf ("Title %u", events[k]);
+            double width;
+
+            layout = _entente_text_cache_get_label (cache, font, events[k], &width, NULL);
+            g_assert_cmpstr (pango_layout_get_text (layout), ==, title);
+            g_assert_cmpfloat (width, >, 0);
+          }
+        if (i % 16 == 0)
+          _entente_text_cache_trim (cache);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +219,7 @@ main (int    argc,
 
   g_test_add_func ("/text-cache/changes-nothing", test_cache_changes_nothing);
   g_test_add_func ("/text-cache/crowded-pans", test_crowded_pans);
+  g_test_add_func ("/text-cache/labels-across-generations", test_labels_across_generations);
 
   return g_test_run ();
 }

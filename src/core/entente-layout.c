@@ -2167,7 +2167,8 @@ make_label (EntenteLayout    *self,
   double allotted = item->text_rect.width;
   double width, ellipsis;
 
-  item->text = cached_text (self, ENTENTE_FONT_LABEL, event->title, &width, NULL);
+  item->text = _entente_text_cache_get_label (self->cache, self->font_ids[ENTENTE_FONT_LABEL],
+                                              item->event, &width, NULL);
   if (allotted < width)
     {
       g_object_unref (cached_text (self, ENTENTE_FONT_LABEL, "…", &ellipsis, NULL));

@@ -68,6 +68,15 @@ void            _entente_text_cache_get_label_size (EntenteTextCache           *
                                                     double                     *width,
                                                     double                     *height);
 
+/* An event's title in the font, as _entente_text_cache_get_text ()
+ * gives it, found without hashing the title when the event asked for it
+ * lately. A new reference. */
+PangoLayout    *_entente_text_cache_get_label      (EntenteTextCache           *self,
+                                                    guint                       font,
+                                                    guint                       event,
+                                                    double                     *width,
+                                                    double                     *height);
+
 /* Frees a little of what the cache has let go of: once a layout. */
 void            _entente_text_cache_trim           (EntenteTextCache           *self);
 

@@ -43,6 +43,13 @@ struct _EntenteTextCache
   float          *label_width;
   float          *label_height;
   guint           label_font;
+  /* Numbers the generations: current is this one, previous the one
+   * before. An entry found for an event is kept with the number of the
+   * generation it was in; while that is current, the entry is still
+   * there (only a dropped generation's entries are freed). */
+  guint           generation;
+  gpointer       *label_entry;       /* Entry, by event, or NULL */
+  guint          *label_generation;  /* by event */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteTextCache, entente_text_cache, G_TYPE_OBJECT)
@@ -255,6 +262,8 @@ entente_text_cache_finalize (GObject *object)
   g_clear_pointer (&self->latin, g_ptr_array_unref);
   g_clear_pointer (&self->label_width, g_free);
   g_clear_pointer (&self->label_height, g_free);
+  g_clear_pointer (&self->label_entry, g_free);
+  g_clear_pointer (&self->label_generation, g_free);
   g_clear_object (&self->context);
   g_clear_object (&self->dataset);
 
@@ -291,6 +300,8 @@ entente_text_cache_init (EntenteTextCache *self)
   self->current = new_generation ();
   self->previous = new_generation ();
   self->label_font = G_MAXUINT;
+  /* Above 0, which no event's entry has until it is found. */
+  self->generation = 1;
 }
 
 EntenteTextCache *
@@ -384,6 +395,7 @@ lookup (EntenteTextCache *self,
       self->dropped = self->previous;
       self->previous = self->current;
       self->current = new_generation ();
+      self->generation++;
     }
   return entry;
 }
@@ -419,6 +431,68 @@ _entente_text_cache_get_text (EntenteTextCache *self,
   return g_object_ref (entry->layout);
 }
 
+/* Sizes and entries by event are kept for one font, the labels';
+ * another style starts over. */
+static void
+use_label_font (EntenteTextCache *self,
+                guint             font)
+{
+  guint n_events = entente_dataset_get_n_events (self->dataset);
+
+  if (font == self->label_font)
+    return;
+  g_clear_pointer (&self->label_width, g_free);
+  g_clear_pointer (&self->label_height, g_free);
+  g_clear_pointer (&self->label_entry, g_free);
+  g_clear_pointer (&self->label_generation, g_free);
+  self->label_width = g_new0 (float, n_events);
+  self->label_height = g_new0 (float, n_events);
+  self->label_entry = g_new0 (gpointer, n_events);
+  self->label_generation = g_new0 (guint, n_events);
+  self->label_font = font;
+}
+
+/* An event's title's entry, found through the event while it is in
+ * the current generation. */
+static Entry *
+label_entry (EntenteTextCache *self,
+             guint             font,
+             guint             event)
+{
+  guint generation = self->generation;
+  Entry *entry;
+
+  use_label_font (self, font);
+  if (self->label_generation[event] == generation)
+    return self->label_entry[event];
+
+  /* Also what moves an entry of the generation before up to this one.
+   * When the lookup ends a generation, the entry is in the one before
+   * by now, and the next call looks it up again, which moves it up. */
+  entry = lookup (self, font, entente_dataset_get_event (self->dataset, event)->title);
+  self->label_entry[event] = entry;
+  self->label_generation[event] = generation == self->generation ? generation : 0;
+  return entry;
+}
+
+PangoLayout *
+_entente_text_cache_get_label (EntenteTextCache *self,
+                               guint             font,
+                               guint             event,
+                               double           *width,
+                               double           *height)
+{
+  Entry *entry;
+
+  g_assert (event < entente_dataset_get_n_events (self->dataset));
+  entry = label_entry (self, font, event);
+  if (width != NULL)
+    *width = entry->width;
+  if (height != NULL)
+    *height = entry->height;
+  return g_object_ref (entry->layout);
+}
+
 void
 _entente_text_cache_get_label_size (EntenteTextCache *self,
                                     guint             font,
@@ -431,20 +505,12 @@ _entente_text_cache_get_label_size (EntenteTextCache *self,
 
   g_assert (event < n_events);
 
-  /* Sizes are kept for one font, the labels'; another style starts over. */
-  if (font != self->label_font)
-    {
-      g_clear_pointer (&self->label_width, g_free);
-      g_clear_pointer (&self->label_height, g_free);
-      self->label_width = g_new0 (float, n_events);
-      self->label_height = g_new0 (float, n_events);
-      self->label_font = font;
-    }
+  use_label_font (self, font);
 
   /* Titles are never empty, so no measured width is 0. */
   if (self->label_width[event] == 0)
     {
-      entry = lookup (self, font, entente_dataset_get_event (self->dataset, event)->title);
+      entry = label_entry (self, font, event);
       self->label_width[event] = MAX (entry->width, G_MINFLOAT);
       self->label_height[event] = entry->height;
     }
