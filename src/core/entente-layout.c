@@ -1330,6 +1330,17 @@ item_base_right (const EntenteEventItem *item)
   return rect_right (&base);
 }
 
+/* The least right edge to which a label that runs to the right of its
+ * marker can give up its end and keep a readable part (G_MAXDOUBLE for
+ * any other item). */
+static double
+item_shortest_right (const EntenteEventItem *item)
+{
+  if (!item_has_label (item) || item->text_rect.x < item->x)
+    return G_MAXDOUBLE;
+  return MAX (item_base_right (item), item->text_rect.x + MIN_LABEL_W);
+}
+
 /* Whether a label that runs to the right of its marker can give up its
  * end so that the lane frees up at limit, keeping at least a readable
  * part of it (or dropping it, with may_drop). */
@@ -1338,11 +1349,9 @@ item_can_shorten (const EntenteEventItem *item,
                   double                  limit,
                   gboolean                may_drop)
 {
-  if (!item_has_label (item) || item->text_rect.x < item->x)
-    return FALSE;
-  if (item_base_right (item) > limit)
-    return FALSE;
-  return may_drop || limit - item->text_rect.x >= MIN_LABEL_W;
+  if (!may_drop)
+    return limit >= item_shortest_right (item);
+  return item_has_label (item) && item->text_rect.x >= item->x && item_base_right (item) <= limit;
 }
 
 static double
@@ -1597,6 +1606,22 @@ find_lane (EntenteLayout *self,
   return lane;
 }
 
+/* The item a lane ends with, or NULL when it is empty or ends with a
+ * cluster. */
+static EntenteEventItem *
+lane_last_item (EntenteLayout *self,
+                const Lane    *lane)
+{
+  const Slot *last;
+
+  if (lane->slots->len == 0)
+    return NULL;
+  last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+  if (last->is_cluster)
+    return NULL;
+  return &g_array_index (self->items, EntenteEventItem, last->index);
+}
+
 /* The nearest lane whose last label can give up its end so that the lane
  * is free from left on, or n_lanes when none can. Only looks unless
  * apply is TRUE. */
@@ -1608,16 +1633,10 @@ make_room (EntenteLayout *self,
 {
   for (guint i = 0; i < self->n_lanes[side]; i++)
     {
-      Lane *lane = &self->lanes[side][i];
-      EntenteEventItem *item;
-      Slot *last;
+      EntenteEventItem *item = lane_last_item (self, &self->lanes[side][i]);
 
-      if (lane->slots->len == 0)
+      if (item == NULL)
         continue;
-      last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
-      if (last->is_cluster)
-        continue;
-      item = &g_array_index (self->items, EntenteEventItem, last->index);
       if (apply ? item_shorten (self, item, left - ITEM_GAP, FALSE)
                 : item_can_shorten (item, left - ITEM_GAP, FALSE))
         return i;
@@ -1640,19 +1659,11 @@ side_free_from (EntenteLayout *self,
   for (guint i = 0; i < self->n_lanes[side]; i++)
     {
       Lane *lane = &self->lanes[side][i];
-      const Slot *last;
-      const EntenteEventItem *item;
+      const EntenteEventItem *item = lane_last_item (self, lane);
 
       free_from = MIN (free_from, lane_end (self, lane) + ITEM_GAP);
-      if (lane->slots->len == 0)
-        continue;
-      last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
-      if (last->is_cluster)
-        continue;
-      item = &g_array_index (self->items, EntenteEventItem, last->index);
-      /* As in item_can_shorten. */
-      if (item_has_label (item) && item->text_rect.x >= item->x)
-        free_from = MIN (free_from, MAX (item_base_right (item), item->text_rect.x + MIN_LABEL_W) + ITEM_GAP);
+      if (item != NULL)
+        free_from = MIN (free_from, item_shortest_right (item) + ITEM_GAP);
     }
   self->free_from[side] = free_from;
   self->free_from_at[side] = self->lane_changes;
