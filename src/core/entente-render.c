@@ -202,28 +202,21 @@ show_runs (GlyphSink               *sink,
     }
 }
 
-/* A shaped text, or its first glyphs followed by a second one (the
- * ellipsis) at the given distance. */
 static void
-draw_shaped (const Frame             *frame,
-             const EntenteShapedText *shaped,
-             double                   x,
-             double                   y,
-             const EntenteTextCut    *cut,
-             const EntenteShapedText *after)
+glyph_sink_init (GlyphSink *sink,
+                 cairo_t   *cr)
 {
-  GlyphSink sink = { frame->cr, NULL, NULL };
+  sink->cr = cr;
+  sink->font = NULL;
+  sink->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 64);
+}
 
-  sink.glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 64);
-  if (cut == NULL)
-    show_runs (&sink, shaped, x, y, G_MAXUINT, G_MAXUINT);
-  else
-    {
-      show_runs (&sink, shaped, x, y, cut->run, cut->n_glyphs);
-      show_runs (&sink, after, x + cut->width, y, G_MAXUINT, G_MAXUINT);
-    }
-  flush_glyphs (&sink);
-  g_array_unref (sink.glyphs);
+/* Draws what is left in the sink, in the colour set, and frees it. */
+static void
+glyph_sink_finish (GlyphSink *sink)
+{
+  flush_glyphs (sink);
+  g_array_unref (sink->glyphs);
 }
 
 /* On pixels, text the cache shaped is drawn from its glyphs: its layout
@@ -244,49 +237,15 @@ draw_text (const Frame       *frame,
   shaped = frame->raster ? _entente_shaped_text_get (text) : NULL;
   if (shaped != NULL)
     {
-      draw_shaped (frame, shaped, rect->x, rect->y + shaped->baseline, NULL, NULL);
+      GlyphSink sink;
+
+      glyph_sink_init (&sink, frame->cr);
+      show_runs (&sink, shaped, rect->x, rect->y + shaped->baseline, G_MAXUINT, G_MAXUINT);
+      glyph_sink_finish (&sink);
       return;
     }
   cairo_move_to (frame->cr, rect->x, rect->y);
   pango_cairo_show_layout (frame->cr, text);
-}
-
-/* An event's label: its layout, or where the layout cut it (see
- * EntenteEventItem), the part of it that fits followed by "…". */
-static void
-draw_label (const Frame          *frame,
-            PangoLayout          *text,
-            const EntenteRect    *rect,
-            const EntenteTextCut *cut,
-            EntenteColor          color,
-            double                alpha)
-{
-  cairo_t *cr = frame->cr;
-  const EntenteShapedText *shaped;
-  double baseline;
-
-  if (text == NULL)
-    return;
-  if (cut == NULL || frame->ellipsis == NULL || _entente_shaped_text_get (text) == NULL)
-    {
-      draw_text (frame, text, rect, color, alpha);
-      return;
-    }
-  if (!frame->raster)
-    {
-      /* Pango's own ellipsis, with the characters that remain. */
-      g_autoptr(PangoLayout) elided = pango_layout_copy (text);
-
-      pango_layout_set_ellipsize (elided, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (elided, (int) ceil (rect->width * PANGO_SCALE));
-      draw_text (frame, elided, rect, color, alpha);
-      return;
-    }
-
-  set_color (cr, color, alpha);
-  shaped = _entente_shaped_text_get (text);
-  baseline = rect->y + shaped->baseline;
-  draw_shaped (frame, shaped, rect->x, baseline, cut, frame->ellipsis);
 }
 
 /* Adds the glyphs of an event's label to sink, as draw_label () would
@@ -316,6 +275,45 @@ add_label_glyphs (const Frame          *frame,
       show_runs (sink, frame->ellipsis, rect->x + cut->width, baseline, G_MAXUINT, G_MAXUINT);
     }
   return TRUE;
+}
+
+/* An event's label: its layout, or where the layout cut it (see
+ * EntenteEventItem), the part of it that fits followed by "…". */
+static void
+draw_label (const Frame          *frame,
+            PangoLayout          *text,
+            const EntenteRect    *rect,
+            const EntenteTextCut *cut,
+            EntenteColor          color,
+            double                alpha)
+{
+  GlyphSink sink;
+
+  if (text == NULL)
+    return;
+  if (frame->raster && _entente_shaped_text_get (text) != NULL)
+    {
+      glyph_sink_init (&sink, frame->cr);
+      set_color (frame->cr, color, alpha);
+      add_label_glyphs (frame, &sink, text, rect, cut);
+      glyph_sink_finish (&sink);
+      return;
+    }
+  if (cut == NULL || frame->ellipsis == NULL || _entente_shaped_text_get (text) == NULL)
+    {
+      draw_text (frame, text, rect, color, alpha);
+      return;
+    }
+
+  /* Vector formats: Pango's own ellipsis, with the characters that
+   * remain. */
+  {
+    g_autoptr(PangoLayout) elided = pango_layout_copy (text);
+
+    pango_layout_set_ellipsize (elided, PANGO_ELLIPSIZE_END);
+    pango_layout_set_width (elided, (int) ceil (rect->width * PANGO_SCALE));
+    draw_text (frame, elided, rect, color, alpha);
+  }
 }
 
 static void
@@ -1315,8 +1313,12 @@ draw_items (const Frame            *frame,
    * of a crowded view costs more than the glyphs. */
   for (guint dimmed = 0; frame->raster && dimmed < 2; dimmed++)
     {
-      GlyphSink sink = { cr, NULL, g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 1024) };
+      GlyphSink sink;
 
+      /* Only a search dims anything. */
+      if (dimmed && frame->state->matches == NULL)
+        break;
+      glyph_sink_init (&sink, cr);
       set_color (cr, frame->style->text, dimmed ? frame->style->dim_alpha : 1);
       for (guint k = 0; k < n_ordered; k++)
         {
@@ -1326,8 +1328,7 @@ draw_items (const Frame            *frame,
             drawn[order[k]] = add_label_glyphs (frame, &sink, item->text, &item->text_rect,
                                                 _entente_layout_get_label_cut (frame->layout, order[k]));
         }
-      flush_glyphs (&sink);
-      g_array_unref (sink.glyphs);
+      glyph_sink_finish (&sink);
     }
   for (guint k = 0; k < n_ordered; k++)
     {
