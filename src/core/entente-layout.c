@@ -2150,12 +2150,11 @@ _entente_text_cut (PangoLayout    *text,
   if (shaped == NULL || shaped->width <= fits)
     return FALSE;
 
-  if (!shaped->cut_known || shaped->cut_budget != budget)
+  if (shaped->cut_budget != budget)
     {
       shaped->cut_found = find_cut (text, shaped, budget, &shaped->cut_run,
                                     &shaped->cut_n_glyphs, &shaped->cut_width);
       shaped->cut_budget = budget;
-      shaped->cut_known = TRUE;
     }
   if (!shaped->cut_found)
     return FALSE;

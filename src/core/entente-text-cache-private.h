@@ -31,8 +31,7 @@ typedef struct {
    * crowded view's labels together, so each is mostly cut where it was
    * in the frame before, and finding the place again is a walk through
    * glyph arrays scattered over the heap. */
-  gboolean   cut_known;
-  int        cut_budget;  /* Pango units */
+  int        cut_budget;  /* Pango units; -1 before the first cut */
   gboolean   cut_found;
   guint      cut_run;
   guint      cut_n_glyphs;

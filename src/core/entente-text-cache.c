@@ -210,6 +210,7 @@ shape_plain (EntenteTextCache *self,
 
   shaped = g_new0 (EntenteShapedText, 1);
   shaped->runs = g_steal_pointer (&runs);
+  shaped->cut_budget = -1;
   flatten (shaped);
   shaped->width = (double) width / PANGO_SCALE;
   shaped->height = (double) (bottom - top) / PANGO_SCALE;
