@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entente-dataset.h"
+#include "test-data.h"
 
 static const struct {
   const char          *name;
@@ -318,13 +319,11 @@ test_sorted_and_lower_bound (void)
 static void
 test_collect_reaching (void)
 {
-  GString *json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Spans\", \"events\": [");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Spans\", \"events\": [");
   g_autoptr(EntenteDataset) dataset = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
-  GRand *rand = g_rand_new_with_seed (1689);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1689);
   const EntenteEvent *events;
   gint64 first = entente_days_from_civil (1600, 1, 1);
   guint n, n_reaching = 0;
@@ -345,10 +344,7 @@ test_collect_reaching (void)
                               i > 0 ? "," : "", i, y, m, d, ey, em, ed);
     }
   g_string_append (json, "] }");
-  g_rand_free (rand);
-  bytes = g_string_free_to_bytes (json);
-  dataset = entente_dataset_new_from_bytes (bytes, "spans.json", NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = entente_test_load_json (json->str, "spans.json");
   events = entente_dataset_get_events (dataset, &n);
   g_assert_cmpuint (n, ==, 3000);
 

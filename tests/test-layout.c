@@ -6,34 +6,13 @@
 #include <string.h>
 
 #include "entente-layout.h"
+#include "test-data.h"
 #include "test-fonts.h"
 
 static const int widths[] = { 360, 480, 640, 800, 1024, 1366, 1600, 1920, 2560, 3840 };
 static const int heights[] = { 480, 640, 900, 1440 };
 
 /* Datasets */
-
-static EntenteDataset *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static EntenteDataset *
-load_json (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  EntenteDataset *dataset = entente_dataset_new_from_bytes (bytes, "synthetic.json", ".", NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 /* EDTF writes years with at least four digits and a sign before the era. */
 static void
@@ -135,7 +114,7 @@ synthetic_dataset (guint    n_events,
       g_string_append (json, "}");
     }
   g_string_append (json, "]}");
-  return load_json (json->str);
+  return entente_test_load_json (json->str, "synthetic.json");
 }
 
 /* Checks */
@@ -465,7 +444,7 @@ check_views (EntenteDataset             *dataset,
 static void
 test_bundled_views (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
 
   check_views (dataset, NULL, 1);
   /* Close views where the bundled dataset is dense. */
@@ -587,7 +566,7 @@ test_rounding_terminates (void)
 static void
 test_filters (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(EntenteLayout) layout = NULL;
   guint n_categories = entente_dataset_get_n_categories (dataset);
@@ -640,7 +619,7 @@ test_filters (void)
 static void
 test_no_chrome (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(EntenteLayout) with = NULL;
   g_autoptr(EntenteLayout) without = NULL;
@@ -710,7 +689,7 @@ has_label (GPtrArray  *labels,
 static void
 test_tick_units (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(GPtrArray) centuries = tick_labels (dataset, day_of (-1000, 1, 1), day_of (1001, 1, 1), 1600);
   g_autoptr(GPtrArray) around_zero = tick_labels (dataset, day_of (-60, 1, 1), day_of (61, 1, 1), 1600);
   g_autoptr(GPtrArray) decades = tick_labels (dataset, day_of (1900, 1, 1), day_of (2000, 1, 1), 1600);
@@ -754,7 +733,7 @@ test_plain_text (void)
     " \"period_kinds\": [{\"id\": \"k\", \"label\": \"<u>kind</u>\"}],"
     " \"periods\": [{\"id\": \"p\", \"kind\": \"k\", \"label\": \"<b>&amp;</b>\", \"start\": \"1900\", \"end\": \"1990\"}],"
     " \"events\": [{\"id\": \"e\", \"date\": \"1950\", \"title\": \"<b>bold</b> & <span>\", \"actor\": \"A\"}]}";
-  g_autoptr(EntenteDataset) dataset = load_json (json);
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (json, "synthetic.json");
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(EntenteLayout) layout = NULL;
   EntenteViewport viewport = { day_of (1890, 1, 1), day_of (2000, 1, 1), 1000, 600, 1 };
@@ -778,7 +757,7 @@ test_plain_text (void)
 static void
 test_sides (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(EntenteLayout) layout = NULL;
   EntenteViewport viewport = { day_of (1945, 1, 1), day_of (1970, 1, 1), 1600, 900, 1 };
@@ -824,7 +803,7 @@ test_sides (void)
 static void
 test_tiny (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   double from, to;
 
   entente_layout_default_range (dataset, &from, &to);

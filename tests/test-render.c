@@ -8,6 +8,7 @@
 
 #include "entente-layout.h"
 #include "entente-render.h"
+#include "test-data.h"
 #include "test-fonts.h"
 
 /* Per channel, out of 255: antialiasing and rounding, nothing more. */
@@ -16,16 +17,6 @@
 #define REFERENCE_SHARE     0.0005
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
-
-static EntenteDataset *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static EntenteDataset *
 load_small (void)
@@ -184,7 +175,7 @@ check_style_contrast (const EntenteStyle *style,
 static void
 test_contrast (void)
 {
-  g_autoptr(EntenteDataset) bundled = load_bundled ();
+  g_autoptr(EntenteDataset) bundled = entente_test_load_bundled ();
   g_autoptr(EntenteDataset) small = load_small ();
   g_autoptr(EntenteStyle) light = entente_style_new_light ();
   g_autoptr(EntenteStyle) dark = entente_style_new_dark ();
@@ -325,7 +316,7 @@ check_band_pixels (EntenteDataset     *dataset,
 static void
 test_band_colors (void)
 {
-  g_autoptr(EntenteDataset) bundled = load_bundled ();
+  g_autoptr(EntenteDataset) bundled = entente_test_load_bundled ();
   g_autoptr(EntenteDataset) small = load_small ();
 
   for (int dark = 0; dark < 2; dark++)
@@ -347,7 +338,7 @@ test_band_colors (void)
 static void
 test_dark_differs (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteStyle) light = entente_style_new_light ();
   g_autoptr(EntenteStyle) dark = entente_style_new_dark ();
   g_autoptr(EntenteLayout) layout = whole_layout (dataset, light, 800, 500);
@@ -493,7 +484,7 @@ test_fallback_fonts (void)
 static void
 test_overview (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 40);
   cairo_t *cr = cairo_create (surface);

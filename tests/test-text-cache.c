@@ -11,6 +11,7 @@
 #include "entente-text-cache-private.h"
 #include "entente-style.h"
 #include "entente-text-cache.h"
+#include "test-data.h"
 #include "test-fonts.h"
 
 static void
@@ -73,13 +74,30 @@ assert_same_layout (EntenteLayout *fresh,
   return n_cut;
 }
 
+/* One view laid out with the cache and from nothing; returns how many
+ * labels are cut. */
+static guint
+compare_view (EntenteDataset        *dataset,
+              EntenteTextCache      *cache,
+              EntenteStyle          *style,
+              const EntenteViewport *viewport)
+{
+  EntenteLayoutOptions with_cache = { 0 };
+  g_autoptr(EntenteLayout) fresh = NULL;
+  g_autoptr(EntenteLayout) cached = NULL;
+
+  with_cache.text_cache = cache;
+  fresh = entente_layout_new (dataset, viewport, style, NULL);
+  cached = entente_layout_new (dataset, viewport, style, &with_cache);
+  return assert_same_layout (fresh, cached);
+}
+
 /* Pan and zoom through the bundled dataset with one cache, as the view
  * does, and compare every frame with a layout measured from nothing. */
 static void
 test_cache_changes_nothing (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EntenteDataset) dataset = entente_dataset_new_bundled (&error);
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   g_autoptr(EntenteTextCache) cache = NULL;
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   double whole_from, whole_to;
@@ -87,7 +105,6 @@ test_cache_changes_nothing (void)
   static const int widths[] = { 360, 1600, 3840 };
   guint n_frames = 0;
 
-  g_assert_no_error (error);
   cache = entente_text_cache_new (dataset);
   entente_layout_default_range (dataset, &whole_from, &whole_to);
 
@@ -98,14 +115,8 @@ test_cache_changes_nothing (void)
           double span = (whole_to - whole_from) * spans[s];
           double from = whole_from + (whole_to - whole_from - span) * step / 7.0;
           EntenteViewport viewport = { from, from + span, widths[w], 900, 1 };
-          EntenteLayoutOptions with_cache = { 0 };
-          g_autoptr(EntenteLayout) fresh = NULL;
-          g_autoptr(EntenteLayout) cached = NULL;
 
-          with_cache.text_cache = cache;
-          fresh = entente_layout_new (dataset, &viewport, style, NULL);
-          cached = entente_layout_new (dataset, &viewport, style, &with_cache);
-          (void) assert_same_layout (fresh, cached);
+          (void) compare_view (dataset, cache, style, &viewport);
           n_frames++;
         }
   g_assert_cmpuint (n_frames, ==, 96);
@@ -119,11 +130,9 @@ static void
 test_crowded_pans (void)
 {
   static const char *words[] = { "treaty", "border", "Amur", "summit", "loan", "Договор", "边界", "railway" };
-  GString *json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Crowded\", "
-                                "\"parties\": [\"A\", \"B\"], \"events\": [");
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Crowded\", "
+                                          "\"parties\": [\"A\", \"B\"], \"events\": [");
   g_autoptr(GRand) rand = g_rand_new_with_seed (1860);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(EntenteDataset) dataset = NULL;
   g_autoptr(EntenteTextCache) cache = NULL;
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
@@ -140,9 +149,7 @@ test_crowded_pans (void)
       g_string_append_printf (json, "\", \"actor\": \"%s\"}", g_rand_boolean (rand) ? "A" : "B");
     }
   g_string_append (json, "]}");
-  bytes = g_string_free_to_bytes (json);
-  dataset = entente_dataset_new_from_bytes (bytes, "crowded.json", NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = entente_test_load_json (json->str, "crowded.json");
   cache = entente_text_cache_new (dataset);
 
   for (guint frame = 0; frame < 60; frame++)
@@ -150,14 +157,8 @@ test_crowded_pans (void)
       /* Ten years, moved by a fraction of a day or by a few days. */
       double start = from + frame * (frame % 3 == 0 ? 3.7 : 0.21);
       EntenteViewport viewport = { start, start + 3652.5, 1600, 900, 1 };
-      EntenteLayoutOptions with_cache = { 0 };
-      g_autoptr(EntenteLayout) fresh = NULL;
-      g_autoptr(EntenteLayout) cached = NULL;
 
-      with_cache.text_cache = cache;
-      fresh = entente_layout_new (dataset, &viewport, style, NULL);
-      cached = entente_layout_new (dataset, &viewport, style, &with_cache);
-      n_cut += assert_same_layout (fresh, cached);
+      n_cut += compare_view (dataset, cache, style, &viewport);
     }
   /* The views were crowded enough to cut labels. */
   g_assert_cmpuint (n_cut, >, 60 * 50);
@@ -170,9 +171,7 @@ test_crowded_pans (void)
 static void
 test_labels_across_generations (void)
 {
-  GString *json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", \"events\": [");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", \"events\": [");
   g_autoptr(EntenteDataset) dataset = NULL;
   g_autoptr(EntenteTextCache) cache = NULL;
   PangoFontDescription *desc = pango_font_description_from_string ("Cantarell 10");
@@ -183,9 +182,7 @@ test_labels_across_generations (void)
     g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"1900\", \"title\": \"Title %u\"}",
                             i ? ", " : "", i, i);
   g_string_append (json, "]}");
-  bytes = g_string_free_to_bytes (json);
-  dataset = entente_dataset_new_from_bytes (bytes, "many.json", NULL, NULL, &error);
-  g_assert_no_error (error);
+  dataset = entente_test_load_json (json->str, "many.json");
   cache = entente_text_cache_new (dataset);
   font = _entente_text_cache_font_id (cache, desc);
   pango_font_description_free (desc);

@@ -7,6 +7,7 @@
 #include "entente-dataset.h"
 #include "entente-layout.h"
 #include "entente-style.h"
+#include "test-data.h"
 
 #define MARKUP_TITLE "<b>Bold</b> &amp; <span foreground=\"red\">red</span>"
 
@@ -25,12 +26,7 @@ load_markup_dataset (void)
     "  \"categories\": [ { \"id\": \"c\", \"label\": \"<big>cat</big>\" } ],"
     "  \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"" MARKUP_TITLE_JSON "\","
     "                  \"category\": \"c\", \"actor\": \"<i>A</i>\" } ] }";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  EntenteDataset *dataset = entente_dataset_new_from_bytes (bytes, "markup.json", NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
+  return entente_test_load_json (json, "markup.json");
 }
 
 static void
