@@ -866,6 +866,18 @@ add_stop (cairo_pattern_t   *pattern,
                                      color.r, color.g, color.b, color.a * alpha);
 }
 
+/* The stretch of the plot that a band covers; FALSE when none. */
+static gboolean
+band_stretch (const Frame       *frame,
+              const EntenteBand *band,
+              double            *left,
+              double            *right)
+{
+  *left = MAX (band->x0, frame->plot.x);
+  *right = MIN (band->x1, frame->plot.x + frame->plot.width);
+  return *right > *left;
+}
+
 static void
 draw_band (const Frame       *frame,
            const EntenteBand *band)
@@ -874,12 +886,11 @@ draw_band (const Frame       *frame,
   const EntentePeriod *period = entente_dataset_get_period (frame->dataset, band->period);
   guint32 rgb = kind_rgb (frame, period->kind);
   EntenteColor color = entente_color_from_rgb (rgb);
-  double left = MAX (band->x0, frame->plot.x);
-  double right = MIN (band->x1, frame->plot.x + frame->plot.width);
+  double left, right;
   double top = frame->plot.y;
   double height = frame->plot.height;
 
-  if (right <= left)
+  if (!band_stretch (frame, band, &left, &right))
     return;
 
   color.a = frame->style->band_alpha;
@@ -934,12 +945,11 @@ draw_band_edges (const Frame       *frame,
   cairo_t *cr = frame->cr;
   const EntentePeriod *period = entente_dataset_get_period (frame->dataset, band->period);
   EntenteColor color = entente_color_from_rgb (kind_rgb (frame, period->kind));
-  double left = MAX (band->x0, frame->plot.x);
-  double right = MIN (band->x1, frame->plot.x + frame->plot.width);
+  double left, right;
   double top = frame->plot.y;
   double height = frame->plot.height;
 
-  if (right <= left)
+  if (!band_stretch (frame, band, &left, &right))
     return;
   color.a = frame->style->dark ? 0.55 : 0.75;
   if (band->x0 == band->x0_full && band->x0 > frame->plot.x && band->x0 < right)
