@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entente-layout.h"
+#include "entente-layout-private.h"
 #include "entente-render.h"
 #include "test-data.h"
 #include "test-fonts.h"
@@ -335,6 +336,111 @@ test_band_colors (void)
     }
 }
 
+/* One row of the plot as bands drawn one over the other with cairo's
+ * own gradients would colour it, from x = 0. */
+static cairo_surface_t *
+band_row_reference (EntenteDataset     *dataset,
+                    const EntenteStyle *style,
+                    EntenteLayout      *layout,
+                    int                 width)
+{
+  cairo_surface_t *row = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, 1);
+  cairo_t *cr = cairo_create (row);
+  guint n_bands;
+  const EntenteBand *bands = entente_layout_get_bands (layout, &n_bands);
+
+  cairo_set_source_rgb (cr, style->plot_background.r, style->plot_background.g, style->plot_background.b);
+  cairo_paint (cr);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, bands[i].period);
+      const EntenteKind *kind = entente_dataset_get_period_kind (dataset, period->kind);
+      EntenteColor color = entente_color_from_rgb (kind_rgb (style, kind, period->kind));
+      const EntenteBand *band = &bands[i];
+      cairo_pattern_t *pattern = cairo_pattern_create_linear (band->x0, 0, band->x1, 0);
+      double span = band->x1 - band->x0;
+
+      cairo_pattern_add_color_stop_rgba (pattern, 0, color.r, color.g, color.b, 0);
+      cairo_pattern_add_color_stop_rgba (pattern, (band->x0_full - band->x0) / span,
+                                         color.r, color.g, color.b, style->band_alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, (band->x1_full - band->x0) / span,
+                                         color.r, color.g, color.b, style->band_alpha);
+      cairo_pattern_add_color_stop_rgba (pattern, 1, color.r, color.g, color.b, 0);
+      cairo_set_source (cr, pattern);
+      cairo_rectangle (cr, band->x0, 0, band->x1 - band->x0, 1);
+      cairo_fill (cr);
+      cairo_pattern_destroy (pattern);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (row);
+  return row;
+}
+
+/* Bands fade in and out where a date is approximate, and mix where they
+ * overlap: the chart's plot is, column by column, what gradients give. */
+static void
+test_band_fades (void)
+{
+  static const char json[] =
+    "{\"format\": \"entente/1\", \"title\": \"Fades\", \"parties\": [\"A\", \"B\"],"
+    " \"period_kinds\": [{\"id\": \"k\", \"label\": \"Kind\"}, {\"id\": \"l\", \"label\": \"Other\"}],"
+    " \"periods\": [{\"id\": \"p\", \"kind\": \"k\", \"label\": \"One\", \"start\": \"1910~\", \"end\": \"1950?\"},"
+    "               {\"id\": \"q\", \"kind\": \"l\", \"label\": \"Two\", \"start\": \"1940-06\", \"end\": \"1957~\"}],"
+    " \"events\": [{\"id\": \"e\", \"date\": \"1990\", \"title\": \"Late\", \"actor\": \"A\"}]}";
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (json, "fades.json");
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(EntenteStyle) style = entente_style_new (dark);
+      EntenteViewport viewport = { entente_days_from_civil (1905, 1, 1),
+                                   entente_days_from_civil (1962, 1, 1), 900, 500, 1 };
+      g_autoptr(EntenteLayout) layout = entente_layout_new (dataset, &viewport, style, NULL);
+      g_autoptr(cairo_surface_t) surface = render (layout, style, NULL);
+      g_autoptr(cairo_surface_t) row = band_row_reference (dataset, style, layout, 900);
+      guint n_bands, fading = 0, checked = 0;
+      const EntenteBand *bands = entente_layout_get_bands (layout, &n_bands);
+      EntenteRect plot;
+      double top, bottom;
+
+      g_assert_cmpuint (n_bands, ==, 2);
+      entente_layout_get_plot_rect (layout, &plot);
+      _entente_layout_get_lanes (layout, &top, &bottom);
+      for (int x = (int) ceil (plot.x) + 1; x < (int) floor (plot.x + plot.width) - 1; x++)
+        {
+          Pixel expected = pixel_at (row, x, 0);
+          gboolean fades = FALSE;
+          gboolean edge = FALSE;
+
+          for (guint i = 0; i < n_bands; i++)
+            {
+              fades |= (x > bands[i].x0 && x < bands[i].x0_full) || (x > bands[i].x1_full && x < bands[i].x1);
+              /* An exact date's edge is a line of its own. */
+              edge |= (bands[i].x0 == bands[i].x0_full && fabs (x - bands[i].x0) < 2) ||
+                      (bands[i].x1 == bands[i].x1_full && fabs (x - bands[i].x1) < 2);
+            }
+          if (edge)
+            continue;
+          for (double y = top + 20; y < bottom - 20; y += 23)
+            {
+              Pixel pixel;
+
+              if (near_anything (layout, x + 0.5, y))
+                continue;
+              pixel = pixel_at (surface, x, (int) y);
+              if (MAX (abs (pixel.r - expected.r), MAX (abs (pixel.g - expected.g), abs (pixel.b - expected.b))) > 2)
+                g_error ("%s plot at (%d, %d): #%02x%02x%02x, gradients give #%02x%02x%02x",
+                         dark ? "dark" : "light", x, (int) y, pixel.r, pixel.g, pixel.b,
+                         expected.r, expected.g, expected.b);
+              checked++;
+              fading += fades;
+            }
+        }
+      /* Most of the plot, and the fades in it, were seen. */
+      g_assert_cmpuint (checked, >, 3000);
+      g_assert_cmpuint (fading, >, 500);
+    }
+}
+
 static void
 test_dark_differs (void)
 {
@@ -622,6 +728,7 @@ main (int    argc,
 
   g_test_add_func ("/render/contrast", test_contrast);
   g_test_add_func ("/render/band-colors", test_band_colors);
+  g_test_add_func ("/render/band-fades", test_band_fades);
   g_test_add_func ("/render/dark-differs", test_dark_differs);
   g_test_add_func ("/render/selection", test_selection);
   g_test_add_func ("/render/matches", test_matches);

@@ -46,7 +46,15 @@ typedef struct {
   EntenteColor             *band_label_colors; /* by period kind */
   int                       selected_cluster;  /* holding the selection, or -1 */
   const EntenteShapedText  *ellipsis;          /* for labels cut as drawn */
+  GArray                   *columns;           /* ColumnRun, by colour, on pixels */
 } Frame;
+
+/* Whole device columns of the plot, side by side, of one colour. */
+typedef struct {
+  guint32 rgb;
+  int     from;
+  int     to;     /* exclusive */
+} ColumnRun;
 
 void
 entente_render_state_init (EntenteRenderState *state)
@@ -986,19 +994,110 @@ draw_joint_zone (const Frame *frame)
   cairo_fill (frame->cr);
 }
 
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const ColumnRun *ra = a, *rb = b;
+
+  if (ra->rgb != rb->rgb)
+    return ra->rgb < rb->rgb ? -1 : 1;
+  return ra->from - rb->from;
+}
+
+/* On pixels, the plot's colour with its bands over it is worked out for
+ * each device column: bands tint whole columns, and painting them as
+ * translucent fills of the plot's height, with gradients where they
+ * fade, cost a crowded frame more than all its lines. A column takes a
+ * band's strength at its centre, as the gradient would, times the part
+ * of it the band covers. Opaque fills of whole columns are plain copies.
+ * Sorted by colour, so that each colour is one fill. */
+static GArray *
+plan_columns (const Frame *frame)
+{
+  guint n_bands;
+  const EntenteBand *bands = entente_layout_get_bands (frame->layout, &n_bands);
+  double p = frame->pixel;
+  int first = (int) floor (frame->plot.x / p);
+  int end = (int) ceil ((frame->plot.x + frame->plot.width) / p);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (ColumnRun));
+  g_autofree EntenteColor *tints = g_new (EntenteColor, MAX (n_bands, 1));
+
+  for (guint i = 0; i < n_bands; i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (frame->dataset, bands[i].period);
+
+      tints[i] = entente_color_from_rgb (kind_rgb (frame, period->kind));
+    }
+  for (int column = first; column < end; column++)
+    {
+      double left = column * p, right = left + p;
+      EntenteColor color = frame->style->plot_background;
+      guint32 rgb;
+
+      for (guint i = 0; i < n_bands; i++)
+        {
+          const EntenteBand *band = &bands[i];
+          double covered = (MIN (right, band->x1) - MAX (left, band->x0)) / p;
+          EntenteColor tint = tints[i];
+
+          if (covered <= 0)
+            continue;
+          tint.a = frame->style->band_alpha * MIN (covered, 1) *
+                   band_strength (band, CLAMP (left + p / 2, band->x0 + 1e-6, band->x1 - 1e-6));
+          color = entente_color_over (tint, color);
+        }
+      rgb = (guint32) round (CLAMP (color.r, 0, 1) * 255) << 16 |
+            (guint32) round (CLAMP (color.g, 0, 1) * 255) << 8 |
+            (guint32) round (CLAMP (color.b, 0, 1) * 255);
+      if (runs->len > 0 && g_array_index (runs, ColumnRun, runs->len - 1).rgb == rgb)
+        g_array_index (runs, ColumnRun, runs->len - 1).to = column + 1;
+      else
+        {
+          ColumnRun run = { rgb, column, column + 1 };
+
+          g_array_append_val (runs, run);
+        }
+    }
+  g_array_sort (runs, compare_runs);
+  return runs;
+}
+
 /* The plot's own colour, its bands and the joint zone: everything under
  * the lines. The plot's colour is opaque, so painting this again over
  * anything restores exactly these pixels. */
 static void
 paint_plot_background (const Frame *frame)
 {
+  cairo_t *cr = frame->cr;
   guint n_bands;
   const EntenteBand *bands = entente_layout_get_bands (frame->layout, &n_bands);
 
-  set_color (frame->cr, frame->style->plot_background, 1);
-  cairo_paint (frame->cr);
-  for (guint i = 0; i < n_bands; i++)
-    draw_band (frame, &bands[i]);
+  if (frame->columns != NULL)
+    {
+      double p = frame->pixel;
+      double top = floor (frame->plot.y / p) * p;
+      double bottom = ceil ((frame->plot.y + frame->plot.height) / p) * p;
+
+      for (guint i = 0; i < frame->columns->len; i++)
+        {
+          const ColumnRun *run = &g_array_index (frame->columns, ColumnRun, i);
+
+          cairo_rectangle (cr, run->from * p, top, (run->to - run->from) * p, bottom - top);
+          if (i + 1 < frame->columns->len && g_array_index (frame->columns, ColumnRun, i + 1).rgb == run->rgb)
+            continue;
+          cairo_set_source_rgb (cr, (run->rgb >> 16) / 255.0, ((run->rgb >> 8) & 0xff) / 255.0,
+                                (run->rgb & 0xff) / 255.0);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      set_color (cr, frame->style->plot_background, 1);
+      cairo_paint (cr);
+      for (guint i = 0; i < n_bands; i++)
+        draw_band (frame, &bands[i]);
+    }
   draw_joint_zone (frame);
 }
 
@@ -1562,6 +1661,7 @@ entente_render_draw (EntenteLayout            *layout,
   g_autoptr(GArray) labels = NULL;
   g_autofree EntenteColor *marker_colors = NULL;
   g_autofree EntenteColor *band_label_colors = NULL;
+  g_autoptr(GArray) columns = NULL;
 
   g_return_if_fail (ENTENTE_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -1616,6 +1716,8 @@ entente_render_draw (EntenteLayout            *layout,
   bands = entente_layout_get_bands (layout, &n_bands);
   items = entente_layout_get_items (layout, &n_items);
   clusters = entente_layout_get_clusters (layout, &n_clusters);
+  if (frame.raster)
+    columns = frame.columns = plan_columns (&frame);
 
   cairo_save (cr);
 
