@@ -47,6 +47,7 @@ typedef struct {
   int                       selected_cluster;  /* holding the selection, or -1 */
   const EntenteShapedText  *ellipsis;          /* for labels cut as drawn */
   GArray                   *columns;           /* ColumnRun, by colour, on pixels */
+  const struct _DirectPixels *direct;          /* or NULL */
 } Frame;
 
 /* Whole device columns of the plot, side by side, of one colour. */
@@ -647,8 +648,180 @@ get_sprite (const Frame  *frame,
       }
   }
   cairo_destroy (cr);
+  cairo_surface_flush (sprite);
   add_sprite (table, &key, sprite);
   return sprite;
+}
+
+/* The pixels of the surface drawn on, for sprites to be copied onto
+ * without cairo: a crowded view has well over a thousand markers, dots
+ * and bar ends, and a cairo operation for each cost several times the
+ * copy. Only where device pixels are the surface's own, shifted by
+ * whole pixels, and the clip is one rectangle. */
+typedef struct _DirectPixels {
+  cairo_surface_t *surface;
+  guint8          *data;
+  int              stride;
+  int              dx;      /* a device pixel's place in the surface */
+  int              dy;
+  /* The pixels the clip leaves whole, and those it touches at all, in
+   * the surface; exclusive ends. A sprite partly between the two goes
+   * through cairo, which blends the clip's edge. */
+  int              x0, y0, x1, y1;
+  int              outer_x0, outer_y0, outer_x1, outer_y1;
+} DirectPixels;
+
+static gboolean
+whole (double value,
+       int   *out)
+{
+  double rounded = round (value);
+
+  if (fabs (value - rounded) > 1e-6 || fabs (rounded) > G_MAXINT / 2)
+    return FALSE;
+  *out = (int) rounded;
+  return TRUE;
+}
+
+/* Fills in direct for drawing on cr as it is now, clipped further to
+ * area (in user units); FALSE when sprites must go through cairo.
+ * Called before area is clipped to: cairo describes a clip only while
+ * it lies on whole pixels. */
+static gboolean
+direct_pixels_init (DirectPixels      *direct,
+                    cairo_t           *cr,
+                    double             pixel,
+                    const EntenteRect *area)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_matrix_t matrix;
+  double scale_x, scale_y, offset_x, offset_y, left, top, right, bottom;
+  gboolean usable;
+
+  memset (direct, 0, sizeof *direct);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      cairo_image_surface_get_data (target) == NULL)
+    return FALSE;
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  if (matrix.xy != 0 || matrix.yx != 0 ||
+      fabs (matrix.xx * scale_x * pixel - 1) > 1e-9 || fabs (matrix.yy * scale_y * pixel - 1) > 1e-9 ||
+      !whole (matrix.x0 * scale_x + offset_x, &direct->dx) ||
+      !whole (matrix.y0 * scale_y + offset_y, &direct->dy))
+    return FALSE;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  usable = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles == 1;
+  if (usable)
+    {
+      /* User units to device pixels, then to the surface's. */
+      const cairo_rectangle_t *r = &clip->rectangles[0];
+
+      left = MAX (r->x, area->x) / pixel + direct->dx;
+      top = MAX (r->y, area->y) / pixel + direct->dy;
+      right = MIN (r->x + r->width, area->x + area->width) / pixel + direct->dx;
+      bottom = MIN (r->y + r->height, area->y + area->height) / pixel + direct->dy;
+      usable = fabs (left) < G_MAXINT / 2 && fabs (right) < G_MAXINT / 2 &&
+               fabs (top) < G_MAXINT / 2 && fabs (bottom) < G_MAXINT / 2;
+    }
+  cairo_rectangle_list_destroy (clip);
+  if (!usable)
+    return FALSE;
+
+  direct->surface = target;
+  direct->stride = cairo_image_surface_get_stride (target);
+  direct->data = cairo_image_surface_get_data (target);
+  direct->outer_x0 = MAX ((int) floor (left + 1e-6), 0);
+  direct->outer_y0 = MAX ((int) floor (top + 1e-6), 0);
+  direct->outer_x1 = MIN ((int) ceil (right - 1e-6), cairo_image_surface_get_width (target));
+  direct->outer_y1 = MIN ((int) ceil (bottom - 1e-6), cairo_image_surface_get_height (target));
+  direct->x0 = MAX ((int) ceil (left - 1e-6), direct->outer_x0);
+  direct->y0 = MAX ((int) ceil (top - 1e-6), direct->outer_y0);
+  direct->x1 = MIN ((int) floor (right + 1e-6), direct->outer_x1);
+  direct->y1 = MIN ((int) floor (bottom + 1e-6), direct->outer_y1);
+  return TRUE;
+}
+
+/* Around sprites copied by hand: cairo's drawing is finished before,
+ * and told of the change after. */
+static void
+direct_begin (const Frame *frame)
+{
+  if (frame->direct != NULL)
+    cairo_surface_flush (frame->direct->surface);
+}
+
+static void
+direct_end (const Frame *frame)
+{
+  if (frame->direct != NULL)
+    cairo_surface_mark_dirty (frame->direct->surface);
+}
+
+/* Premultiplied source over destination, rounded as pixman rounds, so
+ * that the result is the one cairo gives. */
+static inline guint32
+over_pixel (guint32 src,
+            guint32 dst)
+{
+  guint32 inverse = 255 - (src >> 24);
+  guint32 rb = (dst & 0xff00ff) * inverse + 0x800080;
+  guint32 ag = ((dst >> 8) & 0xff00ff) * inverse + 0x800080;
+
+  rb = ((rb + ((rb >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  ag = ((ag + ((ag >> 8) & 0xff00ff)) >> 8) & 0xff00ff;
+  rb += src & 0xff00ff;
+  ag += (src >> 8) & 0xff00ff;
+  /* Saturated, channel by channel. */
+  rb = (rb | (0x10000100 - ((rb >> 8) & 0xff00ff))) & 0xff00ff;
+  ag = (ag | (0x10000100 - ((ag >> 8) & 0xff00ff))) & 0xff00ff;
+  return rb | ag << 8;
+}
+
+/* FALSE when the sprite must go through cairo instead. */
+static gboolean
+blit_sprite (const DirectPixels *direct,
+             cairo_surface_t    *sprite,
+             int                 x,
+             int                 y)
+{
+  const guint8 *src = cairo_image_surface_get_data (sprite);
+  int src_stride = cairo_image_surface_get_stride (sprite);
+  int width = cairo_image_surface_get_width (sprite);
+  int height = cairo_image_surface_get_height (sprite);
+  int x0, x1, y0, y1;
+
+  x += direct->dx;
+  y += direct->dy;
+  /* Wholly outside the clip: nothing to do. */
+  if (x >= direct->outer_x1 || y >= direct->outer_y1 ||
+      x + width <= direct->outer_x0 || y + height <= direct->outer_y0)
+    return TRUE;
+  x0 = MAX (x, direct->x0);
+  x1 = MIN (x + width, direct->x1);
+  y0 = MAX (y, direct->y0);
+  y1 = MIN (y + height, direct->y1);
+  /* Across the clip's blended edge. */
+  if ((x0 > x && x0 > direct->outer_x0) || (x1 < x + width && x1 < direct->outer_x1) ||
+      (y0 > y && y0 > direct->outer_y0) || (y1 < y + height && y1 < direct->outer_y1))
+    return FALSE;
+
+  for (int row = y0; row < y1; row++)
+    {
+      const guint32 *s = (const guint32 *) (gconstpointer) (src + (row - y) * src_stride) + (x0 - x);
+      guint32 *d = (guint32 *) (gpointer) (direct->data + row * direct->stride) + x0;
+
+      for (int column = x0; column < x1; column++, s++, d++)
+        {
+          if (*s == 0)
+            continue;
+          *d = *s >> 24 == 0xff ? *s : over_pixel (*s, *d);
+        }
+    }
+  return TRUE;
 }
 
 /* A sprite with its corner at (x, y) in device pixels, pixel for pixel.
@@ -664,21 +837,32 @@ paint_sprite (const Frame     *frame,
   int width = cairo_image_surface_get_width (sprite);
   int height = cairo_image_surface_get_height (sprite);
 
+  if (frame->direct != NULL)
+    {
+      if (blit_sprite (frame->direct, sprite, (int) x, (int) y))
+        return;
+      /* Through cairo after all, in the midst of copies by hand. */
+      cairo_surface_mark_dirty (frame->direct->surface);
+    }
   if (frame->unscaled)
     {
       cairo_set_source_surface (cr, sprite, x, y);
       cairo_rectangle (cr, x, y, width, height);
       cairo_fill (cr);
-      return;
     }
-  cairo_save (cr);
-  cairo_scale (cr, frame->pixel, frame->pixel);
-  cairo_translate (cr, x, y);
-  cairo_set_source_surface (cr, sprite, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  else
+    {
+      cairo_save (cr);
+      cairo_scale (cr, frame->pixel, frame->pixel);
+      cairo_translate (cr, x, y);
+      cairo_set_source_surface (cr, sprite, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+  if (frame->direct != NULL)
+    cairo_surface_flush (frame->direct->surface);
 }
 
 static void
@@ -808,6 +992,7 @@ get_bar_end (const Frame     *frame,
   bar_path (sprite_frame.cr, &shape);
   fill_bar_path (&sprite_frame, color, alpha);
   cairo_destroy (sprite_frame.cr);
+  cairo_surface_flush (sprite);
   add_sprite (table, &key, sprite);
   return sprite;
 }
@@ -1212,6 +1397,8 @@ draw_stems (const Frame            *frame,
         continue;
       for (StemPart part = STEM_LINES; part <= STEM_DOTS; part++)
         {
+          if (part == STEM_DOTS && frame->raster)
+            direct_begin (frame);
           if (pass == 0)
             for (guint i = 0; i < n_clusters; i++)
               {
@@ -1232,7 +1419,10 @@ draw_stems (const Frame            *frame,
                         item->y + (item->y < frame->axis_y ? MARKER / 2 : -MARKER / 2));
             }
           if (part == STEM_DOTS && frame->raster)
-            continue;
+            {
+              direct_end (frame);
+              continue;
+            }
           set_color (cr, part == STEM_LINES ? frame->style->stem : frame->style->axis, alpha);
           cairo_fill (cr);
         }
@@ -1386,6 +1576,7 @@ draw_items (const Frame            *frame,
           set_color (cr, color, alpha * (part == 0 ? frame->style->span_alpha : 0.7));
           cairo_fill (cr);
         }
+      direct_begin (frame);
       for (guint k = starts[g]; k < starts[g + 1]; k++)
         {
           const EntenteRect *bar = &items[order[k]].bar;
@@ -1395,6 +1586,7 @@ draw_items (const Frame            *frame,
           paint_bar_end (frame, &pieces, TRUE, color, alpha);
           paint_bar_end (frame, &pieces, FALSE, color, alpha);
         }
+      direct_end (frame);
     }
 
   for (guint g = 0; g < n_groups; g++)
@@ -1408,8 +1600,10 @@ draw_items (const Frame            *frame,
         continue;
       if (frame->raster)
         {
+          direct_begin (frame);
           for (guint k = starts[g]; k < starts[g + 1]; k++)
             paint_marker_sprite (frame, shape, color, alpha, items[order[k]].x, items[order[k]].y);
+          direct_end (frame);
           continue;
         }
       for (guint k = starts[g]; k < starts[g + 1]; k++)
@@ -1483,28 +1677,29 @@ draw_cluster_stretches (const Frame          *frame,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+/* Where a badge's count goes: centred in it. */
 static void
-draw_cluster_count (const Frame          *frame,
-                    const EntenteCluster *cluster)
+cluster_count_rect (const EntenteCluster *cluster,
+                    EntenteRect          *text_rect)
 {
   const EntenteRect *r = &cluster->rect;
+  const EntenteShapedText *shaped = _entente_shaped_text_get (cluster->text);
   double width, height;
-  PangoRectangle logical;
-  EntenteRect text_rect;
 
-  if (_entente_shaped_text_get (cluster->text) != NULL)
+  if (shaped != NULL)
     {
-      width = _entente_shaped_text_get (cluster->text)->width;
-      height = _entente_shaped_text_get (cluster->text)->height;
+      width = shaped->width;
+      height = shaped->height;
     }
   else
     {
+      PangoRectangle logical;
+
       pango_layout_get_extents (cluster->text, NULL, &logical);
       width = (double) logical.width / PANGO_SCALE;
       height = (double) logical.height / PANGO_SCALE;
     }
-  text_rect = (EntenteRect) { r->x + (r->width - width) / 2, r->y + (r->height - height) / 2, width, height };
-  draw_text (frame, cluster->text, &text_rect, frame->style->cluster_text, 1);
+  *text_rect = (EntenteRect) { r->x + (r->width - width) / 2, r->y + (r->height - height) / 2, width, height };
 }
 
 /* Badges: the highlighted ones' rings, then every badge in one path,
@@ -1537,8 +1732,34 @@ draw_clusters (const Frame          *frame,
     }
   set_color (cr, frame->style->cluster, 1);
   cairo_fill (cr);
+
+  /* The counts: on pixels, in one call, like the labels. */
+  if (frame->raster)
+    {
+      GlyphSink sink;
+
+      glyph_sink_init (&sink, cr);
+      set_color (cr, frame->style->cluster_text, 1);
+      for (guint i = 0; i < n_clusters; i++)
+        {
+          const EntenteShapedText *shaped = _entente_shaped_text_get (clusters[i].text);
+          EntenteRect rect;
+
+          if (shaped == NULL)
+            continue;
+          cluster_count_rect (&clusters[i], &rect);
+          show_runs (&sink, shaped, rect.x, rect.y + shaped->baseline, G_MAXUINT, G_MAXUINT);
+        }
+      glyph_sink_finish (&sink);
+    }
   for (guint i = 0; i < n_clusters; i++)
-    draw_cluster_count (frame, &clusters[i]);
+    if (!frame->raster || _entente_shaped_text_get (clusters[i].text) == NULL)
+      {
+        EntenteRect rect;
+
+        cluster_count_rect (&clusters[i], &rect);
+        draw_text (frame, clusters[i].text, &rect, frame->style->cluster_text, 1);
+      }
 }
 
 
@@ -1662,6 +1883,7 @@ entente_render_draw (EntenteLayout            *layout,
   g_autofree EntenteColor *marker_colors = NULL;
   g_autofree EntenteColor *band_label_colors = NULL;
   g_autoptr(GArray) columns = NULL;
+  DirectPixels direct = { 0, };
 
   g_return_if_fail (ENTENTE_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -1729,6 +1951,8 @@ entente_render_draw (EntenteLayout            *layout,
    * every drawing operation in the plot composite through a mask. The
    * corners are cut afterwards. */
   cairo_save (cr);
+  if (frame.raster && direct_pixels_init (&direct, cr, frame.pixel, &frame.plot))
+    frame.direct = &direct;
   cairo_rectangle (cr, frame.plot.x, frame.plot.y, frame.plot.width, frame.plot.height);
   cairo_clip (cr);
   paint_plot_background (&frame);
@@ -1756,6 +1980,7 @@ entente_render_draw (EntenteLayout            *layout,
       draw_text (&frame, text, &rect, frame.style->text_dim, 1);
     }
   cairo_restore (cr);
+  frame.direct = NULL;
   cut_corners (&frame, radius);
 
   if (chrome)
