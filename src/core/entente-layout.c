@@ -2436,7 +2436,6 @@ entente_layout_new (EntenteDataset             *dataset,
     finish_events (self);
   free_lanes (self);
   self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", NULL, NULL);
-  _entente_text_cache_trim (self->cache);
   /* What the layout made holds its own references. */
   g_clear_object (&self->cache);
 

@@ -76,7 +76,4 @@ PangoLayout    *_entente_text_cache_get_label      (EntenteTextCache           *
                                                     double                     *width,
                                                     double                     *height);
 
-/* Frees a little of what the cache has let go of: once a layout. */
-void            _entente_text_cache_trim           (EntenteTextCache           *self);
-
 G_END_DECLS

@@ -14,9 +14,6 @@
  * hundred, so a pan finds those of the last frames, and what has
  * scrolled away does not pile up (some 20 MB at most). */
 #define GENERATION_SIZE 8192
-/* A dropped generation is freed this many strings a layout: all at once
- * it would cost one frame several milliseconds. */
-#define FREE_STEP       512
 
 typedef struct {
   guint        font;
@@ -341,6 +338,30 @@ _entente_text_cache_font_id (EntenteTextCache           *self,
   return self->fonts->len - 1;
 }
 
+/* A dropped generation is freed a little at a time, as the current one
+ * fills: all at once would cost one frame several milliseconds, and some
+ * hundreds a frame still made the frames that freed them the slowest.
+ * Each string that joins the current generation frees its share of what
+ * is left, so that none is left when the current generation is dropped
+ * in its turn. */
+static void
+free_some_dropped (EntenteTextCache *self)
+{
+  GHashTableIter iter;
+  guint left, room, n;
+
+  if (self->dropped == NULL)
+    return;
+  left = g_hash_table_size (self->dropped);
+  room = GENERATION_SIZE - MIN (g_hash_table_size (self->current), GENERATION_SIZE - 1);
+  n = (left + room - 1) / room;
+  g_hash_table_iter_init (&iter, self->dropped);
+  while (n-- > 0 && g_hash_table_iter_next (&iter, NULL, NULL))
+    g_hash_table_iter_remove (&iter);
+  if (g_hash_table_size (self->dropped) == 0)
+    g_clear_pointer (&self->dropped, g_hash_table_unref);
+}
+
 static Entry *
 lookup (EntenteTextCache *self,
         guint             font,
@@ -389,6 +410,7 @@ lookup (EntenteTextCache *self,
         }
       g_hash_table_add (self->current, entry);
     }
+  free_some_dropped (self);
 
   if (g_hash_table_size (self->current) >= GENERATION_SIZE)
     {
@@ -399,21 +421,6 @@ lookup (EntenteTextCache *self,
       self->generation++;
     }
   return entry;
-}
-
-void
-_entente_text_cache_trim (EntenteTextCache *self)
-{
-  GHashTableIter iter;
-  guint n = 0;
-
-  if (self->dropped == NULL)
-    return;
-  g_hash_table_iter_init (&iter, self->dropped);
-  while (n++ < FREE_STEP && g_hash_table_iter_next (&iter, NULL, NULL))
-    g_hash_table_iter_remove (&iter);
-  if (g_hash_table_size (self->dropped) == 0)
-    g_clear_pointer (&self->dropped, g_hash_table_unref);
 }
 
 PangoLayout *
