@@ -5,22 +5,12 @@
 #include <string.h>
 
 #include "entente-dataset.h"
-
-static EntenteDataset *
-load_bundled (void)
-{
-  g_autoptr(GError) error = NULL;
-  EntenteDataset *dataset = entente_dataset_new_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "test-data.h"
 
 static void
 test_counts_and_range (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   guint n = entente_dataset_get_n_events (dataset);
   const EntenteEvent *first, *last;
 
@@ -42,7 +32,7 @@ test_counts_and_range (void)
 static void
 test_has_1689_peace (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   gboolean found = FALSE;
 
   for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
@@ -57,7 +47,7 @@ test_has_1689_peace (void)
 static void
 test_period_kinds (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   static const char *required[] = { "alliance", "split", "normalization" };
 
   for (guint r = 0; r < G_N_ELEMENTS (required); r++)
@@ -83,7 +73,7 @@ test_period_kinds (void)
 static void
 test_disputed_split_boundary (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   gboolean qualified = FALSE;
 
   for (guint p = 0; p < entente_dataset_get_n_periods (dataset); p++)
@@ -102,7 +92,7 @@ test_disputed_split_boundary (void)
 static void
 test_every_item_has_excerpts (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
 
   for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
     {
@@ -128,7 +118,7 @@ test_every_item_has_excerpts (void)
 static void
 test_every_source_cited (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   guint n_sources = entente_dataset_get_n_sources (dataset);
   g_autofree guint *cited = g_new0 (guint, n_sources);
 
@@ -150,7 +140,7 @@ test_every_source_cited (void)
 static void
 test_decades_covered (void)
 {
-  g_autoptr(EntenteDataset) dataset = load_bundled ();
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
   gboolean seen[50] = { FALSE };
   static const int required[] = {
     1680, 1850, 1910, 1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990, 2010, 2020,
