@@ -1353,27 +1353,41 @@ entente_dataset_get_events (EntenteDataset *self,
   return (const EntenteEvent *) (gpointer) self->events->data;
 }
 
-guint
-entente_dataset_lower_bound (EntenteDataset *self,
-                             gint64          day)
+/* The first of n records sorted by start day, size bytes each with the
+ * start day at offset, that starts on day or later; n when none does.
+ * Events and long events are searched alike. */
+static guint
+first_starting (const void *records,
+                guint       n,
+                gsize       size,
+                gsize       offset,
+                gint64      day)
 {
-  const EntenteEvent *events;
-  guint lo = 0, hi;
+  const guint8 *bytes = records;
+  guint lo = 0, hi = n;
 
-  g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);
-
-  events = (const EntenteEvent *) (gpointer) self->events->data;
-  hi = self->events->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
+      gint64 start;
 
-      if (events[mid].start_day < day)
+      memcpy (&start, bytes + mid * size + offset, sizeof start);
+      if (start < day)
         lo = mid + 1;
       else
         hi = mid;
     }
   return lo;
+}
+
+guint
+entente_dataset_lower_bound (EntenteDataset *self,
+                             gint64          day)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), 0);
+
+  return first_starting (self->events->data, self->events->len, sizeof (EntenteEvent),
+                         G_STRUCT_OFFSET (EntenteEvent, start_day), day);
 }
 
 static int
@@ -1409,7 +1423,6 @@ entente_dataset_collect_reaching (EntenteDataset *self,
     {
       const GArray *class = self->long_events[k];
       const LongEvent *longer;
-      guint lo = 0, hi;
       gint64 earliest;
 
       if (class == NULL)
@@ -1418,17 +1431,8 @@ entente_dataset_collect_reaching (EntenteDataset *self,
       /* Spans of this class are shorter than 2^(k+1) days; the guard
        * keeps the shift defined for the classes no real date reaches. */
       earliest = k < 48 ? day - ((gint64) 1 << (k + 1)) : G_MININT64;
-      hi = class->len;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if (longer[mid].start_day < earliest)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      for (guint i = lo; i < class->len && longer[i].start_day < day - SHORT_SPAN_DAYS; i++)
+      for (guint i = first_starting (longer, class->len, sizeof (LongEvent),
+                                     G_STRUCT_OFFSET (LongEvent, start_day), earliest); i < class->len && longer[i].start_day < day - SHORT_SPAN_DAYS; i++)
         if (longer[i].end_day > day)
           g_array_append_val (events, longer[i].index);
     }
