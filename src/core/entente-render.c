@@ -257,9 +257,9 @@ draw_text (const Frame       *frame,
   pango_cairo_show_layout (frame->cr, text);
 }
 
-/* Adds the glyphs of an event's label to sink, as draw_label () would
- * draw them on pixels, in a colour set by the caller; FALSE when the
- * label must be drawn on its own. */
+/* Adds the glyphs of a label (an event's, or a badge's count, never
+ * cut) to sink, as draw_label () would draw them on pixels, in a colour
+ * set by the caller; FALSE when it must be drawn on its own. */
 static gboolean
 add_label_glyphs (const Frame          *frame,
                   GlyphSink            *sink,
@@ -1496,8 +1496,6 @@ draw_items (const Frame            *frame,
   g_autofree guint *starts = g_new0 (guint, n_groups + 1);
   g_autofree guint *order = g_new (guint, MAX (n_items, 1));
   g_autofree guint *group_of = g_new (guint, MAX (n_items, 1));
-  /* Labels drawn with the others, by item. */
-  g_autofree gboolean *drawn = g_new0 (gboolean, MAX (n_items, 1));
   guint n_ordered = 0;
 
   for (guint i = 0; i < n_items; i++)
@@ -1613,33 +1611,29 @@ draw_items (const Frame            *frame,
 
   /* On pixels, the glyphs of all labels of one strength go to cairo in
    * one call: labels never overlap, and a call for each of the hundreds
-   * of a crowded view costs more than the glyphs. */
-  for (guint dimmed = 0; frame->raster && dimmed < 2; dimmed++)
+   * of a crowded view costs more than the glyphs. A label that cannot
+   * join them is drawn on its own in the same colour. */
+  for (guint dimmed = 0; dimmed < 2; dimmed++)
     {
+      double alpha = dimmed ? frame->style->dim_alpha : 1;
       GlyphSink sink;
 
       /* Only a search dims anything. */
       if (dimmed && frame->state->matches == NULL)
         break;
       glyph_sink_init (&sink, cr);
-      set_color (cr, frame->style->text, dimmed ? frame->style->dim_alpha : 1);
+      set_color (cr, frame->style->text, alpha);
       for (guint k = 0; k < n_ordered; k++)
         {
           const EntenteEventItem *item = &items[order[k]];
+          const EntenteTextCut *cut = _entente_layout_get_label_cut (frame->layout, order[k]);
 
-          if ((event_alpha (frame, item->event) != 1) == dimmed)
-            drawn[order[k]] = add_label_glyphs (frame, &sink, item->text, &item->text_rect,
-                                                _entente_layout_get_label_cut (frame->layout, order[k]));
+          if ((event_alpha (frame, item->event) != 1) != dimmed)
+            continue;
+          if (!add_label_glyphs (frame, &sink, item->text, &item->text_rect, cut))
+            draw_label (frame, item->text, &item->text_rect, cut, frame->style->text, alpha);
         }
       glyph_sink_finish (&sink);
-    }
-  for (guint k = 0; k < n_ordered; k++)
-    {
-      const EntenteEventItem *item = &items[order[k]];
-
-      if (!drawn[order[k]])
-        draw_label (frame, item->text, &item->text_rect, _entente_layout_get_label_cut (frame->layout, order[k]),
-                    frame->style->text, event_alpha (frame, item->event));
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -1710,6 +1704,7 @@ draw_clusters (const Frame          *frame,
                guint                 n_clusters)
 {
   cairo_t *cr = frame->cr;
+  GlyphSink sink;
 
   if (n_clusters == 0)
     return;
@@ -1734,32 +1729,17 @@ draw_clusters (const Frame          *frame,
   cairo_fill (cr);
 
   /* The counts: on pixels, in one call, like the labels. */
-  if (frame->raster)
-    {
-      GlyphSink sink;
-
-      glyph_sink_init (&sink, cr);
-      set_color (cr, frame->style->cluster_text, 1);
-      for (guint i = 0; i < n_clusters; i++)
-        {
-          const EntenteShapedText *shaped = _entente_shaped_text_get (clusters[i].text);
-          EntenteRect rect;
-
-          if (shaped == NULL)
-            continue;
-          cluster_count_rect (&clusters[i], &rect);
-          show_runs (&sink, shaped, rect.x, rect.y + shaped->baseline, G_MAXUINT, G_MAXUINT);
-        }
-      glyph_sink_finish (&sink);
-    }
+  glyph_sink_init (&sink, cr);
+  set_color (cr, frame->style->cluster_text, 1);
   for (guint i = 0; i < n_clusters; i++)
-    if (!frame->raster || _entente_shaped_text_get (clusters[i].text) == NULL)
-      {
-        EntenteRect rect;
+    {
+      EntenteRect rect;
 
-        cluster_count_rect (&clusters[i], &rect);
+      cluster_count_rect (&clusters[i], &rect);
+      if (!add_label_glyphs (frame, &sink, clusters[i].text, &rect, NULL))
         draw_text (frame, clusters[i].text, &rect, frame->style->cluster_text, 1);
-      }
+    }
+  glyph_sink_finish (&sink);
 }
 
 
