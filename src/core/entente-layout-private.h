@@ -5,6 +5,7 @@
 #pragma once
 
 #include "entente-layout.h"
+#include "entente-text-cache-private.h"
 
 G_BEGIN_DECLS
 
@@ -29,16 +30,9 @@ gboolean     _entente_layout_get_joint_zone     (EntenteLayout *self,
 /* "…" in the labels' font, for labels elided as they are drawn. */
 PangoLayout *_entente_layout_get_ellipsis       (EntenteLayout *self);
 
-/* Where a label's line is cut to leave at most max_width: after whole
- * clusters of glyphs, the first n_glyphs of run number run (visual
- * order), width wide. FALSE when the whole line is no wider than fits,
+/* Where a label's line is cut to leave at most max_width (see
+ * EntenteTextCut). FALSE when the whole line is no wider than fits,
  * or when it cannot be cut so (it runs right to left in part). */
-typedef struct {
-  guint  run;
-  guint  n_glyphs;
-  double width;
-} EntenteTextCut;
-
 gboolean     _entente_text_cut                  (PangoLayout    *text,
                                                  double          fits,
                                                  double          max_width,

@@ -2089,9 +2089,7 @@ static gboolean
 find_cut (PangoLayout             *text,
           const EntenteShapedText *shaped,
           int                      budget,
-          guint                   *cut_run,
-          guint                   *cut_n_glyphs,
-          int                     *cut_width)
+          EntenteTextCut          *cut)
 {
   int x = 0;
 
@@ -2123,9 +2121,9 @@ find_cut (PangoLayout             *text,
                     x -= glyphs->glyphs[g].geometry.width;
                   i = k;
                 }
-              *cut_run = r;
-              *cut_n_glyphs = i;
-              *cut_width = x;
+              cut->run = r;
+              cut->n_glyphs = i;
+              cut->width = (double) x / PANGO_SCALE;
               return TRUE;
             }
           x += width;
@@ -2152,15 +2150,12 @@ _entente_text_cut (PangoLayout    *text,
 
   if (shaped->cut_budget != budget)
     {
-      shaped->cut_found = find_cut (text, shaped, budget, &shaped->cut_run,
-                                    &shaped->cut_n_glyphs, &shaped->cut_width);
+      shaped->cut_found = find_cut (text, shaped, budget, &shaped->cut);
       shaped->cut_budget = budget;
     }
   if (!shaped->cut_found)
     return FALSE;
-  cut->run = shaped->cut_run;
-  cut->n_glyphs = shaped->cut_n_glyphs;
-  cut->width = (double) shaped->cut_width / PANGO_SCALE;
+  *cut = shaped->cut;
   return TRUE;
 }
 

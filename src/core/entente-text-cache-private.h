@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* Where a line of shaped text is cut: after whole clusters of glyphs,
+ * the first n_glyphs of run number run (visual order), width wide. */
+typedef struct {
+  guint  run;
+  guint  n_glyphs;
+  double width;
+} EntenteTextCut;
+
 /* Plain left-to-right text shaped straight into glyphs, without a
  * layout's line breaking and caches, which cost as much again. Layouts
  * from the cache carry it when their text is that simple; the renderer
@@ -31,11 +39,9 @@ typedef struct {
    * crowded view's labels together, so each is mostly cut where it was
    * in the frame before, and finding the place again is a walk through
    * glyph arrays scattered over the heap. */
-  int        cut_budget;  /* Pango units; -1 before the first cut */
-  gboolean   cut_found;
-  guint      cut_run;
-  guint      cut_n_glyphs;
-  int        cut_width;   /* Pango units */
+  int            cut_budget;  /* Pango units; -1 before the first cut */
+  gboolean       cut_found;
+  EntenteTextCut cut;
 } EntenteShapedText;
 
 /* NULL unless layout came from a text cache with its text shaped so. */
