@@ -101,6 +101,7 @@ struct _EntenteLayout
   Text                  footer;
   Text                  party[2];
   PangoLayout          *ellipsis;     /* "…" for labels cut as drawn */
+  double                ellipsis_width;
   GArray               *cuts;         /* EntenteTextCut by item; n_glyphs is
                                        * G_MAXUINT for a whole label */
 
@@ -2170,13 +2171,13 @@ make_label (EntenteLayout    *self,
 {
   const EntenteEvent *event = entente_dataset_get_event (self->dataset, item->event);
   double allotted = item->text_rect.width;
-  double width, ellipsis;
+  double ellipsis = self->ellipsis_width;
+  double width;
 
   item->text = _entente_text_cache_get_label (self->cache, self->font_ids[ENTENTE_FONT_LABEL],
                                               item->event, &width, NULL);
   if (allotted < width)
     {
-      g_object_unref (cached_text (self, ENTENTE_FONT_LABEL, "…", &ellipsis, NULL));
       if (_entente_text_cut (item->text, allotted, allotted - ellipsis, cut))
         width = MIN (cut->width + ellipsis, allotted);
       else
@@ -2413,6 +2414,7 @@ entente_layout_new (EntenteDataset             *dataset,
   self->two_parties = entente_dataset_get_n_parties (dataset) == 2;
 
   set_up_text (self, options != NULL ? options->text_cache : NULL);
+  self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", &self->ellipsis_width, NULL);
 
   /* The plot's width is needed for anything that depends on what is in
    * view (the footer); the chrome's widths do not depend on it. */
@@ -2430,7 +2432,6 @@ entente_layout_new (EntenteDataset             *dataset,
   if (self->cluster_builds != NULL)
     finish_events (self);
   free_lanes (self);
-  self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", NULL, NULL);
   /* What the layout made holds its own references. */
   g_clear_object (&self->cache);
 
