@@ -423,6 +423,19 @@ lookup (EntenteTextCache *self,
   return entry;
 }
 
+/* What a caller gets of an entry: its layout and its size. */
+static PangoLayout *
+entry_give (const Entry *entry,
+            double      *width,
+            double      *height)
+{
+  if (width != NULL)
+    *width = entry->width;
+  if (height != NULL)
+    *height = entry->height;
+  return g_object_ref (entry->layout);
+}
+
 PangoLayout *
 _entente_text_cache_get_text (EntenteTextCache *self,
                               guint             font,
@@ -430,13 +443,7 @@ _entente_text_cache_get_text (EntenteTextCache *self,
                               double           *width,
                               double           *height)
 {
-  Entry *entry = lookup (self, font, text);
-
-  if (width != NULL)
-    *width = entry->width;
-  if (height != NULL)
-    *height = entry->height;
-  return g_object_ref (entry->layout);
+  return entry_give (lookup (self, font, text), width, height);
 }
 
 /* Sizes and entries by event are kept for one font, the labels';
@@ -490,15 +497,8 @@ _entente_text_cache_get_label (EntenteTextCache *self,
                                double           *width,
                                double           *height)
 {
-  Entry *entry;
-
   g_assert (event < entente_dataset_get_n_events (self->dataset));
-  entry = label_entry (self, font, event);
-  if (width != NULL)
-    *width = entry->width;
-  if (height != NULL)
-    *height = entry->height;
-  return g_object_ref (entry->layout);
+  return entry_give (label_entry (self, font, event), width, height);
 }
 
 void
