@@ -268,15 +268,15 @@ node_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-/* A string member. Absent or null optional members give NULL; anything
- * else that is not a string is reported. Strings are copied into the
- * dataset's chunk. */
+/* A string member, as the tree holds it: valid until the member is
+ * released. Absent or null optional members give NULL; anything else
+ * that is not a string is reported. */
 static const char *
-get_string (Loader         *loader,
-            JsonObject     *object,
-            const Location *loc,
-            const char     *member,
-            gboolean        required)
+peek_string (Loader         *loader,
+             JsonObject     *object,
+             const Location *loc,
+             const char     *member,
+             gboolean        required)
 {
   JsonNode *node = json_object_get_member (object, member);
   const char *value;
@@ -304,7 +304,22 @@ get_string (Loader         *loader,
               _("expected a non-empty string, found \"\""));
       return NULL;
     }
-  return g_string_chunk_insert (loader->self->strings, value);
+  return value;
+}
+
+/* The same, copied into the dataset's chunk. References (a category, an
+ * actor, a source) are only peeked at: a million events would otherwise
+ * copy three million strings that are resolved and never read again. */
+static const char *
+get_string (Loader         *loader,
+            JsonObject     *object,
+            const Location *loc,
+            const char     *member,
+            gboolean        required)
+{
+  const char *value = peek_string (loader, object, loc, member, required);
+
+  return value != NULL ? g_string_chunk_insert (loader->self->strings, value) : NULL;
 }
 
 static gboolean
@@ -533,7 +548,7 @@ load_excerpts (Loader     *loader,
       if (!(item = get_item_object (loader, array, i, &loc)))
         continue;
 
-      source = get_string (loader, item, &loc, "source", TRUE);
+      source = peek_string (loader, item, &loc, "source", TRUE);
       excerpt.quote = get_string (loader, item, &loc, "quote", TRUE);
       excerpt.locator = get_string (loader, item, &loc, "locator", FALSE);
       index = resolve (loader, loader->source_ids, source, &loc, "source", N_("source"), N_("sources"));
@@ -730,7 +745,7 @@ load_periods (Loader     *loader,
         continue;
 
       period.id = get_string (loader, item, &loc, "id", TRUE);
-      kind = get_string (loader, item, &loc, "kind", TRUE);
+      kind = peek_string (loader, item, &loc, "kind", TRUE);
       period.label = get_string (loader, item, &loc, "label", TRUE);
       ok = get_date (loader, item, &loc, "start", TRUE, &period.start);
       ok &= get_date (loader, item, &loc, "end", TRUE, &period.end);
@@ -793,8 +808,8 @@ load_events (Loader     *loader,
             check_order (loader, &loc, "end", &event.date, &event.end, "date");
         }
       event.title = get_string (loader, item, &loc, "title", TRUE);
-      category = get_string (loader, item, &loc, "category", FALSE);
-      actor = get_string (loader, item, &loc, "actor", FALSE);
+      category = peek_string (loader, item, &loc, "category", FALSE);
+      actor = peek_string (loader, item, &loc, "actor", FALSE);
       event.summary = get_string (loader, item, &loc, "summary", FALSE);
 
       event.category = category ? resolve (loader, loader->category_ids, category, &loc,
