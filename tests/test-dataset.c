@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entente-dataset.h"
+#include "entente-json-scan.h"
 #include "test-data.h"
 
 static const struct {
@@ -393,6 +394,125 @@ test_format_doc_example (void)
   g_assert_true (find_event (dataset, "river-siege")->is_span);
 }
 
+/* A dataset's members in the order given, events last or first. */
+static char *
+ordered_dataset (gboolean events_first,
+                 gboolean broken)
+{
+  GString *events = g_string_new ("\"events\": [");
+  const char *head = "\"format\": \"entente/1\", \"title\": \"T\"";
+  const char *references =
+    "\"parties\": [\"A\", \"B\"],"
+    "\"sources\": [ { \"id\": \"s1\", \"title\": \"S1\" }, { \"id\": \"s2\", \"title\": \"S2\" } ],"
+    "\"categories\": [ { \"id\": \"c1\", \"label\": \"C1\" }, { \"id\": \"c2\", \"label\": \"C2\" } ]";
+  char *text;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (events,
+                            "%s{ \"id\": \"e%u\", \"date\": \"%u-%02u\", %s\"title\": \"Event %u\","
+                            " \"category\": \"%s\", \"actor\": \"%s\","
+                            " \"excerpts\": [ { \"source\": \"%s\", \"quote\": \"q%u\" } ] }",
+                            i > 0 ? ", " : "", broken && i == 7 ? 3 : i, 1900 + (i * 37) % 50, 1 + i % 12,
+                            i % 3 == 0 ? "\"end\": \"1960\", " : "", i,
+                            broken && i == 11 ? "c9" : i % 2 ? "c1" : "c2",
+                            i % 5 == 0 ? "joint" : i % 2 ? "A" : "B",
+                            broken && i == 20 ? "s7" : i % 4 ? "s1" : "s2", i);
+  g_string_append (events, "]");
+  if (events_first)
+    text = g_strdup_printf ("{ %s, %s, %s }", events->str, head, references);
+  else
+    text = g_strdup_printf ("{ %s, %s, %s }", head, references, events->str);
+  g_string_free (events, TRUE);
+  return text;
+}
+
+static EntenteDataset *
+load_ordered (const char *json,
+              GPtrArray **problems)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return entente_dataset_new_from_bytes (bytes, "o.json", NULL, problems, NULL);
+}
+
+/* Events taken as they are parsed give the model and the problems that
+ * the whole tree gives. */
+static void
+test_streamed_as_whole (void)
+{
+  g_autofree char *last = ordered_dataset (FALSE, FALSE);
+  g_autofree char *first = ordered_dataset (TRUE, FALSE);
+  g_autofree char *broken_last = ordered_dataset (FALSE, TRUE);
+  g_autofree char *broken_first = ordered_dataset (TRUE, TRUE);
+  g_autoptr(EntenteDataset) streamed = NULL;
+  g_autoptr(EntenteDataset) whole = NULL;
+  g_autoptr(GPtrArray) streamed_problems = NULL;
+  g_autoptr(GPtrArray) whole_problems = NULL;
+  EntenteJsonScan scan;
+
+  /* Only the first order can be streamed. */
+  entente_json_scan (last, strlen (last), 64, 1000000, &scan);
+  g_assert_cmpint (scan.events_member, ==, 5);
+  entente_json_scan (first, strlen (first), 64, 1000000, &scan);
+  g_assert_cmpint (scan.events_member, ==, -1);
+
+  streamed = load_ordered (last, NULL);
+  whole = load_ordered (first, NULL);
+  g_assert_nonnull (streamed);
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (entente_dataset_get_n_events (streamed), ==, 60);
+  g_assert_cmpuint (entente_dataset_get_n_events (whole), ==, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      const EntenteEvent *a = entente_dataset_get_event (streamed, i);
+      const EntenteEvent *b = entente_dataset_get_event (whole, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpint (a->category, ==, b->category);
+      g_assert_cmpint (a->actor, ==, b->actor);
+      g_assert_cmpint (a->is_span, ==, b->is_span);
+      g_assert_cmpint (a->start_day, ==, b->start_day);
+      g_assert_cmpint (a->end_day, ==, b->end_day);
+      g_assert_cmpuint (a->file_index, ==, b->file_index);
+      g_assert_cmpuint (a->n_excerpts, ==, 1);
+      g_assert_cmpuint (b->n_excerpts, ==, 1);
+      g_assert_cmpuint (entente_dataset_get_excerpt (streamed, a->first_excerpt)->source, ==,
+                        entente_dataset_get_excerpt (whole, b->first_excerpt)->source);
+      g_assert_cmpstr (entente_dataset_get_excerpt (streamed, a->first_excerpt)->quote, ==,
+                       entente_dataset_get_excerpt (whole, b->first_excerpt)->quote);
+    }
+
+  g_assert_null (load_ordered (broken_last, &streamed_problems));
+  g_assert_null (load_ordered (broken_first, &whole_problems));
+  g_assert_cmpuint (streamed_problems->len, ==, 3);
+  g_assert_cmpuint (whole_problems->len, ==, streamed_problems->len);
+  for (guint i = 0; i < streamed_problems->len; i++)
+    {
+      g_autofree char *a = entente_problem_to_string (g_ptr_array_index (streamed_problems, i));
+      g_autofree char *b = entente_problem_to_string (g_ptr_array_index (whole_problems, i));
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
+/* Another format stops the load at that one problem, even when the
+ * events come after it and could have been taken as parsed. */
+static void
+test_streamed_wrong_format (void)
+{
+  const char *json =
+    "{ \"format\": \"entente/9\", \"title\": 7,"
+    "  \"events\": [ { \"id\": \"x\", \"date\": \"1969-02-30\", \"title\": \"X\" } ] }";
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_null (load_ordered (json, &problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  line = entente_problem_to_string (g_ptr_array_index (problems, 0));
+  g_assert_nonnull (strstr (line, "unsupported format"));
+}
+
 /* One pass reports every problem, not just the first. */
 static void
 test_every_problem_reported (void)
@@ -672,6 +792,8 @@ main (int    argc,
   g_test_add_func ("/dataset/sorted-and-lower-bound", test_sorted_and_lower_bound);
   g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
+  g_test_add_func ("/dataset/streamed-as-whole", test_streamed_as_whole);
+  g_test_add_func ("/dataset/problems/streamed-wrong-format", test_streamed_wrong_format);
   g_test_add_func ("/dataset/problems/syntax-position", test_syntax_position);
   g_test_add_func ("/dataset/problems/not-a-dataset-file", test_not_a_dataset_file);
   g_test_add_func ("/dataset/problems/huge-file", test_huge_file);

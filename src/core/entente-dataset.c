@@ -180,9 +180,27 @@ typedef struct {
   GHashTable     *kind_ids;
   GHashTable     *category_ids;
   GHashTable     *party_ids;
+  GHashTable     *event_ids;
   /* An id table → the hint built from it, once: a million references
    * that do not resolve would otherwise sort the ids a million times. */
   GHashTable     *choices;
+
+  /* Events taken as they are parsed (see stream_events ()): the
+   * members they refer to are loaded when the events begin, their
+   * problems and those of the events kept apart, so that the problems
+   * come in the same order as from a whole tree. */
+  int             events_member;   /* from the scan, or -1 */
+  gulong          object_handlers[3];
+  guint           depth;           /* brackets open in the parser; in
+                                    * the events, arrays open */
+  guint           root_members;    /* of the root object, done */
+  JsonObject     *root;            /* the root object being parsed */
+  gboolean        in_events;
+  gboolean        streaming;
+  gboolean        streamed;
+  GPtrArray      *reference_problems;
+  GPtrArray      *event_problems;
+  GCancellable   *cancellable;
 } Loader;
 
 static char *
@@ -776,70 +794,81 @@ release_members (JsonObject *object)
   g_list_free (names);
 }
 
+/* The element at position of array, the file's event number i, added
+ * to the model. */
+static void
+load_event (Loader    *loader,
+            JsonArray *array,
+            guint      position,
+            guint      i)
+{
+  EntenteDataset *self = loader->self;
+  Location loc = { "events", (int) i, NULL, -1 };
+  EntenteEvent event = { 0 };
+  JsonObject *item;
+  const char *category, *actor;
+  gboolean has_date;
+
+  if (!(item = get_item_object (loader, array, position, &loc)))
+    return;
+
+  event.id = get_string (loader, item, &loc, "id", TRUE);
+  has_date = get_date (loader, item, &loc, "date", TRUE, &event.date);
+  if (json_object_has_member (item, "end") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (item, "end")))
+    {
+      event.is_span = get_date (loader, item, &loc, "end", FALSE, &event.end);
+      if (event.is_span && has_date)
+        check_order (loader, &loc, "end", &event.date, &event.end, "date");
+    }
+  event.title = get_string (loader, item, &loc, "title", TRUE);
+  category = peek_string (loader, item, &loc, "category", FALSE);
+  actor = peek_string (loader, item, &loc, "actor", FALSE);
+  event.summary = get_string (loader, item, &loc, "summary", FALSE);
+
+  event.category = category ? resolve (loader, loader->category_ids, category, &loc,
+                                       "category", N_("category"), N_("categories"))
+                            : ENTENTE_NO_CATEGORY;
+  if (actor == NULL)
+    event.actor = ENTENTE_ACTOR_NONE;
+  else if (g_str_equal (actor, "joint"))
+    event.actor = ENTENTE_ACTOR_JOINT;
+  else
+    {
+      int party = resolve (loader, loader->party_ids, actor, &loc, "actor",
+                           N_("actor (not one of “parties”, nor “joint”)"), N_("parties"));
+      event.actor = party >= 0 ? party : ENTENTE_ACTOR_NONE;
+    }
+
+  load_excerpts (loader, item, loc, &event.first_excerpt, &event.n_excerpts);
+
+  if (has_date)
+    {
+      event.start_day = entente_date_start_day (&event.date);
+      event.end_day = entente_date_end_day (event.is_span ? &event.end : &event.date);
+      if (event.end_day < event.start_day)
+        event.end_day = event.start_day;
+    }
+
+  event.file_index = i;
+  register_id (loader, loader->event_ids, event.id, i, &loc);
+  g_array_append_val (self->events, event);
+}
+
 static void
 load_events (Loader     *loader,
              JsonObject *root)
 {
-  EntenteDataset *self = loader->self;
-  Location loc = { "events", -1, NULL, -1 };
   JsonArray *array = get_array (loader, root, NULL, "events");
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint len = array ? json_array_get_length (array) : 0;
 
-  g_array_set_size (self->events, 0);
   for (guint i = 0; i < len; i++)
     {
-      EntenteEvent event = { 0 };
-      JsonObject *item;
-      const char *category, *actor;
-      gboolean has_date;
+      JsonNode *node = json_array_get_element (array, i);
 
-      loc.index = i;
-      if (!(item = get_item_object (loader, array, i, &loc)))
-        continue;
-
-      event.id = get_string (loader, item, &loc, "id", TRUE);
-      has_date = get_date (loader, item, &loc, "date", TRUE, &event.date);
-      if (json_object_has_member (item, "end") &&
-          !JSON_NODE_HOLDS_NULL (json_object_get_member (item, "end")))
-        {
-          event.is_span = get_date (loader, item, &loc, "end", FALSE, &event.end);
-          if (event.is_span && has_date)
-            check_order (loader, &loc, "end", &event.date, &event.end, "date");
-        }
-      event.title = get_string (loader, item, &loc, "title", TRUE);
-      category = peek_string (loader, item, &loc, "category", FALSE);
-      actor = peek_string (loader, item, &loc, "actor", FALSE);
-      event.summary = get_string (loader, item, &loc, "summary", FALSE);
-
-      event.category = category ? resolve (loader, loader->category_ids, category, &loc,
-                                           "category", N_("category"), N_("categories"))
-                                : ENTENTE_NO_CATEGORY;
-      if (actor == NULL)
-        event.actor = ENTENTE_ACTOR_NONE;
-      else if (g_str_equal (actor, "joint"))
-        event.actor = ENTENTE_ACTOR_JOINT;
-      else
-        {
-          int party = resolve (loader, loader->party_ids, actor, &loc, "actor",
-                               N_("actor (not one of “parties”, nor “joint”)"), N_("parties"));
-          event.actor = party >= 0 ? party : ENTENTE_ACTOR_NONE;
-        }
-
-      load_excerpts (loader, item, loc, &event.first_excerpt, &event.n_excerpts);
-
-      if (has_date)
-        {
-          event.start_day = entente_date_start_day (&event.date);
-          event.end_day = entente_date_end_day (event.is_span ? &event.end : &event.date);
-          if (event.end_day < event.start_day)
-            event.end_day = event.start_day;
-        }
-
-      event.file_index = i;
-      register_id (loader, ids, event.id, i, &loc);
-      g_array_append_val (self->events, event);
-      release_members (item);
+      load_event (loader, array, i, i);
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        release_members (json_node_get_object (node));
     }
 }
 
@@ -868,6 +897,28 @@ compare_periods (gconstpointer a,
   if (order != 0)
     return order;
   return pa->file_index < pb->file_index ? -1 : pa->file_index > pb->file_index;
+}
+
+/* What events refer to, in the order problems are reported. */
+static void
+load_references (Loader     *loader,
+                 JsonObject *root)
+{
+  EntenteDataset *self = loader->self;
+
+  load_parties (loader, root);
+  load_sources (loader, root);
+  load_kinds (loader, root, "period_kinds", self->period_kinds, loader->kind_ids);
+  load_kinds (loader, root, "categories", self->categories, loader->category_ids);
+}
+
+static gboolean
+format_ok (JsonObject *root)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+
+  return format != NULL && node_is_string (format) &&
+         g_str_equal (json_node_get_string (format), ENTENTE_FORMAT_VERSION);
 }
 
 static void
@@ -926,12 +977,132 @@ load_root (Loader   *loader,
   self->subtitle = get_string (loader, object, NULL, "subtitle", FALSE);
   self->description = get_string (loader, object, NULL, "description", FALSE);
 
-  load_parties (loader, object);
-  load_sources (loader, object);
-  load_kinds (loader, object, "period_kinds", self->period_kinds, loader->kind_ids);
-  load_kinds (loader, object, "categories", self->categories, loader->category_ids);
+  if (loader->streamed)
+    g_ptr_array_extend_and_steal (loader->problems, g_steal_pointer (&loader->reference_problems));
+  else
+    load_references (loader, object);
   load_periods (loader, object);
-  load_events (loader, object);
+  if (loader->streamed)
+    g_ptr_array_extend_and_steal (loader->problems, g_steal_pointer (&loader->event_problems));
+  else
+    load_events (loader, object);
+}
+
+/* Taking events as they are parsed */
+
+/* The parser's tree of a million events takes seven times the file's
+ * size, and freeing it after the model is built cost as much as building
+ * the model. Where the file allows (see events_member in
+ * EntenteJsonScan), each event is taken into the model as soon as it is
+ * parsed and dropped from the tree while it is still in the processor's
+ * cache, so the tree never holds more than one. The parser tells of
+ * brackets and members only once they are done: the depth and the count
+ * of the root's members done say where it is. */
+static void
+stream_object_start_cb (JsonParser *parser,
+                        Loader     *loader)
+{
+  loader->depth++;
+}
+
+static void
+stream_object_end_cb (JsonParser *parser,
+                      JsonObject *object,
+                      Loader     *loader)
+{
+  loader->depth--;
+}
+
+static void
+stream_array_start_cb (JsonParser *parser,
+                       Loader     *loader)
+{
+  loader->depth++;
+  if (loader->in_events || loader->depth != 2 ||
+      (int) loader->root_members != loader->events_member || loader->root == NULL)
+    return;
+  loader->in_events = TRUE;
+  /* Inside the events only arrays are counted: a signal for every
+   * bracket and member of a million events costs a second. */
+  for (guint i = 0; i < G_N_ELEMENTS (loader->object_handlers); i++)
+    g_signal_handler_disconnect (parser, loader->object_handlers[i]);
+  loader->depth = 1;
+  /* A file in another format gets only that problem, from load_root (). */
+  if (!format_ok (loader->root))
+    return;
+  {
+    GPtrArray *problems = loader->problems;
+
+    loader->problems = loader->reference_problems;
+    load_references (loader, loader->root);
+    loader->problems = problems;
+  }
+  loader->streaming = loader->streamed = TRUE;
+}
+
+static void
+stream_array_end_cb (JsonParser *parser,
+                     JsonArray  *array,
+                     Loader     *loader)
+{
+  loader->depth--;
+  /* The rest of the file is the tree's. */
+  if (loader->in_events && loader->depth == 0)
+    {
+      loader->streaming = FALSE;
+      g_signal_handlers_disconnect_by_data (parser, loader);
+    }
+}
+
+static void
+stream_array_element_cb (JsonParser *parser,
+                         JsonArray  *array,
+                         int         index,
+                         Loader     *loader)
+{
+  GPtrArray *problems = loader->problems;
+
+  if (!loader->streaming || loader->depth != 1)
+    return;
+  /* Once cancelled, the rest of the file is only parsed. */
+  if (!g_cancellable_is_cancelled (loader->cancellable))
+    {
+      loader->problems = loader->event_problems;
+      load_event (loader, array, json_array_get_length (array) - 1, (guint) index);
+      loader->problems = problems;
+    }
+  json_array_remove_element (array, json_array_get_length (array) - 1);
+}
+
+static void
+stream_object_member_cb (JsonParser *parser,
+                         JsonObject *object,
+                         const char *name,
+                         Loader     *loader)
+{
+  if (loader->depth != 1)
+    return;
+  loader->root = object;
+  loader->root_members++;
+}
+
+static void
+stream_events (Loader     *loader,
+               JsonParser *parser)
+{
+  if (loader->events_member < 0)
+    return;
+  loader->reference_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) entente_problem_free);
+  loader->event_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) entente_problem_free);
+  loader->object_handlers[0] =
+    g_signal_connect (parser, "object-start", G_CALLBACK (stream_object_start_cb), loader);
+  loader->object_handlers[1] =
+    g_signal_connect (parser, "object-end", G_CALLBACK (stream_object_end_cb), loader);
+  loader->object_handlers[2] =
+    g_signal_connect (parser, "object-member", G_CALLBACK (stream_object_member_cb), loader);
+  g_signal_connect (parser, "array-start", G_CALLBACK (stream_array_start_cb), loader);
+  g_signal_connect (parser, "array-end", G_CALLBACK (stream_array_end_cb), loader);
+  g_signal_connect (parser, "array-element", G_CALLBACK (stream_array_element_cb), loader);
 }
 
 static void
@@ -1078,27 +1249,33 @@ load_bytes (GBytes        *bytes,
       break;
     case ENTENTE_JSON_SCAN_OK:
     default:
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, length, &parse_error))
-        g_ptr_array_add (found, syntax_problem (display_name, parse_error));
-      else if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      else
-        {
-          Loader loader = { self, found };
+      {
+        Loader loader = { self, found };
 
-          loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
-          loader.kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
-          loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
-          loader.party_ids = g_hash_table_new (g_str_hash, g_str_equal);
-          loader.choices = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+        loader.source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+        loader.kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
+        loader.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+        loader.party_ids = g_hash_table_new (g_str_hash, g_str_equal);
+        loader.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+        loader.choices = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+        loader.events_member = scan.events_member;
+        loader.cancellable = cancellable;
+
+        parser = json_parser_new_immutable ();
+        stream_events (&loader, parser);
+        if (!json_parser_load_from_data (parser, data, length, &parse_error))
+          g_ptr_array_add (found, syntax_problem (display_name, parse_error));
+        else if (!g_cancellable_is_cancelled (cancellable))
           load_root (&loader, json_parser_get_root (parser));
-          g_hash_table_unref (loader.source_ids);
-          g_hash_table_unref (loader.kind_ids);
-          g_hash_table_unref (loader.category_ids);
-          g_hash_table_unref (loader.party_ids);
-          g_hash_table_unref (loader.choices);
-        }
+        g_hash_table_unref (loader.source_ids);
+        g_hash_table_unref (loader.kind_ids);
+        g_hash_table_unref (loader.category_ids);
+        g_hash_table_unref (loader.party_ids);
+        g_hash_table_unref (loader.event_ids);
+        g_hash_table_unref (loader.choices);
+        g_clear_pointer (&loader.reference_problems, g_ptr_array_unref);
+        g_clear_pointer (&loader.event_problems, g_ptr_array_unref);
+      }
       break;
     }
 

@@ -278,6 +278,43 @@ add_name (const char *data,
   return g_hash_table_add (open->names, decode_name (data, length, name));
 }
 
+/* Whether the name, not escaped, is literal. */
+static gboolean
+name_is (const char *data,
+         const Name *name,
+         const char *literal)
+{
+  gsize length = strlen (literal);
+
+  return name->end - name->start == length + 1 && memcmp (data + name->start + 1, literal, length) == 0;
+}
+
+/* Follows the root object's members, for events_member. */
+typedef struct {
+  guint    n_members;
+  int      events;      /* its place, or -1 */
+  gboolean format;      /* seen before "events" */
+  gboolean refused;     /* a reference after "events", or an escape */
+} RootMembers;
+
+static void
+root_member (RootMembers *root,
+             const char  *data,
+             const Name  *name)
+{
+  if (name->escaped)
+    root->refused = TRUE;
+  else if (name_is (data, name, "events"))
+    root->events = (int) root->n_members;
+  else if (name_is (data, name, "format"))
+    root->format = root->events < 0;
+  else if (root->events >= 0 &&
+           (name_is (data, name, "parties") || name_is (data, name, "sources") ||
+            name_is (data, name, "period_kinds") || name_is (data, name, "categories")))
+    root->refused = TRUE;
+  root->n_members++;
+}
+
 void
 entente_json_scan (const char      *data,
                    gsize            length,
@@ -293,12 +330,14 @@ entente_json_scan (const char      *data,
   gboolean root_scalar = FALSE;
   gboolean root_done = FALSE;
   guint64 values = 1;
+  RootMembers root = { 0, -1, FALSE, FALSE };
 
   g_return_if_fail (result != NULL);
 
   result->status = ENTENTE_JSON_SCAN_OK;
   result->message = NULL;
   result->line = result->column = 0;
+  result->events_member = -1;
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -404,6 +443,8 @@ entente_json_scan (const char      *data,
                         _("this member name is already used in the same object"), result);
                   return;
                 }
+              if (depth == 1)
+                root_member (&root, data, &name);
             }
           G_GNUC_FALLTHROUGH;
         case ',':
@@ -423,4 +464,6 @@ entente_json_scan (const char      *data,
         }
       last_string = G_MAXSIZE;
     }
+  if (root.format && !root.refused)
+    result->events_member = root.events;
 }

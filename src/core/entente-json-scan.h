@@ -21,6 +21,12 @@ typedef struct {
   guint                 line;    /* of the problem, 1-based */
   guint                 column;  /* in characters, 1-based */
   const char           *message; /* for SYNTAX, what is wrong; static */
+  /* Where the root object's "events" member is among its members (from
+   * 0), when a reader may take the events one by one as they are
+   * parsed: "format" comes before it, and none of the members events
+   * refer to ("parties", "sources", "period_kinds", "categories") after
+   * it. -1 otherwise, or when any member name of the root is escaped. */
+  int                   events_member;
 } EntenteJsonScan;
 
 /* json-glib's parser recurses once per nesting level and allocates a node
