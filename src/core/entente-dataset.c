@@ -196,7 +196,6 @@ typedef struct {
   guint           root_members;    /* of the root object, done */
   JsonObject     *root;            /* the root object being parsed */
   gboolean        in_events;
-  gboolean        streaming;
   gboolean        streamed;
   GPtrArray      *reference_problems;
   GPtrArray      *event_problems;
@@ -1037,7 +1036,7 @@ stream_array_start_cb (JsonParser *parser,
     load_references (loader, loader->root);
     loader->problems = problems;
   }
-  loader->streaming = loader->streamed = TRUE;
+  loader->streamed = TRUE;
 }
 
 static void
@@ -1048,10 +1047,7 @@ stream_array_end_cb (JsonParser *parser,
   loader->depth--;
   /* The rest of the file is the tree's. */
   if (loader->in_events && loader->depth == 0)
-    {
-      loader->streaming = FALSE;
-      g_signal_handlers_disconnect_by_data (parser, loader);
-    }
+    g_signal_handlers_disconnect_by_data (parser, loader);
 }
 
 static void
@@ -1061,17 +1057,20 @@ stream_array_element_cb (JsonParser *parser,
                          Loader     *loader)
 {
   GPtrArray *problems = loader->problems;
+  guint last = json_array_get_length (array) - 1;
 
-  if (!loader->streaming || loader->depth != 1)
+  /* The handlers go when the events end, so only an array inside an
+   * event is still to tell apart. */
+  if (!loader->streamed || loader->depth != 1)
     return;
   /* Once cancelled, the rest of the file is only parsed. */
   if (!g_cancellable_is_cancelled (loader->cancellable))
     {
       loader->problems = loader->event_problems;
-      load_event (loader, array, json_array_get_length (array) - 1, (guint) index);
+      load_event (loader, array, last, (guint) index);
       loader->problems = problems;
     }
-  json_array_remove_element (array, json_array_get_length (array) - 1);
+  json_array_remove_element (array, last);
 }
 
 static void
