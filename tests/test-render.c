@@ -8,7 +8,7 @@
 
 #include "entente-layout.h"
 #include "entente-layout-private.h"
-#include "entente-render.h"
+#include "entente-render-private.h"
 #include "test-data.h"
 #include "test-fonts.h"
 
@@ -511,15 +511,24 @@ render_placed (EntenteLayout      *layout,
 }
 
 /* Whether (x, y), in user units, is on a marker, a stem's dot on the
- * axis or a bar: what is copied onto pixels by hand. */
+ * axis, a bar or a badge: what is copied onto pixels by hand. */
 static gboolean
 on_sprite (EntenteLayout *layout,
            double         x,
            double         y)
 {
-  guint n_items;
+  guint n_items, n_clusters;
   const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
   double axis = entente_layout_get_axis_y (layout);
+
+  for (guint i = 0; i < n_clusters; i++)
+    {
+      const EntenteRect *r = &clusters[i].rect;
+
+      if (x > r->x - 2 && x < r->x + r->width + 2 && y > r->y - 2 && y < r->y + r->height + 2)
+        return TRUE;
+    }
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -597,6 +606,117 @@ test_direct_pixels (void)
         }
       g_assert_cmpuint (checked, >, 2000 * placement->scale * placement->scale);
     }
+}
+
+/* Bars, badges and markers on pixels are put together from sprites and
+ * boxes; they must look as the traced paths do, give or take what
+ * rounding to a sixteenth of a pixel moves. */
+static void
+test_pieces_match_paths (void)
+{
+  static const struct { int width, height, from_year, to_year; } views[] = {
+    { 800, 450, 0, 0 },
+    { 360, 640, 0, 0 },
+    { 1200, 500, 1931, 1933 },
+  };
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  static const char *actors[] = { "Aland", "Borduria", "joint" };
+  static const char *categories[] = { "treaty", "conflict", "trade" };
+  guint n_bars = 0, n_badges = 0;
+
+  /* Crowded enough for badges: 240 events in five years, a fifth of
+   * them spans. */
+  g_string_append (json, "{\"format\": \"entente/1\", \"title\": \"Crowded\", "
+                         "\"parties\": [\"Aland\", \"Borduria\"], \"categories\": ["
+                         "{\"id\": \"treaty\", \"label\": \"Treaty\"}, "
+                         "{\"id\": \"conflict\", \"label\": \"Conflict\"}, "
+                         "{\"id\": \"trade\", \"label\": \"Trade\"}], \"events\": [");
+  for (guint i = 0; i < 240; i++)
+    {
+      gint64 day = entente_days_from_civil (1930, 1, 1) + (i * 37) % 1800, year;
+      guint month, mday;
+
+      entente_civil_from_days (day, &year, &month, &mday);
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"%04" G_GINT64_FORMAT "-%02u-%02u\"",
+                              i > 0 ? ", " : "", i, year, month, mday);
+      if (i % 5 == 0)
+        {
+          entente_civil_from_days (day + 20 + (i * 13) % 400, &year, &month, &mday);
+          g_string_append_printf (json, ", \"end\": \"%04" G_GINT64_FORMAT "-%02u-%02u\"", year, month, mday);
+        }
+      g_string_append_printf (json, ", \"title\": \"Meeting %u%s\", \"category\": \"%s\", \"actor\": \"%s\"}",
+                              i, i % 3 == 0 ? " on the frontier" : "", categories[i % 3], actors[i % 3]);
+    }
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "crowded.json");
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autoptr(EntenteStyle) style = entente_style_new (dark);
+        EntenteViewport viewport = { 0, 0, views[v].width, views[v].height, 1 };
+        g_autoptr(EntenteLayout) layout = NULL;
+        g_autoptr(cairo_surface_t) pieces = NULL;
+        g_autoptr(cairo_surface_t) paths = NULL;
+        const EntenteEventItem *items;
+        const EntenteCluster *clusters;
+        guint n_items, n_clusters, differ = 0, checked = 0;
+        cairo_t *cr;
+
+        if (views[v].from_year != 0)
+          {
+            viewport.from_day = entente_days_from_civil (views[v].from_year, 1, 1);
+            viewport.to_day = entente_days_from_civil (views[v].to_year, 1, 1);
+          }
+        else
+          entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+        layout = entente_layout_new (dataset, &viewport, style, NULL);
+        items = entente_layout_get_items (layout, &n_items);
+        clusters = entente_layout_get_clusters (layout, &n_clusters);
+
+        pieces = render (layout, style, NULL);
+        paths = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, views[v].width, views[v].height);
+        cr = cairo_create (paths);
+        _entente_render_draw_paths (layout, style, NULL, cr);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_flush (paths);
+
+        for (guint k = 0; k < n_items + n_clusters; k++)
+          {
+            const EntenteRect *r = k < n_items ? &items[k].bar : &clusters[k - n_items].rect;
+
+            if (r->width <= 0)
+              continue;
+            if (k < n_items)
+              n_bars += r->width > 2 * r->height;
+            else
+              n_badges++;
+            /* The shape and a pixel of its rim all round. */
+            for (int y = MAX ((int) floor (r->y) - 1, 0); y < MIN ((int) ceil (r->y + r->height) + 1, views[v].height); y++)
+              for (int x = MAX ((int) floor (r->x) - 1, 0); x < MIN ((int) ceil (r->x + r->width) + 1, views[v].width); x++)
+                {
+                  Pixel a = pixel_at (pieces, x, y), b = pixel_at (paths, x, y);
+                  int most = MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
+
+                  differ += most > 12;
+                  checked++;
+                }
+          }
+        if (differ > 0)
+          {
+            g_autofree char *name = g_strdup_printf ("pieces-%u-%u.png", dark, v);
+            g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+            cairo_surface_write_to_png (pieces, path);
+            g_test_fail_printf ("view %u (%s): %u of %u pixels of bars and badges differ from the paths; see %s",
+                                v, dark ? "dark" : "light", differ, checked, path);
+          }
+      }
+  /* Or the comparison would have had nothing to compare. */
+  g_assert_cmpuint (n_bars, >, 10);
+  g_assert_cmpuint (n_badges, >, 4);
 }
 
 static void
@@ -888,6 +1008,7 @@ main (int    argc,
   g_test_add_func ("/render/band-colors", test_band_colors);
   g_test_add_func ("/render/band-fades", test_band_fades);
   g_test_add_func ("/render/direct-pixels", test_direct_pixels);
+  g_test_add_func ("/render/pieces-match-paths", test_pieces_match_paths);
   g_test_add_func ("/render/dark-differs", test_dark_differs);
   g_test_add_func ("/render/selection", test_selection);
   g_test_add_func ("/render/matches", test_matches);

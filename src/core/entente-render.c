@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "entente-layout-private.h"
-#include "entente-render.h"
+#include "entente-render-private.h"
 #include "entente-text-cache-private.h"
 
 #define MARKER      10.0
@@ -18,6 +18,8 @@
 #define SPRITE_DOT   (N_SHAPES + 1) /* where a stem meets the axis */
 #define SPRITE_BAR_START (N_SHAPES + 2) /* the rounded ends of a span's bar */
 #define SPRITE_BAR_END   (N_SHAPES + 3)
+#define SPRITE_BADGE_START (N_SHAPES + 4) /* the rounded ends of a cluster's badge */
+#define SPRITE_BADGE_END   (N_SHAPES + 5)
 #define BAR_RADIUS   6.0
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
@@ -907,54 +909,68 @@ fill_bar_path (const Frame  *frame,
   cairo_stroke (cr);
 }
 
-/* On pixels a bar is drawn in pieces: its rounded ends from sprites, and
- * the straight stretch between them as boxes of whole device pixels,
- * filled, then outlined along the top and the bottom. The ends of the
- * stretch fall on pixel boundaries, so the pieces meet without a seam.
- * Tracing the outline of every bar cost as much as all the rest of the
- * items. Its x is rounded to a sixteenth of a pixel, like the markers'. */
+/* On pixels a bar or a badge is drawn in pieces: its rounded ends from
+ * sprites, and the straight stretch between them as boxes of whole
+ * device pixels, filled (and for a bar, outlined along the top and the
+ * bottom). The ends of the stretch fall on pixel boundaries, so the
+ * pieces meet without a seam. Tracing the outline of every bar cost as
+ * much as all the rest of the items, and filling the rounded paths of
+ * the badges of a crowded view as much as a tenth of its frame. The x
+ * is rounded to a sixteenth of a pixel, like the markers'. */
 typedef struct {
-  double x0;           /* the bar's ends, in device pixels, rounded */
+  double x0;           /* the ends, in device pixels, rounded */
   double x1;
-  double y;            /* its top */
+  double y;            /* the top */
+  double radius;       /* in user units */
   double inner_left;   /* the straight stretch, on pixel boundaries */
   double inner_right;
-} BarPieces;
+} PillPieces;
+
+static gboolean
+pill_pieces (const Frame       *frame,
+             const EntenteRect *rect,
+             PillPieces        *pieces)
+{
+  double scale = 1 / frame->pixel;
+
+  pieces->radius = rect->height / 2;
+  pieces->x0 = round (rect->x * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->x1 = round ((rect->x + rect->width) * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->y = round (rect->y * scale * SPRITE_STEPS) / SPRITE_STEPS;
+  pieces->inner_left = ceil (pieces->x0 + pieces->radius * scale);
+  pieces->inner_right = floor (pieces->x1 - pieces->radius * scale);
+  return pieces->inner_right - pieces->inner_left >= 1;
+}
 
 static gboolean
 bar_pieces (const Frame       *frame,
             const EntenteRect *bar,
-            BarPieces         *pieces)
+            PillPieces        *pieces)
 {
-  double scale = 1 / frame->pixel;
-
   /* Bars are one height; a shorter one is the path's. */
-  if (bar->height != 2 * BAR_RADIUS)
-    return FALSE;
-  pieces->x0 = round (bar->x * scale * SPRITE_STEPS) / SPRITE_STEPS;
-  pieces->x1 = round ((bar->x + bar->width) * scale * SPRITE_STEPS) / SPRITE_STEPS;
-  pieces->y = round (bar->y * scale * SPRITE_STEPS) / SPRITE_STEPS;
-  pieces->inner_left = ceil (pieces->x0 + BAR_RADIUS * scale);
-  pieces->inner_right = floor (pieces->x1 - BAR_RADIUS * scale);
-  return pieces->inner_right - pieces->inner_left >= 1;
+  return bar->height == 2 * BAR_RADIUS && pill_pieces (frame, bar, pieces);
 }
 
-/* The sprite of one rounded end; origin_x and origin_y receive where its
- * corner goes, in device pixels. */
+/* The sprite of one rounded end of a bar (outlined) or of a badge;
+ * origin_x and origin_y receive where its corner goes, in device
+ * pixels. */
 static cairo_surface_t *
-get_bar_end (const Frame     *frame,
-             const BarPieces *pieces,
-             gboolean         start,
-             EntenteColor     color,
-             double           alpha,
-             double          *origin_x,
-             double          *origin_y)
+get_pill_end (const Frame      *frame,
+              const PillPieces *pieces,
+              gboolean          badge,
+              gboolean          start,
+              EntenteColor      color,
+              double            alpha,
+              double           *origin_x,
+              double           *origin_y)
 {
   GHashTable *table = sprite_table ();
   double scale = 1 / frame->pixel;
   double edge = start ? pieces->x0 : pieces->x1;
   double offset_x = edge - floor (edge), offset_y = pieces->y - floor (pieces->y);
-  double half_line = scale / 2;
+  /* What the outline adds around a bar's shape. */
+  double half_line = badge ? 0 : scale / 2;
+  double radius = pieces->radius;
   double left, top, width, height, x;
   SpriteKey key;
   cairo_surface_t *sprite;
@@ -962,7 +978,7 @@ get_bar_end (const Frame     *frame,
   EntenteRect shape;
 
   top = floor (pieces->y - half_line);
-  height = ceil (pieces->y + 2 * BAR_RADIUS * scale + half_line) - top;
+  height = ceil (pieces->y + 2 * radius * scale + half_line) - top;
   if (start)
     {
       left = floor (pieces->x0 - half_line);
@@ -976,9 +992,10 @@ get_bar_end (const Frame     *frame,
   *origin_x = left;
   *origin_y = top;
 
-  sprite_key_init (frame, start ? SPRITE_BAR_START : SPRITE_BAR_END, color, alpha,
-                   (guint) (offset_x * SPRITE_STEPS), (guint) (offset_y * SPRITE_STEPS), &key);
-  key.rim[0] = frame->style->span_alpha;
+  sprite_key_init (frame, badge ? (start ? SPRITE_BADGE_START : SPRITE_BADGE_END)
+                                : (start ? SPRITE_BAR_START : SPRITE_BAR_END),
+                   color, alpha, (guint) (offset_x * SPRITE_STEPS), (guint) (offset_y * SPRITE_STEPS), &key);
+  key.rim[0] = badge ? radius : frame->style->span_alpha;
   sprite = g_hash_table_lookup (table, &key);
   if (sprite != NULL)
     return sprite;
@@ -986,11 +1003,17 @@ get_bar_end (const Frame     *frame,
   sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
   sprite_frame.cr = cairo_create (sprite);
   cairo_scale (sprite_frame.cr, scale, scale);
-  /* A bar long enough that its other end lies beyond the sprite. */
-  x = start ? pieces->x0 - left : pieces->x1 - left - 8 * BAR_RADIUS * scale;
-  shape = (EntenteRect) { x / scale, (pieces->y - top) / scale, 8 * BAR_RADIUS, 2 * BAR_RADIUS };
-  bar_path (sprite_frame.cr, &shape);
-  fill_bar_path (&sprite_frame, color, alpha);
+  /* A shape long enough that its other end lies beyond the sprite. */
+  x = start ? pieces->x0 - left : pieces->x1 - left - 8 * radius * scale;
+  shape = (EntenteRect) { x / scale, (pieces->y - top) / scale, 8 * radius, 2 * radius };
+  rounded_rect (sprite_frame.cr, shape.x, shape.y, shape.width, shape.height, radius);
+  if (badge)
+    {
+      set_color (sprite_frame.cr, color, alpha);
+      cairo_fill (sprite_frame.cr);
+    }
+  else
+    fill_bar_path (&sprite_frame, color, alpha);
   cairo_destroy (sprite_frame.cr);
   cairo_surface_flush (sprite);
   add_sprite (table, &key, sprite);
@@ -998,16 +1021,19 @@ get_bar_end (const Frame     *frame,
 }
 
 static void
-paint_bar_end (const Frame     *frame,
-               const BarPieces *pieces,
-               gboolean         start,
-               EntenteColor     color,
-               double           alpha)
+paint_pill_ends (const Frame      *frame,
+                 const PillPieces *pieces,
+                 gboolean          badge,
+                 EntenteColor      color,
+                 double            alpha)
 {
-  double x, y;
-  cairo_surface_t *sprite = get_bar_end (frame, pieces, start, color, alpha, &x, &y);
+  for (int start = 0; start < 2; start++)
+    {
+      double x, y;
+      cairo_surface_t *sprite = get_pill_end (frame, pieces, badge, start, color, alpha, &x, &y);
 
-  paint_sprite (frame, sprite, x, y);
+      paint_sprite (frame, sprite, x, y);
+    }
 }
 
 static void
@@ -1528,7 +1554,7 @@ draw_items (const Frame            *frame,
       EntenteColor color = category_color (frame, category);
       double alpha = g % 2 ? frame->style->dim_alpha : 1;
       gboolean any = FALSE, any_pieces = FALSE;
-      BarPieces pieces;
+      PillPieces pieces;
 
       /* Whole paths where bars cannot be drawn in pieces. */
       for (guint k = starts[g]; k < starts[g + 1]; k++)
@@ -1581,8 +1607,7 @@ draw_items (const Frame            *frame,
 
           if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
             continue;
-          paint_bar_end (frame, &pieces, TRUE, color, alpha);
-          paint_bar_end (frame, &pieces, FALSE, color, alpha);
+          paint_pill_ends (frame, &pieces, FALSE, color, alpha);
         }
       direct_end (frame);
     }
@@ -1705,6 +1730,7 @@ draw_clusters (const Frame          *frame,
 {
   cairo_t *cr = frame->cr;
   GlyphSink sink;
+  PillPieces pieces;
 
   if (n_clusters == 0)
     return;
@@ -1719,14 +1745,28 @@ draw_clusters (const Frame          *frame,
         cairo_set_line_width (cr, 2);
         cairo_stroke (cr);
       }
+  /* Their straight middles (on pixels) or their paths, then their ends. */
   for (guint i = 0; i < n_clusters; i++)
     {
       const EntenteRect *r = &clusters[i].rect;
+      double p = frame->pixel;
 
-      rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+      if (frame->raster && pill_pieces (frame, r, &pieces))
+        cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p,
+                         (pieces.inner_right - pieces.inner_left) * p, r->height);
+      else
+        rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
     }
   set_color (cr, frame->style->cluster, 1);
   cairo_fill (cr);
+  if (frame->raster)
+    {
+      direct_begin (frame);
+      for (guint i = 0; i < n_clusters; i++)
+        if (pill_pieces (frame, &clusters[i].rect, &pieces))
+          paint_pill_ends (frame, &pieces, TRUE, frame->style->cluster, 1);
+      direct_end (frame);
+    }
 
   /* The counts: on pixels, in one call, like the labels. */
   glyph_sink_init (&sink, cr);
@@ -1841,11 +1881,12 @@ draw_chrome (const Frame *frame)
   draw_legend (frame);
 }
 
-void
-entente_render_draw (EntenteLayout            *layout,
-                     const EntenteStyle       *style,
-                     const EntenteRenderState *state,
-                     cairo_t                  *cr)
+static void
+draw (EntenteLayout            *layout,
+      const EntenteStyle       *style,
+      const EntenteRenderState *state,
+      cairo_t                  *cr,
+      gboolean                  raster)
 {
   EntenteRenderState no_state;
   const EntenteViewport *viewport;
@@ -1881,7 +1922,7 @@ entente_render_draw (EntenteLayout            *layout,
   frame.state = state;
   frame.cr = cr;
   frame.pixel = 1 / viewport->scale;
-  frame.raster = is_raster (cr);
+  frame.raster = raster;
   {
     cairo_matrix_t matrix;
 
@@ -1974,6 +2015,25 @@ entente_render_draw (EntenteLayout            *layout,
     }
 
   cairo_restore (cr);
+}
+
+void
+entente_render_draw (EntenteLayout            *layout,
+                     const EntenteStyle       *style,
+                     const EntenteRenderState *state,
+                     cairo_t                  *cr)
+{
+  g_return_if_fail (cr != NULL);
+  draw (layout, style, state, cr, is_raster (cr));
+}
+
+void
+_entente_render_draw_paths (EntenteLayout            *layout,
+                            const EntenteStyle       *style,
+                            const EntenteRenderState *state,
+                            cairo_t                  *cr)
+{
+  draw (layout, style, state, cr, FALSE);
 }
 
 /* Overview */
