@@ -1576,28 +1576,51 @@ draw_items (const Frame            *frame,
       if (!any_pieces)
         continue;
 
-      /* The straight stretches: inside, then the top and bottom lines. */
-      for (int part = 0; part < 2; part++)
+      /* The straight stretches: inside, then the top and bottom lines.
+       * Where the top falls mid-pixel, as at scale 1, the fill stops at
+       * whole rows, which cairo copies instead of blending through a
+       * mask, and the two rows it leaves are the outline's: they get
+       * the outline over half the fill, one colour (over is
+       * associative), in the outline's pass. */
+      for (int part = 0; part < 3; part++)
         {
+          double fill = color.a * alpha * frame->style->span_alpha;
+          double line = color.a * alpha * 0.7;
+          gboolean any_part = FALSE;
+
           for (guint k = starts[g]; k < starts[g + 1]; k++)
             {
               const EntenteRect *bar = &items[order[k]].bar;
               double p = frame->pixel;
+              double x, width, top, bottom;
+              gboolean split;
 
               if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
                 continue;
+              x = pieces.inner_left * p;
+              width = (pieces.inner_right - pieces.inner_left) * p;
+              top = pieces.y * p;
+              bottom = top + bar->height;
+              split = fabs (pieces.y - floor (pieces.y) - 0.5) < 1e-6;
               if (part == 0)
-                cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p,
-                                 (pieces.inner_right - pieces.inner_left) * p, bar->height);
-              else
+                cairo_rectangle (cr, x, split ? top + p / 2 : top, width, split ? bar->height - p : bar->height);
+              else if (split == (part == 2))
                 {
-                  cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p - 0.5,
-                                   (pieces.inner_right - pieces.inner_left) * p, 1);
-                  cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p + bar->height - 0.5,
-                                   (pieces.inner_right - pieces.inner_left) * p, 1);
+                  cairo_rectangle (cr, x, top - 0.5, width, 1);
+                  cairo_rectangle (cr, x, bottom - 0.5, width, 1);
                 }
+              else
+                continue;
+              any_part = TRUE;
             }
-          set_color (cr, color, alpha * (part == 0 ? frame->style->span_alpha : 0.7));
+          if (!any_part)
+            continue;
+          if (part == 0)
+            cairo_set_source_rgba (cr, color.r, color.g, color.b, fill);
+          else if (part == 1)
+            cairo_set_source_rgba (cr, color.r, color.g, color.b, line);
+          else
+            cairo_set_source_rgba (cr, color.r, color.g, color.b, line + fill / 2 * (1 - line));
           cairo_fill (cr);
         }
       direct_begin (frame);
