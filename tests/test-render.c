@@ -511,7 +511,9 @@ render_placed (EntenteLayout      *layout,
 }
 
 /* Whether (x, y), in user units, is on a marker, a stem's dot on the
- * axis, a bar or a badge: what is copied onto pixels by hand. */
+ * axis, a bar or a badge: what is copied onto pixels by hand. Not on a
+ * label that lies over a bar: glyphs are cairo's in both drawings, and
+ * a replay may blend overlapping glyph edges its own way. */
 static gboolean
 on_sprite (EntenteLayout *layout,
            double         x,
@@ -522,6 +524,13 @@ on_sprite (EntenteLayout *layout,
   const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
   double axis = entente_layout_get_axis_y (layout);
 
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntenteRect *t = &items[i].text_rect;
+
+      if (t->width > 0 && x > t->x && x < t->x + t->width && y > t->y && y < t->y + t->height)
+        return FALSE;
+    }
   for (guint i = 0; i < n_clusters; i++)
     {
       const EntenteRect *r = &clusters[i].rect;
