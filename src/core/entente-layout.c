@@ -121,6 +121,9 @@ struct _EntenteLayout
   guint                 font_ids[ENTENTE_N_FONTS];
   Lane                 *lanes[3];
   GPtrArray            *cluster_builds;
+  /* While laying out: the events that began before the view and reach
+   * into it, wanted by the footer and the events alike. */
+  GArray               *reaching;     /* guint */
   double                badge_widths[12]; /* by number of digits */
   /* The leftmost place a marker could go on each side, kept while no
    * lane changes: in a dense view most events find every lane taken,
@@ -497,7 +500,7 @@ footer_text (EntenteLayout *self)
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   gint64 from = (gint64) floor (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
-  g_autoptr(GArray) reaching = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *reaching = self->reaching;
   g_autoptr(GString) names = NULL;
 
   if (n_sources == 0)
@@ -515,7 +518,6 @@ footer_text (EntenteLayout *self)
 
   /* Once every source is cited there is nothing more to learn, which
    * keeps a dense view of a large dataset cheap. */
-  entente_dataset_collect_reaching (dataset, from, reaching);
   for (guint k = 0; k < reaching->len && n_cited < n_sources; k++)
     {
       guint i = g_array_index (reaching, guint, k);
@@ -1498,7 +1500,8 @@ add_to_cluster (EntenteLayout   *self,
                 double           x)
 {
   Lane *lane = &self->lanes[side][0];
-  g_autoptr(GArray) evicted = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Made only when a label must make way: most calls join a badge. */
+  g_autoptr(GArray) evicted = NULL;
   double plot_right = rect_right (&self->plot);
   double left;
   EntenteCluster cluster = { 0, };
@@ -1544,7 +1547,7 @@ add_to_cluster (EntenteLayout   *self,
           guint index = last->index;
 
           cluster_take (self, index, candidate, x);
-          for (guint i = 0; i < evicted->len; i++)
+          for (guint i = 0; evicted != NULL && i < evicted->len; i++)
             cluster_take_item (self, index, g_array_index (evicted, guint, i));
           return;
         }
@@ -1561,6 +1564,8 @@ add_to_cluster (EntenteLayout   *self,
                 continue;
               break;
             }
+          if (evicted == NULL)
+            evicted = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (evicted, last->index);
           g_array_set_size (lane->slots, lane->slots->len - 1);
           lanes_changed (self);
@@ -1590,7 +1595,7 @@ add_to_cluster (EntenteLayout   *self,
   lanes_changed (self);
 
   cluster_take (self, slot.index, candidate, x);
-  for (guint i = 0; i < evicted->len; i++)
+  for (guint i = 0; evicted != NULL && i < evicted->len; i++)
     cluster_take_item (self, slot.index, g_array_index (evicted, guint, i));
 }
 
@@ -1923,7 +1928,7 @@ layout_events (EntenteLayout *self)
   guint n_events;
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GArray) reaching = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *reaching = self->reaching;
   gint64 from = (gint64) ceil (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
   guint first, end, n_columns, threshold;
@@ -1943,7 +1948,6 @@ layout_events (EntenteLayout *self)
 
   /* Events that began before the view and reach into it: those that
    * span its first whole day, and those of the part of a day before. */
-  entente_dataset_collect_reaching (dataset, (gint64) floor (self->viewport.from_day), reaching);
   for (guint i = entente_dataset_lower_bound (dataset, (gint64) floor (self->viewport.from_day)); i < first; i++)
     g_array_append_val (reaching, i);
   for (guint k = 0; k < reaching->len; k++)
@@ -2420,6 +2424,8 @@ entente_layout_new (EntenteDataset             *dataset,
    * view (the footer); the chrome's widths do not depend on it. */
   self->plot = (EntenteRect) { 0, 0, viewport->width, viewport->height };
   self->px_per_day = viewport->width / (viewport->to_day - viewport->from_day);
+  self->reaching = g_array_new (FALSE, FALSE, sizeof (guint));
+  entente_dataset_collect_reaching (dataset, (gint64) floor (self->viewport.from_day), self->reaching);
   layout_chrome (self);
   self->px_per_day = self->plot.width / (self->viewport.to_day - self->viewport.from_day);
 
@@ -2429,6 +2435,7 @@ entente_layout_new (EntenteDataset             *dataset,
     self->lanes_bottom = self->lanes_top;
   layout_ticks (self);
   layout_events (self);
+  g_clear_pointer (&self->reaching, g_array_unref);
   if (self->cluster_builds != NULL)
     finish_events (self);
   free_lanes (self);
