@@ -18,9 +18,10 @@
 #define SPRITE_DOT   (N_SHAPES + 1) /* where a stem meets the axis */
 #define SPRITE_BAR_START (N_SHAPES + 2) /* the rounded ends of a span's bar */
 #define SPRITE_BAR_END   (N_SHAPES + 3)
-#define SPRITE_BADGE_START (N_SHAPES + 4) /* the rounded ends of a cluster's badge */
-#define SPRITE_BADGE_END   (N_SHAPES + 5)
+#define SPRITE_PILL_START (N_SHAPES + 4) /* the rounded ends of a badge or a stretch */
+#define SPRITE_PILL_END   (N_SHAPES + 5)
 #define BAR_RADIUS   6.0
+#define STRETCH_HALF 2.5       /* half a cluster stretch's height */
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
 #define SPRITE_HALF  8.0
@@ -957,13 +958,13 @@ bar_pieces (const Frame       *frame,
   return bar->height == 2 * BAR_RADIUS && pill_pieces (frame, bar, pieces);
 }
 
-/* The sprite of one rounded end of a bar (outlined) or of a badge;
- * origin_x and origin_y receive where its corner goes, in device
- * pixels. */
+/* The sprite of one rounded end of a bar (outlined) or of a badge or a
+ * cluster's stretch (only filled); origin_x and origin_y receive where
+ * its corner goes, in device pixels. */
 static cairo_surface_t *
 get_pill_end (const Frame      *frame,
               const PillPieces *pieces,
-              gboolean          badge,
+              gboolean          outlined,
               gboolean          start,
               EntenteColor      color,
               double            alpha,
@@ -975,7 +976,7 @@ get_pill_end (const Frame      *frame,
   double edge = start ? pieces->x0 : pieces->x1;
   double offset_x = edge - floor (edge), offset_y = pieces->y - floor (pieces->y);
   /* What the outline adds around a bar's shape. */
-  double half_line = badge ? 0 : scale / 2;
+  double half_line = outlined ? scale / 2 : 0;
   double radius = pieces->radius;
   double left, top, width, height, x;
   SpriteKey key;
@@ -998,10 +999,10 @@ get_pill_end (const Frame      *frame,
   *origin_x = left;
   *origin_y = top;
 
-  sprite_key_init (frame, badge ? (start ? SPRITE_BADGE_START : SPRITE_BADGE_END)
-                                : (start ? SPRITE_BAR_START : SPRITE_BAR_END),
+  sprite_key_init (frame, outlined ? (start ? SPRITE_BAR_START : SPRITE_BAR_END)
+                                   : (start ? SPRITE_PILL_START : SPRITE_PILL_END),
                    color, alpha, (guint) (offset_x * SPRITE_STEPS), (guint) (offset_y * SPRITE_STEPS), &key);
-  key.rim[0] = badge ? radius : frame->style->span_alpha;
+  key.rim[0] = outlined ? frame->style->span_alpha : radius;
   sprite = g_hash_table_lookup (table, &key);
   if (sprite != NULL)
     return sprite;
@@ -1013,13 +1014,13 @@ get_pill_end (const Frame      *frame,
   x = start ? pieces->x0 - left : pieces->x1 - left - 8 * radius * scale;
   shape = (EntenteRect) { x / scale, (pieces->y - top) / scale, 8 * radius, 2 * radius };
   rounded_rect (sprite_frame.cr, shape.x, shape.y, shape.width, shape.height, radius);
-  if (badge)
+  if (outlined)
+    fill_bar_path (&sprite_frame, color, alpha);
+  else
     {
       set_color (sprite_frame.cr, color, alpha);
       cairo_fill (sprite_frame.cr);
     }
-  else
-    fill_bar_path (&sprite_frame, color, alpha);
   cairo_destroy (sprite_frame.cr);
   cairo_surface_flush (sprite);
   add_sprite (table, &key, sprite);
@@ -1029,14 +1030,14 @@ get_pill_end (const Frame      *frame,
 static void
 paint_pill_ends (const Frame      *frame,
                  const PillPieces *pieces,
-                 gboolean          badge,
+                 gboolean          outlined,
                  EntenteColor      color,
                  double            alpha)
 {
   for (int start = 0; start < 2; start++)
     {
       double x, y;
-      cairo_surface_t *sprite = get_pill_end (frame, pieces, badge, start, color, alpha, &x, &y);
+      cairo_surface_t *sprite = get_pill_end (frame, pieces, outlined, start, color, alpha, &x, &y);
 
       paint_sprite (frame, sprite, x, y);
     }
@@ -1380,10 +1381,14 @@ typedef enum {
   STEM_DOTS,
 } StemPart;
 
+/* Where a stem meets the axis is the date itself, marked with a dot. On
+ * pixels the dots' places are gathered in dots (in device pixels, as
+ * sprites are placed) to be drawn once each: events of one date share a
+ * dot, which a path fills once however many stems lead to it. */
 static void
 add_stem (const Frame *frame,
           StemPart     part,
-          double       alpha,
+          GArray      *dots,
           double       x,
           double       from_y)
 {
@@ -1395,14 +1400,42 @@ add_stem (const Frame *frame,
   if (part == STEM_LINES)
     add_vline (frame, x, from_y, to_y);
   else if (frame->raster)
-    /* Where the stem meets the axis: the date itself. */
-    paint_marker_sprite (frame, SPRITE_DOT, frame->style->axis, alpha, x, to_y);
+    {
+      double qx = round (x / frame->pixel * SPRITE_STEPS) / SPRITE_STEPS;
+
+      g_array_append_val (dots, qx);
+    }
   else
     {
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, to_y, 2, 0, 2 * G_PI);
       cairo_close_path (cr);
     }
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  const double *da = a, *db = b;
+
+  return *da < *db ? -1 : *da > *db;
+}
+
+static void
+paint_dots (const Frame *frame,
+            GArray      *dots,
+            double       alpha)
+{
+  const double *x = (const double *) (gpointer) dots->data;
+
+  qsort (dots->data, dots->len, sizeof (double), compare_doubles);
+  direct_begin (frame);
+  for (guint i = 0; i < dots->len; i++)
+    if (i == 0 || x[i] != x[i - 1])
+      paint_marker_sprite (frame, SPRITE_DOT, frame->style->axis, alpha, x[i] * frame->pixel, frame->axis_y);
+  direct_end (frame);
+  g_array_set_size (dots, 0);
 }
 
 static void
@@ -1415,6 +1448,7 @@ draw_stems (const Frame            *frame,
   cairo_t *cr = frame->cr;
   /* Full strength, then what a search dims. */
   gboolean dimmed[2] = { FALSE, FALSE };
+  g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < n_items && frame->state->matches != NULL; i++)
     dimmed[event_alpha (frame, items[i].event) < 1] = TRUE;
@@ -1429,15 +1463,13 @@ draw_stems (const Frame            *frame,
         continue;
       for (StemPart part = STEM_LINES; part <= STEM_DOTS; part++)
         {
-          if (part == STEM_DOTS && frame->raster)
-            direct_begin (frame);
           if (pass == 0)
             for (guint i = 0; i < n_clusters; i++)
               {
                 const EntenteCluster *cluster = &clusters[i];
 
                 if (cluster->side != ENTENTE_SIDE_AXIS)
-                  add_stem (frame, part, alpha, cluster->rect.x + cluster->rect.height / 2,
+                  add_stem (frame, part, dots, cluster->rect.x + cluster->rect.height / 2,
                             cluster->y + (cluster->y < frame->axis_y ? BADGE_HALF : -BADGE_HALF));
               }
           for (guint i = 0; i < n_items; i++)
@@ -1447,12 +1479,12 @@ draw_stems (const Frame            *frame,
               if (fabs (item->y - frame->axis_y) < 1 ||
                   (event_alpha (frame, item->event) < 1) != (pass == 1))
                 continue;
-              add_stem (frame, part, alpha, item->x,
+              add_stem (frame, part, dots, item->x,
                         item->y + (item->y < frame->axis_y ? MARKER / 2 : -MARKER / 2));
             }
           if (part == STEM_DOTS && frame->raster)
             {
-              direct_end (frame);
+              paint_dots (frame, dots, alpha);
               continue;
             }
           set_color (cr, part == STEM_LINES ? frame->style->stem : frame->style->axis, alpha);
@@ -1636,7 +1668,7 @@ draw_items (const Frame            *frame,
 
           if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
             continue;
-          paint_pill_ends (frame, &pieces, FALSE, color, alpha);
+          paint_pill_ends (frame, &pieces, TRUE, color, alpha);
         }
       direct_end (frame);
     }
@@ -1698,30 +1730,76 @@ draw_items (const Frame            *frame,
       draw_item (frame, &items[i], i);
 }
 
-/* The stretches of time the badges stand for, marked on the axis: one
- * stroke for all, as one a stretch cost more than the rest of a badge. */
+static int
+compare_stretches (const void *a,
+                   const void *b)
+{
+  const double *sa = a, *sb = b;
+
+  return sa[0] < sb[0] ? -1 : sa[0] > sb[0];
+}
+
+/* The stretches of time the badges stand for, marked on the axis as
+ * pills, in one colour. Where their rounded ends would touch they are
+ * one pill, so that nothing is blended twice. On pixels the pills are
+ * put together from pieces like bars: stroking their round caps cost
+ * more than the rest of the badges. */
 static void
 draw_cluster_stretches (const Frame          *frame,
                         const EntenteCluster *clusters,
                         guint                 n_clusters)
 {
   cairo_t *cr = frame->cr;
+  g_autofree double *spans = NULL;   /* x0, x1 pairs */
+  g_autofree PillPieces *pieces = NULL;
+  guint n = 0, n_pieces = 0;
+  EntenteColor color = frame->style->cluster;
+  double alpha = 0.35;
 
   if (n_clusters == 0)
     return;
+  spans = g_new (double, 2 * n_clusters);
   for (guint i = 0; i < n_clusters; i++)
     {
-      double x0 = MAX (clusters[i].x0, frame->plot.x);
-      double x1 = MIN (clusters[i].x1, frame->plot.x + frame->plot.width);
-
-      cairo_move_to (cr, x0, frame->axis_y);
-      cairo_line_to (cr, MAX (x1, x0 + 0.01), frame->axis_y);
+      spans[2 * i] = MAX (clusters[i].x0, frame->plot.x);
+      spans[2 * i + 1] = MAX (MIN (clusters[i].x1, frame->plot.x + frame->plot.width), spans[2 * i] + 0.01);
     }
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 5);
-  set_color (cr, frame->style->cluster, 0.35);
-  cairo_stroke (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  qsort (spans, n_clusters, 2 * sizeof (double), compare_stretches);
+  for (guint i = 1; i < n_clusters; i++)
+    {
+      if (spans[2 * i] <= spans[2 * n + 1] + 2 * STRETCH_HALF)
+        spans[2 * n + 1] = MAX (spans[2 * n + 1], spans[2 * i + 1]);
+      else
+        {
+          n++;
+          spans[2 * n] = spans[2 * i];
+          spans[2 * n + 1] = spans[2 * i + 1];
+        }
+    }
+  n++;
+
+  pieces = g_new (PillPieces, n);
+  for (guint i = 0; i < n; i++)
+    {
+      EntenteRect pill = { spans[2 * i] - STRETCH_HALF, frame->axis_y - STRETCH_HALF,
+                           spans[2 * i + 1] - spans[2 * i] + 2 * STRETCH_HALF, 2 * STRETCH_HALF };
+      PillPieces *p = &pieces[n_pieces];
+
+      if (frame->raster && pill_pieces (frame, &pill, p))
+        {
+          cairo_rectangle (cr, p->inner_left * frame->pixel, p->y * frame->pixel,
+                           (p->inner_right - p->inner_left) * frame->pixel, pill.height);
+          n_pieces++;
+        }
+      else
+        rounded_rect (cr, pill.x, pill.y, pill.width, pill.height, STRETCH_HALF);
+    }
+  set_color (cr, color, alpha);
+  cairo_fill (cr);
+  direct_begin (frame);
+  for (guint i = 0; i < n_pieces; i++)
+    paint_pill_ends (frame, &pieces[i], FALSE, color, alpha);
+  direct_end (frame);
 }
 
 /* Where a badge's count goes: centred in it. */
@@ -1792,7 +1870,7 @@ draw_clusters (const Frame          *frame,
       direct_begin (frame);
       for (guint i = 0; i < n_clusters; i++)
         if (pill_pieces (frame, &clusters[i].rect, &pieces))
-          paint_pill_ends (frame, &pieces, TRUE, frame->style->cluster, 1);
+          paint_pill_ends (frame, &pieces, FALSE, frame->style->cluster, 1);
       direct_end (frame);
     }
 
