@@ -76,6 +76,11 @@ typedef struct {
   EntenteRect  rect;
 } Text;
 
+typedef struct {
+  guint event;
+  guint packed;      /* index << 1 | is_cluster */
+} Placement;
+
 struct _EntenteLayout
 {
   GObject parent_instance;
@@ -94,7 +99,11 @@ struct _EntenteLayout
   GArray               *legend;       /* EntenteLegendItem */
   GArray               *legend_heads; /* Text: "Periods", "Events" */
   GArray               *dense;        /* DenseRange, by first */
-  GHashTable           *placement;    /* event → (index << 1 | is_cluster) */
+  /* Where each placed event went, in the order found; sorted by event
+   * the first time it is asked, as most layouts (one a frame while the
+   * view moves) never are. */
+  GArray               *placement;    /* Placement */
+  gboolean              placement_sorted;
   Text                  title;
   Text                  subtitle;
   Text                  range;
@@ -2230,8 +2239,7 @@ finish_events (EntenteLayout *self)
 
       if (item_has_label (item))
         make_label (self, item, &cut);
-      g_hash_table_insert (self->placement, GUINT_TO_POINTER (item->event),
-                           GUINT_TO_POINTER (items->len << 1));
+      g_array_append_val (self->placement, ((Placement) { item->event, items->len << 1 }));
       g_array_append_val (items, *item);
       g_array_append_val (self->cuts, cut);
       item->text = NULL; /* moved */
@@ -2249,9 +2257,7 @@ finish_events (EntenteLayout *self)
       cluster->text = cached_text (self, ENTENTE_FONT_BADGE, count, NULL, NULL);
 
       for (guint j = 0; j < build->members->len; j++)
-        g_hash_table_insert (self->placement,
-                             GUINT_TO_POINTER (g_array_index (build->members, guint, j)),
-                             GUINT_TO_POINTER ((i << 1) | 1));
+        g_array_append_val (self->placement, ((Placement) { g_array_index (build->members, guint, j), (i << 1) | 1 }));
       for (guint j = 0; j < build->ranges->len; j++)
         {
           DenseRange range = g_array_index (build->ranges, DenseRange, j);
@@ -2325,7 +2331,7 @@ entente_layout_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->legend_heads, g_array_unref);
   g_clear_pointer (&self->dense, g_array_unref);
-  g_clear_pointer (&self->placement, g_hash_table_unref);
+  g_clear_pointer (&self->placement, g_array_unref);
   clear_text (&self->title);
   clear_text (&self->subtitle);
   clear_text (&self->range);
@@ -2368,7 +2374,7 @@ entente_layout_init (EntenteLayout *self)
   g_array_set_clear_func (self->legend_heads, clear_text_cb);
   self->dense = g_array_new (FALSE, FALSE, sizeof (DenseRange));
   self->cuts = g_array_new (FALSE, FALSE, sizeof (EntenteTextCut));
-  self->placement = g_hash_table_new (NULL, NULL);
+  self->placement = g_array_new (FALSE, FALSE, sizeof (Placement));
 }
 
 /* Text goes through the cache the caller keeps for its dataset, or
@@ -2617,24 +2623,50 @@ _entente_layout_get_lanes (EntenteLayout *self,
 
 /* Hit testing */
 
+static int
+compare_placement (gconstpointer a,
+                   gconstpointer b)
+{
+  const Placement *pa = a, *pb = b;
+
+  return pa->event < pb->event ? -1 : pa->event > pb->event;
+}
+
 EntentePlacement
 entente_layout_find_event (EntenteLayout *self,
                            guint          event,
                            guint         *index)
 {
-  gpointer value;
+  const Placement *placed;
   guint lo = 0, hi;
 
   g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), ENTENTE_PLACED_NONE);
 
-  if (g_hash_table_lookup_extended (self->placement, GUINT_TO_POINTER (event), NULL, &value))
+  /* Stable: of an event found twice, the last word is the later one. */
+  if (!self->placement_sorted)
     {
-      guint packed = GPOINTER_TO_UINT (value);
-
-      if (index != NULL)
-        *index = packed >> 1;
-      return (packed & 1) ? ENTENTE_PLACED_CLUSTER : ENTENTE_PLACED_ITEM;
+      g_array_sort (self->placement, compare_placement);
+      self->placement_sorted = TRUE;
     }
+  placed = (const Placement *) (gpointer) self->placement->data;
+  hi = self->placement->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (placed[mid].event <= event)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0 && placed[lo - 1].event == event)
+    {
+      if (index != NULL)
+        *index = placed[lo - 1].packed >> 1;
+      return (placed[lo - 1].packed & 1) ? ENTENTE_PLACED_CLUSTER : ENTENTE_PLACED_ITEM;
+    }
+
+  lo = 0;
 
   /* Dense stretches hold every shown event in their range. */
   hi = self->dense->len;
