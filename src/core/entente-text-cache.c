@@ -34,7 +34,7 @@ struct _EntenteTextCache
   GPtrArray      *latin;         /* PangoItem, by font id, or NULL */
   GHashTable     *current;       /* Entry, as key and value */
   GHashTable     *previous;
-  GHashTable     *dropped;       /* being freed, or NULL */
+  GPtrArray      *dropped;       /* Entry, being freed, or NULL */
   /* Every event title's size in label_font, 0 until measured. Floats:
    * a million events take 8 MB, and no label needs more precision. */
   float          *label_width;
@@ -255,7 +255,7 @@ entente_text_cache_finalize (GObject *object)
 
   g_clear_pointer (&self->current, g_hash_table_unref);
   g_clear_pointer (&self->previous, g_hash_table_unref);
-  g_clear_pointer (&self->dropped, g_hash_table_unref);
+  g_clear_pointer (&self->dropped, g_ptr_array_unref);
   g_clear_pointer (&self->fonts, g_ptr_array_unref);
   g_clear_pointer (&self->latin, g_ptr_array_unref);
   g_clear_pointer (&self->label_width, g_free);
@@ -343,23 +343,38 @@ _entente_text_cache_font_id (EntenteTextCache           *self,
  * hundreds a frame still made the frames that freed them the slowest.
  * Each string that joins the current generation frees its share of what
  * is left, so that none is left when the current generation is dropped
- * in its turn. */
+ * in its turn. The entries wait in an array, freed from its end: taken
+ * one by one from the table, each step scanned past every bucket
+ * already emptied. */
 static void
 free_some_dropped (EntenteTextCache *self)
 {
-  GHashTableIter iter;
   guint left, room, n;
 
   if (self->dropped == NULL)
     return;
-  left = g_hash_table_size (self->dropped);
+  left = self->dropped->len;
   room = GENERATION_SIZE - MIN (g_hash_table_size (self->current), GENERATION_SIZE - 1);
-  n = (left + room - 1) / room;
-  g_hash_table_iter_init (&iter, self->dropped);
-  while (n-- > 0 && g_hash_table_iter_next (&iter, NULL, NULL))
-    g_hash_table_iter_remove (&iter);
-  if (g_hash_table_size (self->dropped) == 0)
-    g_clear_pointer (&self->dropped, g_hash_table_unref);
+  n = MIN ((left + room - 1) / room, left);
+  g_ptr_array_set_size (self->dropped, left - n);
+  if (self->dropped->len == 0)
+    g_clear_pointer (&self->dropped, g_ptr_array_unref);
+}
+
+/* The entries of a generation no longer wanted, to be freed bit by bit. */
+static GPtrArray *
+drop_generation (GHashTable *generation)
+{
+  GPtrArray *entries = g_ptr_array_new_full (g_hash_table_size (generation), entry_free);
+  GHashTableIter iter;
+  gpointer entry;
+
+  g_hash_table_iter_init (&iter, generation);
+  while (g_hash_table_iter_next (&iter, &entry, NULL))
+    g_ptr_array_add (entries, entry);
+  g_hash_table_steal_all (generation);
+  g_hash_table_unref (generation);
+  return entries;
 }
 
 static Entry *
@@ -414,8 +429,8 @@ lookup (EntenteTextCache *self,
 
   if (g_hash_table_size (self->current) >= GENERATION_SIZE)
     {
-      g_clear_pointer (&self->dropped, g_hash_table_unref);
-      self->dropped = self->previous;
+      g_clear_pointer (&self->dropped, g_ptr_array_unref);
+      self->dropped = drop_generation (self->previous);
       self->previous = self->current;
       self->current = new_generation ();
       self->generation++;
