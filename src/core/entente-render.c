@@ -1429,6 +1429,8 @@ paint_dots (const Frame *frame,
 {
   const double *x = (const double *) (gpointer) dots->data;
 
+  if (dots->len == 0)
+    return;
   qsort (dots->data, dots->len, sizeof (double), compare_doubles);
   direct_begin (frame);
   for (guint i = 0; i < dots->len; i++)
