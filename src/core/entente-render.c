@@ -42,6 +42,7 @@ typedef struct {
   double                    lanes_top;
   double                    lanes_bottom;
   double                    pixel;    /* one device pixel in user units */
+  double                    surface_scale; /* what of 1 / pixel the surface carries */
   gboolean                  raster;   /* pixels, not a vector format */
   gboolean                  unscaled; /* user units are device pixels */
   /* Worked out once a frame: contrast adjustment is not free. */
@@ -536,6 +537,7 @@ typedef struct {
   float   rim[4];
   float   alpha;
   float   scale;
+  float   surface_scale;  /* the part of scale the surface carries */
   guint32 offset_x;  /* in SPRITE_STEPS of a device pixel */
   guint32 offset_y;
 } SpriteKey;
@@ -606,8 +608,37 @@ sprite_key_init (const Frame  *frame,
   key->rim[3] = frame->style->plot_background.a;
   key->alpha = alpha;
   key->scale = 1 / frame->pixel;
+  key->surface_scale = frame->surface_scale;
   key->offset_x = offset_x;
   key->offset_y = offset_y;
+}
+
+/* A context to draw a sprite on as the chart is drawn: with the same
+ * part of the scale carried by the surface and the same part by the
+ * transformation. Cairo divides curves into segments by a tolerance in
+ * the units of the transformation, so a marker drawn under a scaling on
+ * the sprite and on a surface of scale 2 on the chart (as a HiDPI window
+ * has it) came out with edges up to 49 levels apart. */
+static cairo_t *
+sprite_begin (const Frame     *frame,
+              cairo_surface_t *sprite)
+{
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (sprite, frame->surface_scale, frame->surface_scale);
+  cr = cairo_create (sprite);
+  cairo_scale (cr, 1 / (frame->pixel * frame->surface_scale), 1 / (frame->pixel * frame->surface_scale));
+  return cr;
+}
+
+/* From now on the sprite is copied pixel for pixel. */
+static void
+sprite_end (cairo_t         *cr,
+            cairo_surface_t *sprite)
+{
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (sprite, 1, 1);
+  cairo_surface_flush (sprite);
 }
 
 static cairo_surface_t *
@@ -635,7 +666,7 @@ get_sprite (const Frame  *frame,
 
   size = 2 * *origin + 1;
   sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cr = cairo_create (sprite);
+  cr = sprite_begin (frame, sprite);
   {
     /* The same drawing as on the chart, on a frame of its own. */
     Frame sprite_frame = *frame;
@@ -643,7 +674,6 @@ get_sprite (const Frame  *frame,
     double y = (*origin + (double) offset_y / SPRITE_STEPS) / scale;
 
     sprite_frame.cr = cr;
-    cairo_scale (cr, scale, scale);
     if (shape == SPRITE_DOT)
       {
         cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
@@ -656,8 +686,7 @@ get_sprite (const Frame  *frame,
         fill_marker_path (&sprite_frame, shape, color, alpha);
       }
   }
-  cairo_destroy (cr);
-  cairo_surface_flush (sprite);
+  sprite_end (cr, sprite);
   add_sprite (table, &key, sprite);
   return sprite;
 }
@@ -1008,8 +1037,7 @@ get_pill_end (const Frame      *frame,
     return sprite;
 
   sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
-  sprite_frame.cr = cairo_create (sprite);
-  cairo_scale (sprite_frame.cr, scale, scale);
+  sprite_frame.cr = sprite_begin (frame, sprite);
   /* A shape long enough that its other end lies beyond the sprite. */
   x = start ? pieces->x0 - left : pieces->x1 - left - 8 * radius * scale;
   shape = (EntenteRect) { x / scale, (pieces->y - top) / scale, 8 * radius, 2 * radius };
@@ -1021,8 +1049,7 @@ get_pill_end (const Frame      *frame,
       set_color (sprite_frame.cr, color, alpha);
       cairo_fill (sprite_frame.cr);
     }
-  cairo_destroy (sprite_frame.cr);
-  cairo_surface_flush (sprite);
+  sprite_end (sprite_frame.cr, sprite);
   add_sprite (table, &key, sprite);
   return sprite;
 }
@@ -2031,6 +2058,12 @@ draw (EntenteLayout            *layout,
   frame.cr = cr;
   frame.pixel = 1 / viewport->scale;
   frame.raster = raster;
+  {
+    double surface_x, surface_y;
+
+    cairo_surface_get_device_scale (cairo_get_group_target (cr), &surface_x, &surface_y);
+    frame.surface_scale = surface_x > 0 ? surface_x : 1;
+  }
   {
     cairo_matrix_t matrix;
 
