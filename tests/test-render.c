@@ -141,17 +141,18 @@ check_style_contrast (const EntenteStyle *style,
       assert_contrast (entente_style_band_label_color (style, kind_rgb (style, kind, i)), band, what);
       backgrounds[n_backgrounds++] = band;
       backgrounds[n_backgrounds++] = entente_color_over (style->joint_zone, band);
+    }
 
-      /* A span's bar over the band: labels run across it too. */
-      for (guint j = 0; j < entente_dataset_get_n_categories (dataset); j++)
-        {
-          const EntenteKind *category = entente_dataset_get_category (dataset, j);
-          EntenteColor bar = entente_style_marker_color (style, kind_rgb (style, category, j));
+  /* A span's bar, opaque whatever band it crosses: labels run across it
+   * too. */
+  for (guint j = 0; j < entente_dataset_get_n_categories (dataset); j++)
+    {
+      const EntenteKind *category = entente_dataset_get_category (dataset, j);
+      EntenteColor bar = entente_style_marker_color (style, kind_rgb (style, category, j));
 
-          bar.a = style->span_alpha;
-          g_assert_cmpuint (n_bars, <, G_N_ELEMENTS (bars));
-          bars[n_bars++] = entente_color_over (bar, band);
-        }
+      bar.a = style->span_alpha;
+      g_assert_cmpuint (n_bars, <, G_N_ELEMENTS (bars));
+      bars[n_bars++] = entente_color_over (bar, style->plot_background);
     }
 
   /* Secondary text (ticks, parties, range, footer) sits on the canvas or

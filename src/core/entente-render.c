@@ -931,6 +931,18 @@ bar_path (cairo_t           *cr,
   rounded_rect (cr, bar->x, bar->y, bar->width, bar->height, bar->height / 2);
 }
 
+/* A bar's fill: the category's colour, faint, on the plot's colour. */
+static EntenteColor
+bar_fill (const Frame  *frame,
+          EntenteColor  color,
+          double        alpha)
+{
+  EntenteColor tint = color;
+
+  tint.a = color.a * alpha * frame->style->span_alpha;
+  return entente_color_over (tint, frame->style->plot_background);
+}
+
 static void
 fill_bar_path (const Frame  *frame,
                EntenteColor  color,
@@ -938,7 +950,7 @@ fill_bar_path (const Frame  *frame,
 {
   cairo_t *cr = frame->cr;
 
-  set_color (cr, color, alpha * frame->style->span_alpha);
+  set_color (cr, bar_fill (frame, color, alpha), 1);
   cairo_fill_preserve (cr);
   set_color (cr, color, alpha * 0.7);
   cairo_set_line_width (cr, 1);
@@ -1651,7 +1663,7 @@ draw_items (const Frame            *frame,
        * associative), in the outline's pass. */
       for (int part = 0; part < 3; part++)
         {
-          double fill = color.a * alpha * frame->style->span_alpha;
+          EntenteColor fill = bar_fill (frame, color, alpha);
           double line = color.a * alpha * 0.7;
           gboolean any_part = FALSE;
 
@@ -1683,11 +1695,18 @@ draw_items (const Frame            *frame,
           if (!any_part)
             continue;
           if (part == 0)
-            cairo_set_source_rgba (cr, color.r, color.g, color.b, fill);
+            cairo_set_source_rgb (cr, fill.r, fill.g, fill.b);
           else if (part == 1)
             cairo_set_source_rgba (cr, color.r, color.g, color.b, line);
           else
-            cairo_set_source_rgba (cr, color.r, color.g, color.b, line + fill / 2 * (1 - line));
+            {
+              /* The outline over half the fill, premultiplied. */
+              double a = line + 0.5 * (1 - line);
+
+              cairo_set_source_rgba (cr, (color.r * line + fill.r * 0.5 * (1 - line)) / a,
+                                     (color.g * line + fill.g * 0.5 * (1 - line)) / a,
+                                     (color.b * line + fill.b * 0.5 * (1 - line)) / a, a);
+            }
           cairo_fill (cr);
         }
       direct_begin (frame);
