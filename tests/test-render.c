@@ -924,6 +924,37 @@ test_matches (void)
   a = pixel_at (plain, (int) items[other_index].x, (int) items[other_index].y);
   b = pixel_at (searched, (int) items[other_index].x, (int) items[other_index].y);
   g_assert_cmpint (abs (a.r - b.r) + abs (a.g - b.g) + abs (a.b - b.b), >, 60);
+
+  /* A dimmed span's bar fades into the band under it: drawn without
+   * its category, the bar's middle shows that band. */
+  {
+    guint span = event_by_id (dataset, "e3"), span_index;
+    const EntenteEvent *event = entente_dataset_get_event (dataset, span);
+    g_autofree gboolean *hidden = g_new0 (gboolean, entente_dataset_get_n_categories (dataset));
+    EntenteLayoutOptions options = { 0, };
+    g_autoptr(EntenteLayout) without = NULL;
+    g_autoptr(cairo_surface_t) band = NULL;
+    const EntenteRect *bar;
+    Pixel c;
+    int x, y, near, far;
+
+    g_assert_cmpint (entente_layout_find_event (layout, span, &span_index), ==, ENTENTE_PLACED_ITEM);
+    bar = &items[span_index].bar;
+    g_assert_cmpfloat (bar->width, >, 30);
+    hidden[event->category] = TRUE;
+    options.hidden_categories = hidden;
+    without = entente_layout_new (dataset, entente_layout_get_viewport (layout), style, &options);
+    band = render (without, style, NULL);
+    x = (int) (bar->x + bar->width - 8);
+    y = (int) (bar->y + bar->height / 2);
+    a = pixel_at (plain, x, y);
+    b = pixel_at (searched, x, y);
+    c = pixel_at (band, x, y);
+    near = abs (b.r - c.r) + abs (b.g - c.g) + abs (b.b - c.b);
+    far = abs (a.r - c.r) + abs (a.g - c.g) + abs (a.b - c.b);
+    g_assert_cmpint (far, >, 20);
+    g_assert_cmpint (3 * near, <, far);
+  }
 }
 
 /* Cyrillic and Chinese come out as glyphs, not boxes. */

@@ -931,15 +931,16 @@ bar_path (cairo_t           *cr,
   rounded_rect (cr, bar->x, bar->y, bar->width, bar->height, bar->height / 2);
 }
 
-/* A bar's fill: the category's colour, faint, on the plot's colour. */
+/* A bar's fill: the category's colour, faint, on the plot's colour. A
+ * bar a search dims is this fill faded, so that it fades into whatever
+ * band lies under it as the rest of what is dimmed does. */
 static EntenteColor
 bar_fill (const Frame  *frame,
-          EntenteColor  color,
-          double        alpha)
+          EntenteColor  color)
 {
   EntenteColor tint = color;
 
-  tint.a = color.a * alpha * frame->style->span_alpha;
+  tint.a = color.a * frame->style->span_alpha;
   return entente_color_over (tint, frame->style->plot_background);
 }
 
@@ -950,7 +951,7 @@ fill_bar_path (const Frame  *frame,
 {
   cairo_t *cr = frame->cr;
 
-  set_color (cr, bar_fill (frame, color, alpha), 1);
+  set_color (cr, bar_fill (frame, color), alpha);
   cairo_fill_preserve (cr);
   set_color (cr, color, alpha * 0.7);
   cairo_set_line_width (cr, 1);
@@ -1663,7 +1664,7 @@ draw_items (const Frame            *frame,
        * associative), in the outline's pass. */
       for (int part = 0; part < 3; part++)
         {
-          EntenteColor fill = bar_fill (frame, color, alpha);
+          EntenteColor fill = bar_fill (frame, color);
           double line = color.a * alpha * 0.7;
           gboolean any_part = FALSE;
 
@@ -1695,17 +1696,18 @@ draw_items (const Frame            *frame,
           if (!any_part)
             continue;
           if (part == 0)
-            cairo_set_source_rgb (cr, fill.r, fill.g, fill.b);
+            cairo_set_source_rgba (cr, fill.r, fill.g, fill.b, alpha);
           else if (part == 1)
             cairo_set_source_rgba (cr, color.r, color.g, color.b, line);
           else
             {
               /* The outline over half the fill, premultiplied. */
-              double a = line + 0.5 * (1 - line);
+              double half = alpha / 2;
+              double a = line + half * (1 - line);
 
-              cairo_set_source_rgba (cr, (color.r * line + fill.r * 0.5 * (1 - line)) / a,
-                                     (color.g * line + fill.g * 0.5 * (1 - line)) / a,
-                                     (color.b * line + fill.b * 0.5 * (1 - line)) / a, a);
+              cairo_set_source_rgba (cr, (color.r * line + fill.r * half * (1 - line)) / a,
+                                     (color.g * line + fill.g * half * (1 - line)) / a,
+                                     (color.b * line + fill.b * half * (1 - line)) / a, a);
             }
           cairo_fill (cr);
         }
