@@ -46,11 +46,20 @@ typedef struct {
   GArray *slots;     /* Slot, left to right */
 } Lane;
 
-/* Bookkeeping for one cluster while events are placed. */
+/* Bookkeeping for one cluster while events are placed. Its members
+ * and dense stretches go to arrays shared by all clusters: a cluster of
+ * its own arrays cost three allocations and a few more as they grew, for
+ * each of the hundred badges of a crowded frame. */
 typedef struct {
-  GArray *members;   /* guint events, placed one by one */
-  GArray *ranges;    /* DenseRange of whole dense stretches */
+  guint n_members;   /* events taken one by one */
+  guint member;      /* the first of them */
+  guint n_ranges;    /* dense stretches taken whole */
 } ClusterBuild;
+
+typedef struct {
+  guint cluster;     /* as numbered while events are placed */
+  guint event;
+} ClusterMember;
 
 typedef struct {
   guint first;
@@ -129,7 +138,9 @@ struct _EntenteLayout
   EntenteTextCache     *cache;
   guint                 font_ids[ENTENTE_N_FONTS];
   Lane                 *lanes[3];
-  GPtrArray            *cluster_builds;
+  GArray               *cluster_builds;  /* ClusterBuild, while placing */
+  GArray               *cluster_members; /* ClusterMember, while placing */
+  GArray               *cluster_ranges;  /* DenseRange, while placing */
   /* While laying out: the events that began before the view and reach
    * into it, wanted by the footer and the events alike. */
   GArray               *reaching;     /* guint */
@@ -1441,13 +1452,15 @@ cluster_take (EntenteLayout  *self,
               double          x)
 {
   EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, index);
-  ClusterBuild *build = g_ptr_array_index (self->cluster_builds, index);
+  ClusterBuild *build = &g_array_index (self->cluster_builds, ClusterBuild, index);
 
   if (candidate->event != NO_EVENT)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, candidate->event);
 
-      g_array_append_val (build->members, candidate->event);
+      g_array_append_val (self->cluster_members, ((ClusterMember) { index, candidate->event }));
+      if (build->n_members++ == 0)
+        build->member = candidate->event;
       cluster->count++;
       cluster->first_event = MIN (cluster->first_event, candidate->event);
       cluster->last_event = MAX (cluster->last_event, candidate->event);
@@ -1460,7 +1473,8 @@ cluster_take (EntenteLayout  *self,
     {
       DenseRange range = { candidate->first, candidate->end, index };
 
-      g_array_append_val (build->ranges, range);
+      g_array_append_val (self->cluster_ranges, range);
+      build->n_ranges++;
       cluster->count += candidate->count;
       cluster->first_event = MIN (cluster->first_event, candidate->first);
       cluster->last_event = MAX (cluster->last_event, candidate->end - 1);
@@ -1486,18 +1500,6 @@ cluster_take_item (EntenteLayout *self,
   item->event = NO_EVENT;
 }
 
-static void
-cluster_build_free (gpointer data)
-{
-  ClusterBuild *build = data;
-
-  if (build == NULL)
-    return;
-  g_array_unref (build->members);
-  g_array_unref (build->ranges);
-  g_free (build);
-}
-
 /* Puts what could not be placed into a cluster in the lane nearest the
  * axis: the cluster at the end of that lane when it is close, else a new
  * one, for which the lane's last labels give up room or join it. This
@@ -1514,7 +1516,6 @@ add_to_cluster (EntenteLayout   *self,
   double plot_right = rect_right (&self->plot);
   double left;
   EntenteCluster cluster = { 0, };
-  ClusterBuild *build;
   Slot slot;
 
   /* Close to the lane's last cluster: one badge says it all. */
@@ -1593,10 +1594,7 @@ add_to_cluster (EntenteLayout   *self,
   cluster.rect = (EntenteRect) { left, cluster.y - BADGE_H / 2, 0, BADGE_H };
   g_array_append_val (self->clusters, cluster);
 
-  build = g_new0 (ClusterBuild, 1);
-  build->members = g_array_new (FALSE, FALSE, sizeof (guint));
-  build->ranges = g_array_new (FALSE, FALSE, sizeof (DenseRange));
-  g_ptr_array_add (self->cluster_builds, build);
+  g_array_append_val (self->cluster_builds, ((ClusterBuild) { 0, }));
 
   slot.is_cluster = TRUE;
   slot.index = self->clusters->len - 1;
@@ -2027,7 +2025,9 @@ layout_events (EntenteLayout *self)
 
   g_array_sort (candidates, compare_candidates);
 
-  self->cluster_builds = g_ptr_array_new_with_free_func (cluster_build_free);
+  self->cluster_builds = g_array_new (FALSE, FALSE, sizeof (ClusterBuild));
+  self->cluster_members = g_array_new (FALSE, FALSE, sizeof (ClusterMember));
+  self->cluster_ranges = g_array_new (FALSE, FALSE, sizeof (DenseRange));
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
@@ -2055,16 +2055,16 @@ compare_dense (gconstpointer a,
 /* A cluster of one point is just its marker, which fits where the badge
  * would have been. */
 static gboolean
-unwrap_cluster (EntenteLayout  *self,
-                EntenteCluster *cluster,
-                ClusterBuild   *build)
+unwrap_cluster (EntenteLayout      *self,
+                EntenteCluster     *cluster,
+                const ClusterBuild *build)
 {
   EntenteEventItem item = { 0, };
   guint event;
 
-  if (cluster->count != 1 || build->members->len != 1 || build->ranges->len != 0)
+  if (cluster->count != 1 || build->n_members != 1 || build->n_ranges != 0)
     return FALSE;
-  event = g_array_index (build->members, guint, 0);
+  event = build->member;
   if (entente_dataset_get_event (self->dataset, event)->is_span ||
       cluster->x0 - MARKER / 2 < cluster->rect.x ||
       cluster->x0 + MARKER / 2 > rect_right (&cluster->rect))
@@ -2212,22 +2212,22 @@ finish_events (EntenteLayout *self)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (EntenteEventItem));
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (EntenteCluster));
-  GPtrArray *builds = g_ptr_array_new_with_free_func (cluster_build_free);
+  /* Each cluster's number once those unwrapped are gone, or G_MAXUINT. */
+  g_autofree guint *renumbered = g_new (guint, MAX (self->clusters->len, 1));
 
   for (guint i = 0; i < self->clusters->len; i++)
     {
       EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
 
-      if (unwrap_cluster (self, cluster, g_ptr_array_index (self->cluster_builds, i)))
+      renumbered[i] = G_MAXUINT;
+      if (unwrap_cluster (self, cluster, &g_array_index (self->cluster_builds, ClusterBuild, i)))
         continue;
+      renumbered[i] = clusters->len;
       g_array_append_val (clusters, *cluster);
-      g_ptr_array_add (builds, g_steal_pointer (&g_ptr_array_index (self->cluster_builds, i)));
     }
   /* No cluster has its text yet, so they move without copying any. */
   g_array_set_size (self->clusters, 0);
   g_array_append_vals (self->clusters, clusters->data, clusters->len);
-  g_ptr_array_unref (self->cluster_builds);
-  self->cluster_builds = builds;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -2250,21 +2250,26 @@ finish_events (EntenteLayout *self)
   for (guint i = 0; i < self->clusters->len; i++)
     {
       EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
-      ClusterBuild *build = g_ptr_array_index (self->cluster_builds, i);
       g_autofree char *count = g_strdup_printf ("+%u", cluster->count);
 
       /* The badge was sized for the count's digits when it was placed. */
       cluster->text = cached_text (self, ENTENTE_FONT_BADGE, count, NULL, NULL);
+    }
+  for (guint j = 0; j < self->cluster_members->len; j++)
+    {
+      const ClusterMember *member = &g_array_index (self->cluster_members, ClusterMember, j);
+      guint i = renumbered[member->cluster];
 
-      for (guint j = 0; j < build->members->len; j++)
-        g_array_append_val (self->placement, ((Placement) { g_array_index (build->members, guint, j), (i << 1) | 1 }));
-      for (guint j = 0; j < build->ranges->len; j++)
-        {
-          DenseRange range = g_array_index (build->ranges, DenseRange, j);
+      if (i != G_MAXUINT)
+        g_array_append_val (self->placement, ((Placement) { member->event, (i << 1) | 1 }));
+    }
+  for (guint j = 0; j < self->cluster_ranges->len; j++)
+    {
+      DenseRange range = g_array_index (self->cluster_ranges, DenseRange, j);
 
-          range.cluster = i;
-          g_array_append_val (self->dense, range);
-        }
+      range.cluster = renumbered[range.cluster];
+      if (range.cluster != G_MAXUINT)
+        g_array_append_val (self->dense, range);
     }
   g_array_sort (self->dense, compare_dense);
 }
@@ -2280,7 +2285,9 @@ free_lanes (EntenteLayout *self)
         g_array_unref (self->lanes[side][i].slots);
       g_clear_pointer (&self->lanes[side], g_free);
     }
-  g_clear_pointer (&self->cluster_builds, g_ptr_array_unref);
+  g_clear_pointer (&self->cluster_builds, g_array_unref);
+  g_clear_pointer (&self->cluster_members, g_array_unref);
+  g_clear_pointer (&self->cluster_ranges, g_array_unref);
 }
 
 /* The object */
