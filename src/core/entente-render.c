@@ -1453,6 +1453,7 @@ add_stem (const Frame *frame,
     }
 }
 
+/* Orders doubles, or groups of them by their first. */
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -1780,31 +1781,55 @@ draw_items (const Frame            *frame,
       draw_item (frame, &items[i], i);
 }
 
-static int
-compare_stretches (const void *a,
-                   const void *b)
+/* Pills of one colour that never overlap (badges, stretches): on
+ * pixels their straight middles as boxes in one fill and their ends
+ * from sprites; where a pill is too short for that, and on vector
+ * surfaces, its path. */
+static void
+draw_pills (const Frame       *frame,
+            const EntenteRect *pills,
+            guint              n_pills,
+            EntenteColor       color,
+            double             alpha)
 {
-  const double *sa = a, *sb = b;
+  cairo_t *cr = frame->cr;
+  g_autofree PillPieces *pieces = g_new (PillPieces, MAX (n_pills, 1));
+  guint n_pieces = 0;
 
-  return sa[0] < sb[0] ? -1 : sa[0] > sb[0];
+  for (guint i = 0; i < n_pills; i++)
+    {
+      const EntenteRect *r = &pills[i];
+      PillPieces *p = &pieces[n_pieces];
+
+      if (frame->raster && pill_pieces (frame, r, p))
+        {
+          cairo_rectangle (cr, p->inner_left * frame->pixel, p->y * frame->pixel,
+                           (p->inner_right - p->inner_left) * frame->pixel, r->height);
+          n_pieces++;
+        }
+      else
+        rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+    }
+  set_color (cr, color, alpha);
+  cairo_fill (cr);
+  direct_begin (frame);
+  for (guint i = 0; i < n_pieces; i++)
+    paint_pill_ends (frame, &pieces[i], FALSE, color, alpha);
+  direct_end (frame);
 }
 
 /* The stretches of time the badges stand for, marked on the axis as
- * pills, in one colour. Where their rounded ends would touch they are
- * one pill, so that nothing is blended twice. On pixels the pills are
- * put together from pieces like bars: stroking their round caps cost
+ * pills. Where their rounded ends would touch they are one pill, so
+ * that nothing is blended twice. Stroked with round caps, they cost
  * more than the rest of the badges. */
 static void
 draw_cluster_stretches (const Frame          *frame,
                         const EntenteCluster *clusters,
                         guint                 n_clusters)
 {
-  cairo_t *cr = frame->cr;
   g_autofree double *spans = NULL;   /* x0, x1 pairs */
-  g_autofree PillPieces *pieces = NULL;
-  guint n = 0, n_pieces = 0;
-  EntenteColor color = frame->style->cluster;
-  double alpha = 0.35;
+  g_autofree EntenteRect *pills = NULL;
+  guint n = 0;
 
   if (n_clusters == 0)
     return;
@@ -1814,7 +1839,7 @@ draw_cluster_stretches (const Frame          *frame,
       spans[2 * i] = MAX (clusters[i].x0, frame->plot.x);
       spans[2 * i + 1] = MAX (MIN (clusters[i].x1, frame->plot.x + frame->plot.width), spans[2 * i] + 0.01);
     }
-  qsort (spans, n_clusters, 2 * sizeof (double), compare_stretches);
+  qsort (spans, n_clusters, 2 * sizeof (double), compare_doubles);
   for (guint i = 1; i < n_clusters; i++)
     {
       if (spans[2 * i] <= spans[2 * n + 1] + 2 * STRETCH_HALF)
@@ -1828,28 +1853,11 @@ draw_cluster_stretches (const Frame          *frame,
     }
   n++;
 
-  pieces = g_new (PillPieces, n);
+  pills = g_new (EntenteRect, n);
   for (guint i = 0; i < n; i++)
-    {
-      EntenteRect pill = { spans[2 * i] - STRETCH_HALF, frame->axis_y - STRETCH_HALF,
-                           spans[2 * i + 1] - spans[2 * i] + 2 * STRETCH_HALF, 2 * STRETCH_HALF };
-      PillPieces *p = &pieces[n_pieces];
-
-      if (frame->raster && pill_pieces (frame, &pill, p))
-        {
-          cairo_rectangle (cr, p->inner_left * frame->pixel, p->y * frame->pixel,
-                           (p->inner_right - p->inner_left) * frame->pixel, pill.height);
-          n_pieces++;
-        }
-      else
-        rounded_rect (cr, pill.x, pill.y, pill.width, pill.height, STRETCH_HALF);
-    }
-  set_color (cr, color, alpha);
-  cairo_fill (cr);
-  direct_begin (frame);
-  for (guint i = 0; i < n_pieces; i++)
-    paint_pill_ends (frame, &pieces[i], FALSE, color, alpha);
-  direct_end (frame);
+    pills[i] = (EntenteRect) { spans[2 * i] - STRETCH_HALF, frame->axis_y - STRETCH_HALF,
+                               spans[2 * i + 1] - spans[2 * i] + 2 * STRETCH_HALF, 2 * STRETCH_HALF };
+  draw_pills (frame, pills, n, frame->style->cluster, 0.35);
 }
 
 /* Where a badge's count goes: centred in it. */
@@ -1877,7 +1885,7 @@ cluster_count_rect (const EntenteCluster *cluster,
   *text_rect = (EntenteRect) { r->x + (r->width - width) / 2, r->y + (r->height - height) / 2, width, height };
 }
 
-/* Badges: the highlighted ones' rings, then every badge in one path,
+/* Badges: the highlighted ones' rings, then every badge as a pill,
  * then the counts. Badges never overlap. */
 static void
 draw_clusters (const Frame          *frame,
@@ -1885,11 +1893,12 @@ draw_clusters (const Frame          *frame,
                guint                 n_clusters)
 {
   cairo_t *cr = frame->cr;
+  g_autofree EntenteRect *badges = NULL;
   GlyphSink sink;
-  PillPieces pieces;
 
   if (n_clusters == 0)
     return;
+  badges = g_new (EntenteRect, n_clusters);
   for (guint i = 0; i < n_clusters; i++)
     if (frame->state->hovered_cluster == (int) i || frame->selected_cluster == (int) i)
       {
@@ -1901,28 +1910,9 @@ draw_clusters (const Frame          *frame,
         cairo_set_line_width (cr, 2);
         cairo_stroke (cr);
       }
-  /* Their straight middles (on pixels) or their paths, then their ends. */
   for (guint i = 0; i < n_clusters; i++)
-    {
-      const EntenteRect *r = &clusters[i].rect;
-      double p = frame->pixel;
-
-      if (frame->raster && pill_pieces (frame, r, &pieces))
-        cairo_rectangle (cr, pieces.inner_left * p, pieces.y * p,
-                         (pieces.inner_right - pieces.inner_left) * p, r->height);
-      else
-        rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
-    }
-  set_color (cr, frame->style->cluster, 1);
-  cairo_fill (cr);
-  if (frame->raster)
-    {
-      direct_begin (frame);
-      for (guint i = 0; i < n_clusters; i++)
-        if (pill_pieces (frame, &clusters[i].rect, &pieces))
-          paint_pill_ends (frame, &pieces, FALSE, frame->style->cluster, 1);
-      direct_end (frame);
-    }
+    badges[i] = clusters[i].rect;
+  draw_pills (frame, badges, n_clusters, frame->style->cluster, 1);
 
   /* The counts: on pixels from their glyphs, like the labels. */
   glyph_sink_init (&sink, cr);
