@@ -1603,6 +1603,8 @@ draw_items (const Frame            *frame,
   g_autofree guint *starts = g_new0 (guint, n_groups + 1);
   g_autofree guint *order = g_new (guint, MAX (n_items, 1));
   g_autofree guint *group_of = g_new (guint, MAX (n_items, 1));
+  /* The bars of a group that are drawn in pieces, worked out once. */
+  g_autofree PillPieces *pieced = g_new (PillPieces, MAX (n_items, 1));
   guint n_ordered = 0;
 
   for (guint i = 0; i < n_items; i++)
@@ -1634,8 +1636,10 @@ draw_items (const Frame            *frame,
       int category = (int) (g / 2) - 1;
       EntenteColor color = category_color (frame, category);
       double alpha = g % 2 ? frame->style->dim_alpha : 1;
-      gboolean any = FALSE, any_pieces = FALSE;
-      PillPieces pieces;
+      EntenteColor fill = bar_fill (frame, color);
+      double line = color.a * alpha * 0.7;
+      gboolean any = FALSE;
+      guint n_pieced = 0;
 
       /* Whole paths where bars cannot be drawn in pieces. */
       for (guint k = starts[g]; k < starts[g + 1]; k++)
@@ -1644,8 +1648,8 @@ draw_items (const Frame            *frame,
 
           if (bar->width <= 0)
             continue;
-          if (frame->raster && bar_pieces (frame, bar, &pieces))
-            any_pieces = TRUE;
+          if (frame->raster && bar_pieces (frame, bar, &pieced[n_pieced]))
+            n_pieced++;
           else
             {
               bar_path (cr, bar);
@@ -1654,7 +1658,7 @@ draw_items (const Frame            *frame,
         }
       if (any)
         fill_bar_path (frame, color, alpha);
-      if (!any_pieces)
+      if (n_pieced == 0)
         continue;
 
       /* The straight stretches: inside, then the top and bottom lines.
@@ -1665,30 +1669,24 @@ draw_items (const Frame            *frame,
        * associative), in the outline's pass. */
       for (int part = 0; part < 3; part++)
         {
-          EntenteColor fill = bar_fill (frame, color);
-          double line = color.a * alpha * 0.7;
           gboolean any_part = FALSE;
 
-          for (guint k = starts[g]; k < starts[g + 1]; k++)
+          for (guint j = 0; j < n_pieced; j++)
             {
-              const EntenteRect *bar = &items[order[k]].bar;
+              const PillPieces *pieces = &pieced[j];
               double p = frame->pixel;
-              double x, width, top, bottom;
-              gboolean split;
+              double x = pieces->inner_left * p;
+              double width = (pieces->inner_right - pieces->inner_left) * p;
+              double height = 2 * pieces->radius;
+              double top = pieces->y * p;
+              gboolean split = fabs (pieces->y - floor (pieces->y) - 0.5) < 1e-6;
 
-              if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
-                continue;
-              x = pieces.inner_left * p;
-              width = (pieces.inner_right - pieces.inner_left) * p;
-              top = pieces.y * p;
-              bottom = top + bar->height;
-              split = fabs (pieces.y - floor (pieces.y) - 0.5) < 1e-6;
               if (part == 0)
-                cairo_rectangle (cr, x, split ? top + p / 2 : top, width, split ? bar->height - p : bar->height);
+                cairo_rectangle (cr, x, split ? top + p / 2 : top, width, split ? height - p : height);
               else if (split == (part == 2))
                 {
                   cairo_rectangle (cr, x, top - 0.5, width, 1);
-                  cairo_rectangle (cr, x, bottom - 0.5, width, 1);
+                  cairo_rectangle (cr, x, top + height - 0.5, width, 1);
                 }
               else
                 continue;
@@ -1713,14 +1711,8 @@ draw_items (const Frame            *frame,
           cairo_fill (cr);
         }
       direct_begin (frame);
-      for (guint k = starts[g]; k < starts[g + 1]; k++)
-        {
-          const EntenteRect *bar = &items[order[k]].bar;
-
-          if (bar->width <= 0 || !bar_pieces (frame, bar, &pieces))
-            continue;
-          paint_pill_ends (frame, &pieces, TRUE, color, alpha);
-        }
+      for (guint j = 0; j < n_pieced; j++)
+        paint_pill_ends (frame, &pieced[j], TRUE, color, alpha);
       direct_end (frame);
     }
 
