@@ -536,6 +536,8 @@ typedef struct {
   float   color[4];
   float   rim[4];
   float   alpha;
+  /* What else shapes it: a bar's fill strength, a pill's radius. */
+  float   detail;
   float   scale;
   float   surface_scale;  /* the part of scale the surface carries */
   guint32 offset_x;  /* in SPRITE_STEPS of a device pixel */
@@ -1044,7 +1046,7 @@ get_pill_end (const Frame      *frame,
   sprite_key_init (frame, outlined ? (start ? SPRITE_BAR_START : SPRITE_BAR_END)
                                    : (start ? SPRITE_PILL_START : SPRITE_PILL_END),
                    color, alpha, (guint) (offset_x * SPRITE_STEPS), (guint) (offset_y * SPRITE_STEPS), &key);
-  key.rim[0] = outlined ? frame->style->span_alpha : radius;
+  key.detail = outlined ? frame->style->span_alpha : radius;
   sprite = g_hash_table_lookup (table, &key);
   if (sprite != NULL)
     return sprite;
