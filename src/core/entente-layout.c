@@ -51,8 +51,7 @@ typedef struct {
  * its own arrays cost three allocations and a few more as they grew, for
  * each of the hundred badges of a crowded frame. */
 typedef struct {
-  guint n_members;   /* events taken one by one */
-  guint member;      /* the first of them */
+  guint member;      /* the last event taken one by one */
   guint n_ranges;    /* dense stretches taken whole */
 } ClusterBuild;
 
@@ -1459,8 +1458,7 @@ cluster_take (EntenteLayout  *self,
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, candidate->event);
 
       g_array_append_val (self->cluster_members, ((ClusterMember) { index, candidate->event }));
-      if (build->n_members++ == 0)
-        build->member = candidate->event;
+      build->member = candidate->event;
       cluster->count++;
       cluster->first_event = MIN (cluster->first_event, candidate->event);
       cluster->last_event = MAX (cluster->last_event, candidate->event);
@@ -2062,7 +2060,8 @@ unwrap_cluster (EntenteLayout      *self,
   EntenteEventItem item = { 0, };
   guint event;
 
-  if (cluster->count != 1 || build->n_members != 1 || build->n_ranges != 0)
+  /* A count of one without a dense stretch is one member. */
+  if (cluster->count != 1 || build->n_ranges != 0)
     return FALSE;
   event = build->member;
   if (entente_dataset_get_event (self->dataset, event)->is_span ||
