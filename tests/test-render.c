@@ -70,21 +70,44 @@ pixel_distance (Pixel       pixel,
   return MAX (abs (pixel.r - r), MAX (abs (pixel.g - g), abs (pixel.b - b)));
 }
 
+/* The layout on an image of its viewport's scale, drawn as on screen or
+ * (paths) as for a vector surface. The scale is the image's own, as a
+ * HiDPI window has it, or (transformed) a scaling of the drawing, as a
+ * PNG export of scale 2 has it. */
+static cairo_surface_t *
+render_as (EntenteLayout            *layout,
+           const EntenteStyle       *style,
+           const EntenteRenderState *state,
+           gboolean                  transformed,
+           gboolean                  paths)
+{
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         viewport->width * viewport->scale,
+                                                         viewport->height * viewport->scale);
+  cairo_t *cr;
+
+  if (!transformed)
+    cairo_surface_set_device_scale (surface, viewport->scale, viewport->scale);
+  cr = cairo_create (surface);
+  if (transformed)
+    cairo_scale (cr, viewport->scale, viewport->scale);
+  if (paths)
+    _entente_render_draw_paths (layout, style, state, cr);
+  else
+    entente_render_draw (layout, style, state, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static cairo_surface_t *
 render (EntenteLayout            *layout,
         const EntenteStyle       *style,
         const EntenteRenderState *state)
 {
-  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         viewport->width, viewport->height);
-  cairo_t *cr = cairo_create (surface);
-
-  entente_render_draw (layout, style, state, cr);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return render_as (layout, style, state, FALSE, FALSE);
 }
 
 static EntenteLayout *
@@ -623,37 +646,6 @@ test_direct_pixels (void)
     }
 }
 
-/* The layout on an image of its viewport's scale, drawn as on screen or
- * (paths) as for a vector surface. The scale is the image's own, as a
- * HiDPI window has it, or (transformed) a scaling of the drawing, as a
- * PNG export of scale 2 has it. */
-static cairo_surface_t *
-render_scaled (EntenteLayout      *layout,
-               const EntenteStyle *style,
-               gboolean            transformed,
-               gboolean            paths)
-{
-  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         viewport->width * viewport->scale,
-                                                         viewport->height * viewport->scale);
-  cairo_t *cr;
-
-  if (!transformed)
-    cairo_surface_set_device_scale (surface, viewport->scale, viewport->scale);
-  cr = cairo_create (surface);
-  if (transformed)
-    cairo_scale (cr, viewport->scale, viewport->scale);
-  if (paths)
-    _entente_render_draw_paths (layout, style, NULL, cr);
-  else
-    entente_render_draw (layout, style, NULL, cr);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 /* Whether (x, y) is within reach of a dot where a stem meets the axis.
  * Two dots a fraction of a pixel apart are one shape as a path and two
  * sprites on pixels, whose rims then blend twice. */
@@ -751,8 +743,8 @@ test_pieces_match_paths (void)
         items = entente_layout_get_items (layout, &n_items);
         clusters = entente_layout_get_clusters (layout, &n_clusters);
 
-        pieces = render_scaled (layout, style, transformed, FALSE);
-        paths = render_scaled (layout, style, transformed, TRUE);
+        pieces = render_as (layout, style, NULL, transformed, FALSE);
+        paths = render_as (layout, style, NULL, transformed, TRUE);
 
         for (guint k = 0; k < n_items + 2 * n_clusters; k++)
           {
