@@ -538,6 +538,29 @@ render_placed (EntenteLayout      *layout,
   return surface;
 }
 
+/* Whether (x, y) is within reach of a dot where an item's or a badge's
+ * stem meets the axis. */
+static gboolean
+near_axis_dot (EntenteLayout *layout,
+               double         x,
+               double         y)
+{
+  guint n_items, n_clusters;
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+  double axis = entente_layout_get_axis_y (layout);
+
+  if (fabs (y - axis) > 3)
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    if (fabs (x - items[i].x) < 3)
+      return TRUE;
+  for (guint i = 0; i < n_clusters; i++)
+    if (fabs (x - (clusters[i].rect.x + clusters[i].rect.height / 2)) < 3)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether (x, y), in user units, is on a marker, a stem's dot on the
  * axis, a bar or a badge: what is copied onto pixels by hand. Not on a
  * label that lies over a bar: glyphs are cairo's in both drawings, and
@@ -550,7 +573,6 @@ on_sprite (EntenteLayout *layout,
   guint n_items, n_clusters;
   const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
   const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
-  double axis = entente_layout_get_axis_y (layout);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -560,6 +582,8 @@ on_sprite (EntenteLayout *layout,
       if (t->width > 0 && x > t->x - 1 && x < t->x + t->width + 1 && y > t->y && y < t->y + t->height)
         return FALSE;
     }
+  if (near_axis_dot (layout, x, y))
+    return TRUE;
   for (guint i = 0; i < n_clusters; i++)
     {
       const EntenteRect *r = &clusters[i].rect;
@@ -573,7 +597,6 @@ on_sprite (EntenteLayout *layout,
       const EntenteRect *m = &items[i].marker, *b = &items[i].bar;
 
       if ((x > m->x - 2 && x < m->x + m->width + 2 && y > m->y - 2 && y < m->y + m->height + 2) ||
-          (fabs (x - items[i].x) < 3 && fabs (y - axis) < 3) ||
           (b->width > 0 && x > b->x - 2 && x < b->x + b->width + 2 && y > b->y - 2 && y < b->y + b->height + 2))
         return TRUE;
     }
@@ -644,30 +667,6 @@ test_direct_pixels (void)
         }
       g_assert_cmpuint (checked, >, 2000 * placement->scale * placement->scale);
     }
-}
-
-/* Whether (x, y) is within reach of a dot where a stem meets the axis.
- * Two dots a fraction of a pixel apart are one shape as a path and two
- * sprites on pixels, whose rims then blend twice. */
-static gboolean
-near_axis_dot (EntenteLayout *layout,
-               double         x,
-               double         y)
-{
-  guint n_items, n_clusters;
-  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
-  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
-  double axis = entente_layout_get_axis_y (layout);
-
-  if (fabs (y - axis) > 3)
-    return FALSE;
-  for (guint i = 0; i < n_items; i++)
-    if (fabs (x - items[i].x) < 3)
-      return TRUE;
-  for (guint i = 0; i < n_clusters; i++)
-    if (fabs (x - (clusters[i].rect.x + clusters[i].rect.height / 2)) < 3)
-      return TRUE;
-  return FALSE;
 }
 
 /* Bars, badges and the stretches of the axis that badges stand for are
@@ -771,6 +770,9 @@ test_pieces_match_paths (void)
                   Pixel a = pixel_at (pieces, x, y), b = pixel_at (paths, x, y);
                   int most = MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
 
+                  /* Two dots a fraction of a pixel apart are one shape as
+                   * a path and two sprites on pixels, whose rims then
+                   * blend twice. */
                   if (near_axis_dot (layout, (x + 0.5) / scale, (y + 0.5) / scale))
                     continue;
 
