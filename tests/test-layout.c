@@ -179,6 +179,10 @@ check_items (EntenteLayout *layout,
           g_assert_cmpfloat (items[i].text_rect.x + items[i].text_rect.width, <=, plot.x + plot.width + 0.01);
           g_assert_cmpfloat (items[i].text_rect.x, >=, items[i].rect.x - 0.01);
           g_assert_cmpfloat (items[i].text_rect.width, >, 0);
+          /* No label takes more than its share of a line. */
+          if (items[i].text_rect.width > MIN (230, plot.width * 0.45) + 0.01)
+            g_error ("%s: the label of event %u is %.1f px wide", what, items[i].event,
+                     items[i].text_rect.width);
         }
       g_assert_cmpfloat (items[i].rect.y, >=, plot.y);
       g_assert_cmpfloat (items[i].rect.y + items[i].rect.height, <=, plot.y + plot.height);

@@ -1400,6 +1400,10 @@ item_shorten (EntenteLayout    *self,
 
   if (!item_can_shorten (item, limit, may_drop))
     return FALSE;
+  /* A lane already free there: the label keeps the width it was given,
+   * which may be less than all of the room. */
+  if (rect_right (&item->rect) <= limit)
+    return TRUE;
   if (avail >= MIN_LABEL_W)
     item->text_rect.width = fit_width (label_size (self, item->event, NULL), avail);
   else
