@@ -183,6 +183,17 @@ check_items (EntenteLayout *layout,
           if (items[i].text_rect.width > MIN (230, plot.width * 0.45) + 0.01)
             g_error ("%s: the label of event %u is %.1f px wide", what, items[i].event,
                      items[i].text_rect.width);
+          /* A span's label lies on its bar or wholly after it, never
+           * across the bar's end. */
+          if (items[i].bar.width > 0)
+            {
+              double bar_end = items[i].bar.x + items[i].bar.width;
+              double text_end = items[i].text_rect.x + items[i].text_rect.width;
+
+              if (text_end > bar_end + 0.01 && items[i].text_rect.x < bar_end - 0.01)
+                g_error ("%s: the label of event %u runs from %.1f across its bar's end at %.1f to %.1f",
+                         what, items[i].event, items[i].text_rect.x, bar_end, text_end);
+            }
         }
       g_assert_cmpfloat (items[i].rect.y, >=, plot.y);
       g_assert_cmpfloat (items[i].rect.y + items[i].rect.height, <=, plot.y + plot.height);

@@ -18,6 +18,7 @@
 #define AXIS_LANES        3  /* on the axis, just above it, just below it */
 #define MARKER         10.0
 #define LABEL_GAP       4.0  /* from a marker to its label */
+#define BAR_TEXT_PAD    5.0  /* from a label on a bar to the bar's end */
 #define ITEM_GAP        9.0  /* between neighbours in a lane */
 #define MIN_LABEL_W    44.0  /* shorter than this, an elided label says nothing */
 #define MAX_LABEL_W   230.0
@@ -1695,7 +1696,7 @@ place_event (EntenteLayout   *self,
   double plot_right = rect_right (&self->plot);
   EntenteEventItem item = { 0, };
   double x = candidate->x;
-  double natural, text_width, text_height, right_avail, left_avail, width, base_left;
+  double natural, text_width, text_height, right_avail, left_avail, width, base_left, right_x;
   gboolean text_left = FALSE;
   gboolean labelled = TRUE;
   Slot slot;
@@ -1733,8 +1734,25 @@ place_event (EntenteLayout   *self,
   text_width = MIN (natural, MIN (MAX_LABEL_W, self->plot.width * 0.45));
 
   /* The label goes right of the marker, or left where the plot ends too
-   * soon for it (spans keep it on their bar). */
-  right_avail = plot_right - (x + MARKER / 2 + LABEL_GAP) - 2;
+   * soon for it. A span's goes on its bar where it fits there whole, else
+   * after the bar's end, where more of it shows: text that ran across the
+   * end would be half on the bar's colour and half off it. */
+  right_x = x + MARKER / 2 + LABEL_GAP;
+  right_avail = plot_right - right_x - 2;
+  if (event->is_span)
+    {
+      double bar_right = rect_right (&item.bar);
+      double on_bar = bar_right - BAR_TEXT_PAD - right_x;
+      double after_bar = plot_right - (bar_right + LABEL_GAP) - 2;
+
+      if (on_bar < text_width && after_bar > on_bar)
+        {
+          right_x = bar_right + LABEL_GAP;
+          right_avail = after_bar;
+        }
+      else
+        right_avail = MIN (right_avail, on_bar);
+    }
   left_avail = x - MARKER / 2 - LABEL_GAP - self->plot.x - 2;
   if (right_avail >= text_width || event->is_span || left_avail <= right_avail)
     width = MIN (text_width, right_avail);
@@ -1810,7 +1828,7 @@ place_event (EntenteLayout   *self,
     }
   if (labelled && width > 0)
     {
-      double tx = text_left ? x - MARKER / 2 - LABEL_GAP - width : x + MARKER / 2 + LABEL_GAP;
+      double tx = text_left ? x - MARKER / 2 - LABEL_GAP - width : right_x;
 
       item.text_rect = (EntenteRect) { tx, item.y - text_height / 2, width, text_height };
     }
