@@ -529,6 +529,9 @@ typedef enum {
   N_ZOOMS
 } Zoom;
 
+/* As --only names them. */
+static const char *const zoom_names[N_ZOOMS] = { "whole", "decade", "month" };
+
 typedef struct {
   double median;
   double p95;
@@ -776,6 +779,18 @@ typedef struct {
   double      svg_ms;
 } Row;
 
+static gboolean
+wanted (const char *what)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (opt_only == NULL)
+    return TRUE;
+  parts = g_strsplit (opt_only, ",", -1);
+  return g_strv_contains ((const char * const *) parts, what);
+}
+
+/* Parts that --only left out get a dash, not a zero. */
 static void
 print_table (const Row *rows,
              guint      n_rows)
@@ -795,24 +810,24 @@ print_table (const Row *rows,
       g_autofree char *png = format_ms (row->png_ms);
       g_autofree char *svg = format_ms (row->svg_ms);
 
-      out ("| %s | %s | %s (%s) | %.2f× | %s (%s) | %.2f× ", count, size, load, parse,
-               row->load_ms / row->parse_ms, peak, parse_peak,
-               (double) row->load_peak / row->parse_peak);
+      out ("| %s | %s ", count, size);
+      if (wanted ("load"))
+        out ("| %s (%s) | %.2f× | %s (%s) | %.2f× ", load, parse, row->load_ms / row->parse_ms,
+             peak, parse_peak, (double) row->load_peak / row->parse_peak);
+      else
+        out ("| – | – | – | – ");
       for (guint z = 0; z < N_ZOOMS; z++)
-        out ("| %.1f / %.1f ms ", row->frames[z].median, row->frames[z].p95);
-      out ("| %s | %s |\n", png, svg);
+        {
+          if (wanted (zoom_names[z]))
+            out ("| %.1f / %.1f ms ", row->frames[z].median, row->frames[z].p95);
+          else
+            out ("| – ");
+        }
+      if (wanted ("export"))
+        out ("| %s | %s |\n", png, svg);
+      else
+        out ("| – | – |\n");
     }
-}
-
-static gboolean
-wanted (const char *what)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (opt_only == NULL)
-    return TRUE;
-  parts = g_strsplit (opt_only, ",", -1);
-  return g_strv_contains ((const char * const *) parts, what);
 }
 
 /* The processor's name and count, which the numbers depend on. */
@@ -943,7 +958,6 @@ main (int    argc,
 
       for (Zoom z = 0; z < N_ZOOMS; z++)
         {
-          static const char *const zoom_names[] = { "whole", "decade", "month" };
           FrameStats warm_up;
 
           if (!wanted (zoom_names[z]))
