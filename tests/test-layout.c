@@ -180,7 +180,7 @@ check_items (EntenteLayout *layout,
           g_assert_cmpfloat (items[i].text_rect.x, >=, items[i].rect.x - 0.01);
           g_assert_cmpfloat (items[i].text_rect.width, >, 0);
           /* No label takes more than its share of a line. */
-          if (items[i].text_rect.width > MIN (230, plot.width * 0.45) + 0.01)
+          if (items[i].text_rect.width > MIN (360, plot.width * 0.45) + 0.01)
             g_error ("%s: the label of event %u is %.1f px wide", what, items[i].event,
                      items[i].text_rect.width);
           /* A span's label lies on its bar or wholly after it, never

@@ -21,7 +21,7 @@
 #define BAR_TEXT_PAD    5.0  /* from a label on a bar to the bar's end */
 #define ITEM_GAP        9.0  /* between neighbours in a lane */
 #define MIN_LABEL_W    44.0  /* shorter than this, an elided label says nothing */
-#define MAX_LABEL_W   230.0
+#define MAX_LABEL_W   360.0
 #define BADGE_H        16.0
 #define BADGE_PAD       6.0
 #define CLUSTER_MERGE  30.0  /* an event this close to a cluster joins it */
