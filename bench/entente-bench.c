@@ -830,6 +830,40 @@ print_table (const Row *rows,
     }
 }
 
+/* What the targets compare: the largest dataset's frame against the
+ * smallest's, zoom by zoom. */
+static void
+print_frame_ratios (const Row *rows,
+                    guint      n_rows)
+{
+  static const char *const zoom_titles[N_ZOOMS] = { "whole range", "10 years", "1 month" };
+  const Row *small = &rows[0], *large = &rows[0];
+  g_autofree char *small_count = NULL;
+  g_autofree char *large_count = NULL;
+  const char *separator = "";
+
+  for (guint i = 1; i < n_rows; i++)
+    {
+      if (rows[i].n_events < small->n_events)
+        small = &rows[i];
+      if (rows[i].n_events > large->n_events)
+        large = &rows[i];
+    }
+  if (small == large)
+    return;
+  small_count = format_count (small->n_events);
+  large_count = format_count (large->n_events);
+  out ("\nFrame medians, %s ÷ %s events:", large_count, small_count);
+  for (guint z = 0; z < N_ZOOMS; z++)
+    {
+      if (!wanted (zoom_names[z]))
+        continue;
+      out ("%s %s %.1f×", separator, zoom_titles[z], large->frames[z].median / small->frames[z].median);
+      separator = ",";
+    }
+  out ("\n");
+}
+
 /* The processor's name and count, which the numbers depend on. */
 static void
 print_machine (void)
@@ -985,6 +1019,7 @@ main (int    argc,
     g_rmdir (workdir);
 
   print_table (rows, sizes->len);
+  print_frame_ratios (rows, sizes->len);
   print_machine ();
 
   display = g_getenv ("WAYLAND_DISPLAY");
