@@ -817,6 +817,77 @@ test_pieces_match_paths (void)
   g_assert_cmpuint (n_stretches, >, 4);
 }
 
+/* A span that the view cuts short is not drawn as if it began or ended
+ * at the plot's edge: its bar goes on square to the edge, where the end of
+ * a bar inside the view is round. A round end leaves the corner of its
+ * bar's box bare; a square one fills it. */
+static void
+test_cut_spans (void)
+{
+  static const struct { const char *id, *start, *end; gboolean cut_start, cut_end; } spans[] = {
+    { "through", "1900", "1980", TRUE, TRUE },
+    { "inside", "1925", "1935", FALSE, FALSE },
+    { "before", "1905", "1930", TRUE, FALSE },
+    { "after", "1941", "1975", FALSE, TRUE },
+  };
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Spans\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], "
+                                          "\"categories\": [{\"id\": \"treaty\", \"label\": \"Treaty\"}], "
+                                          "\"events\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  EntenteViewport viewport = { 0, 0, 800, 450, 1 };
+  const EntenteEventItem *items;
+  EntenteRect plot;
+  guint n_items;
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    g_string_append_printf (json, "%s{\"id\": \"%s\", \"date\": \"%s\", \"end\": \"%s\", "
+                            "\"title\": \"Span\", \"category\": \"treaty\", \"actor\": \"Aland\"}",
+                            i > 0 ? ", " : "", spans[i].id, spans[i].start, spans[i].end);
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "spans.json");
+  viewport.from_day = entente_days_from_civil (1920, 1, 1);
+  viewport.to_day = entente_days_from_civil (1950, 1, 1);
+  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  entente_layout_get_plot_rect (layout, &plot);
+  items = entente_layout_get_items (layout, &n_items);
+  g_assert_cmpuint (n_items, ==, G_N_ELEMENTS (spans));
+  surface = render_as (layout, style, NULL, FALSE, FALSE);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const EntenteRect *bar = &items[i].bar;
+      const char *id = entente_dataset_get_event (dataset, items[i].event)->id;
+      guint span = 0;
+
+      /* The dataset keeps its events by date, not as written. */
+      while (span < G_N_ELEMENTS (spans) && g_strcmp0 (spans[span].id, id) != 0)
+        span++;
+      g_assert_cmpuint (span, <, G_N_ELEMENTS (spans));
+      /* The corner pixels of the bar's box, or where the plot's edge cuts
+       * it, a pixel inside the plot's border; against the lane's
+       * background just above the bar. */
+      int top = (int) floor (bar->y), above = top - 3;
+
+      for (int end = 0; end < 2; end++)
+        {
+          gboolean cut = end == 0 ? spans[span].cut_start : spans[span].cut_end;
+          int x = end == 0 ? (cut ? (int) ceil (plot.x) + 1 : (int) floor (bar->x))
+                           : (cut ? (int) floor (plot.x + plot.width) - 2 : (int) ceil (bar->x + bar->width) - 1);
+          Pixel corner = pixel_at (surface, x, top), lane = pixel_at (surface, x, above);
+          int most = MAX (abs (corner.r - lane.r), MAX (abs (corner.g - lane.g), abs (corner.b - lane.b)));
+
+          if (cut ? most < 24 : most > 12)
+            g_test_fail_printf ("span %s: its %s end is drawn %s (corner pixel %d,%d differs by %d)",
+                                spans[span].id, end == 0 ? "start" : "finish", cut ? "round" : "square",
+                                x, top, most);
+        }
+    }
+}
+
 static void
 test_dark_differs (void)
 {
@@ -1138,6 +1209,7 @@ main (int    argc,
   g_test_add_func ("/render/band-fades", test_band_fades);
   g_test_add_func ("/render/direct-pixels", test_direct_pixels);
   g_test_add_func ("/render/pieces-match-paths", test_pieces_match_paths);
+  g_test_add_func ("/render/cut-spans", test_cut_spans);
   g_test_add_func ("/render/dark-differs", test_dark_differs);
   g_test_add_func ("/render/selection", test_selection);
   g_test_add_func ("/render/matches", test_matches);

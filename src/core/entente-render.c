@@ -21,6 +21,7 @@
 #define SPRITE_PILL_START (N_SHAPES + 4) /* the rounded ends of a badge or a stretch */
 #define SPRITE_PILL_END   (N_SHAPES + 5)
 #define BAR_RADIUS   6.0
+#define BAR_OVERHANG (BAR_RADIUS + 2) /* past the plot, rounded end and outline */
 #define STRETCH_HALF 2.5       /* half a cluster stretch's height */
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
@@ -925,6 +926,28 @@ paint_marker_sprite (const Frame  *frame,
   paint_sprite (frame, sprite, ix - origin, iy - origin);
 }
 
+/* A span's bar as drawn. Where the span goes on beyond the view, the bar
+ * runs on past the plot's edge, which the clip then cuts square: a span
+ * the view cuts short must not look as if it began or ended there. */
+static EntenteRect
+drawn_bar (const Frame            *frame,
+           const EntenteEventItem *item)
+{
+  const EntenteEvent *event = entente_dataset_get_event (frame->dataset, item->event);
+  const EntenteViewport *viewport = entente_layout_get_viewport (frame->layout);
+  EntenteRect bar = item->bar;
+  double right = bar.x + bar.width;
+
+  if (bar.width <= 0)
+    return bar;
+  if (event->start_day < viewport->from_day)
+    bar.x = MIN (bar.x, frame->plot.x - BAR_OVERHANG);
+  if (event->end_day > viewport->to_day)
+    right = MAX (right, frame->plot.x + frame->plot.width + BAR_OVERHANG);
+  bar.width = right - bar.x;
+  return bar;
+}
+
 /* A span's bar: a rounded rectangle, filled and outlined. */
 static void
 bar_path (cairo_t           *cr,
@@ -1573,7 +1596,9 @@ draw_item (const Frame            *frame,
 
   if (item->bar.width > 0)
     {
-      bar_path (cr, &item->bar);
+      EntenteRect bar = drawn_bar (frame, item);
+
+      bar_path (cr, &bar);
       fill_bar_path (frame, category_color (frame, event->category), alpha);
     }
 
@@ -1646,15 +1671,15 @@ draw_items (const Frame            *frame,
       /* Whole paths where bars cannot be drawn in pieces. */
       for (guint k = starts[g]; k < starts[g + 1]; k++)
         {
-          const EntenteRect *bar = &items[order[k]].bar;
+          EntenteRect bar = drawn_bar (frame, &items[order[k]]);
 
-          if (bar->width <= 0)
+          if (bar.width <= 0)
             continue;
-          if (frame->raster && bar_pieces (frame, bar, &pieced[n_pieced]))
+          if (frame->raster && bar_pieces (frame, &bar, &pieced[n_pieced]))
             n_pieced++;
           else
             {
-              bar_path (cr, bar);
+              bar_path (cr, &bar);
               any = TRUE;
             }
         }
