@@ -352,6 +352,31 @@ entente_timeline_view_get_range (EntenteTimelineView *self,
 }
 
 void
+entente_timeline_view_open_cluster (EntenteTimelineView *self,
+                                    guint                index)
+{
+  const EntenteViewport *viewport;
+  const EntenteCluster *clusters;
+  double from, to, margin;
+  guint n;
+
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (self->layout != NULL);
+
+  clusters = entente_layout_get_clusters (self->layout, &n);
+  g_return_if_fail (index < n);
+  viewport = entente_layout_get_viewport (self->layout);
+  /* A span that began long before the view would otherwise stretch the
+   * range back to its start: a click that says "zoom in" zooming out
+   * by years. */
+  from = CLAMP ((double) clusters[index].from_day, viewport->from_day, viewport->to_day);
+  to = CLAMP ((double) clusters[index].to_day, from, viewport->to_day);
+  margin = MAX ((to - from) * 0.15, MIN_SPAN_DAYS);
+  entente_timeline_view_set_range (self, MAX (from - margin, viewport->from_day),
+                                   MIN (to + margin, viewport->to_day), TRUE);
+}
+
+void
 entente_timeline_view_zoom_to_fit (EntenteTimelineView *self)
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
@@ -892,15 +917,7 @@ click_released_cb (GtkGestureClick     *gesture,
       set_selection (self, hit.index, -1);
       break;
     case ENTENTE_HIT_CLUSTER:
-      {
-        guint n;
-        const EntenteCluster *clusters = entente_layout_get_clusters (self->layout, &n);
-        const EntenteCluster *cluster = &clusters[hit.index];
-        double margin = MAX ((cluster->to_day - cluster->from_day) * 0.15, MIN_SPAN_DAYS);
-
-        entente_timeline_view_set_range (self, cluster->from_day - margin,
-                                         cluster->to_day + margin, TRUE);
-      }
+      entente_timeline_view_open_cluster (self, hit.index);
       break;
     case ENTENTE_HIT_PERIOD:
       set_selection (self, -1, hit.index);

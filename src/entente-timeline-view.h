@@ -32,6 +32,11 @@ void            entente_timeline_view_set_range          (EntenteTimelineView *s
                                                           double               to_day,
                                                           gboolean             animate);
 void            entente_timeline_view_zoom_to_fit        (EntenteTimelineView *self);
+/* Zooms in on a cluster of the current layout so that its events spread
+ * out: to the days they take up in the view, where a span that began
+ * before the view takes up its first day. Never zooms out. */
+void            entente_timeline_view_open_cluster       (EntenteTimelineView *self,
+                                                          guint                index);
 void            entente_timeline_view_zoom               (EntenteTimelineView *self,
                                                           double               factor,
                                                           double               around_x);

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "entente-application.h"
+#include "entente-date.h"
 #include "entente-export.h"
 #include "entente-layout.h"
 #include "entente-source-panel.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
+#include "test-data.h"
 
 /* One application per process: a second one could not own the bus name. */
 static EntenteApplication *app;
@@ -539,6 +541,49 @@ test_legend_toggles_category (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A click on a cluster zooms in on its events, even when some of them
+ * are spans that began long before the view: the lanes are full of such
+ * spans here, and those left over are counted at the view's left edge. */
+static void
+test_cluster_opens_within_view (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Long spans\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], \"events\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  double from = entente_days_from_civil (1950, 3, 1), to = entente_days_from_civil (1950, 4, 1);
+  double new_from, new_to;
+  const EntenteCluster *clusters;
+  guint n_clusters, edge = G_MAXUINT;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (json, "%s{\"id\": \"s%u\", \"date\": \"%d\", \"end\": \"1990\", "
+                            "\"title\": \"Span %u\", \"actor\": \"Aland\"}",
+                            i > 0 ? ", " : "", i, 1900 + (int) i % 40, i);
+  for (guint d = 1; d <= 28; d++)
+    g_string_append_printf (json, ", {\"id\": \"e%u\", \"date\": \"1950-03-%02u\", "
+                            "\"title\": \"Event %u\", \"actor\": \"Aland\"}", d, d, d);
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "long-spans.json");
+  entente_timeline_view_set_dataset (view, dataset);
+  entente_timeline_view_set_range (view, from, to, FALSE);
+
+  clusters = entente_layout_get_clusters (entente_timeline_view_get_layout (view), &n_clusters);
+  for (guint i = 0; i < n_clusters; i++)
+    if (clusters[i].from_day < from && (edge == G_MAXUINT || clusters[i].count > clusters[edge].count))
+      edge = i;
+  g_assert_cmpuint (edge, !=, G_MAXUINT);
+
+  entente_timeline_view_open_cluster (view, edge);
+  entente_timeline_view_get_range (view, &new_from, &new_to);
+  g_assert_cmpfloat (new_from, >=, from);
+  g_assert_cmpfloat (new_to, <=, to);
+  g_assert_cmpfloat (new_to - new_from, <, to - from);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Icon-only buttons say what they do, to the eye and to a screen reader. */
 static void
 test_icon_buttons_labelled (void)
@@ -586,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
+  g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
 }
