@@ -61,13 +61,21 @@ pixel_at (cairo_surface_t *surface,
   return pixel;
 }
 
+/* The most any channel differs by. */
+static int
+pixels_apart (Pixel a,
+              Pixel b)
+{
+  return MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
+}
+
 static int
 pixel_distance (Pixel       pixel,
                 EntenteColor color)
 {
-  int r = (int) lround (color.r * 255), g = (int) lround (color.g * 255), b = (int) lround (color.b * 255);
+  Pixel expected = { (int) lround (color.r * 255), (int) lround (color.g * 255), (int) lround (color.b * 255) };
 
-  return MAX (abs (pixel.r - r), MAX (abs (pixel.g - g), abs (pixel.b - b)));
+  return pixels_apart (pixel, expected);
 }
 
 /* The layout on an image of its viewport's scale, drawn as on screen or
@@ -451,7 +459,7 @@ test_band_fades (void)
               if (near_anything (layout, x + 0.5, y))
                 continue;
               pixel = pixel_at (surface, x, (int) y);
-              if (MAX (abs (pixel.r - expected.r), MAX (abs (pixel.g - expected.g), abs (pixel.b - expected.b))) > 2)
+              if (pixels_apart (pixel, expected) > 2)
                 g_error ("%s plot at (%d, %d): #%02x%02x%02x, gradients give #%02x%02x%02x",
                          dark ? "dark" : "light", x, (int) y, pixel.r, pixel.g, pixel.b,
                          expected.r, expected.g, expected.b);
@@ -785,7 +793,7 @@ test_pieces_match_paths (void)
               for (int x = MAX ((int) floor (r->x * scale) - 1, 0); x < MIN ((int) ceil ((r->x + r->width) * scale) + 1, views[v].width * scale); x++)
                 {
                   Pixel a = pixel_at (pieces, x, y), b = pixel_at (paths, x, y);
-                  int most = MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
+                  int most = pixels_apart (a, b);
 
                   /* Two dots a fraction of a pixel apart are one shape as
                    * a path and two sprites on pixels, whose rims then
@@ -878,7 +886,7 @@ test_cut_spans (void)
           int x = end == 0 ? (cut ? (int) ceil (plot.x) + 1 : (int) floor (bar->x))
                            : (cut ? (int) floor (plot.x + plot.width) - 2 : (int) ceil (bar->x + bar->width) - 1);
           Pixel corner = pixel_at (surface, x, top), lane = pixel_at (surface, x, above);
-          int most = MAX (abs (corner.r - lane.r), MAX (abs (corner.g - lane.g), abs (corner.b - lane.b)));
+          int most = pixels_apart (corner, lane);
 
           if (cut ? most < 24 : most > 12)
             g_test_fail_printf ("span %s: its %s end is drawn %s (corner pixel %d,%d differs by %d)",
@@ -1101,7 +1109,7 @@ diff_image (cairo_surface_t *out,
     for (int x = 0; x < width; x++)
       {
         Pixel a = pixel_at (out, x, y), b = pixel_at (reference, x, y);
-        int worst = MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
+        int worst = pixels_apart (a, b);
         guint32 *p = (guint32 *) (gpointer) (data + y * stride + 4 * x);
         /* Red where they differ, a faint grey copy where they agree. */
         guint32 grey = 0xd0 + (b.r + b.g + b.b) / 3 * 0x2f / 0xff;
