@@ -366,12 +366,10 @@ entente_timeline_view_open_cluster (EntenteTimelineView *self,
   clusters = entente_layout_get_clusters (self->layout, &n);
   g_return_if_fail (index < n);
   viewport = entente_layout_get_viewport (self->layout);
-  /* A span that began long before the view would otherwise stretch the
-   * range back to its start: a click that says "zoom in" zooming out
-   * by years. */
-  from = CLAMP ((double) clusters[index].from_day, viewport->from_day, viewport->to_day);
-  to = CLAMP ((double) clusters[index].to_day, from, viewport->to_day);
+  from = clusters[index].from_day;
+  to = clusters[index].to_day;
   margin = MAX ((to - from) * 0.15, MIN_SPAN_DAYS);
+  /* The margin stays within the view: opening a cluster never zooms out. */
   entente_timeline_view_set_range (self, MAX (from - margin, viewport->from_day),
                                    MIN (to + margin, viewport->to_day), TRUE);
 }

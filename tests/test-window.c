@@ -571,7 +571,8 @@ test_cluster_opens_within_view (void)
 
   clusters = entente_layout_get_clusters (entente_timeline_view_get_layout (view), &n_clusters);
   for (guint i = 0; i < n_clusters; i++)
-    if (clusters[i].from_day < from && (edge == G_MAXUINT || clusters[i].count > clusters[edge].count))
+    if (entente_dataset_get_event (dataset, clusters[i].first_event)->start_day < from &&
+        (edge == G_MAXUINT || clusters[i].count > clusters[edge].count))
       edge = i;
   g_assert_cmpuint (edge, !=, G_MAXUINT);
 

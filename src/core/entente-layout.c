@@ -1461,14 +1461,18 @@ cluster_take (EntenteLayout  *self,
   if (candidate->event != NO_EVENT)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, candidate->event);
+      /* Where the event is seen: a span that began long before would
+       * otherwise stretch the cluster's days back to its start, and a
+       * click meant to zoom in would zoom out by years. */
+      gint64 day = MAX (event->start_day, (gint64) floor (self->viewport.from_day));
 
       g_array_append_val (self->cluster_members, ((ClusterMember) { index, candidate->event }));
       build->member = candidate->event;
       cluster->count++;
       cluster->first_event = MIN (cluster->first_event, candidate->event);
       cluster->last_event = MAX (cluster->last_event, candidate->event);
-      cluster->from_day = MIN (cluster->from_day, event->start_day);
-      cluster->to_day = MAX (cluster->to_day, event->start_day + 1);
+      cluster->from_day = MIN (cluster->from_day, day);
+      cluster->to_day = MAX (cluster->to_day, day + 1);
       cluster->x0 = MIN (cluster->x0, x);
       cluster->x1 = MAX (cluster->x1, x);
     }

@@ -98,8 +98,10 @@ typedef struct {
   EntenteSide  side;
   guint        lane;
   guint        count;
-  /* The events it stands for lie within these, in the dataset's order
-   * and by start day; a zoom to [from_day, to_day) opens it up. */
+  /* The events it stands for lie within these: in the dataset's order,
+   * and by the day each starts in the view (a span that began before
+   * the view, on its first day); a zoom to [from_day, to_day) opens it
+   * up. */
   guint        first_event;
   guint        last_event;
   gint64       from_day;
