@@ -355,7 +355,7 @@ free_some_dropped (EntenteTextCache *self)
     return;
   left = self->dropped->len;
   room = GENERATION_SIZE - MIN (g_hash_table_size (self->current), GENERATION_SIZE - 1);
-  n = MIN ((left + room - 1) / room, left);
+  n = (left + room - 1) / room;  /* at most left: room is at least 1 */
   g_ptr_array_set_size (self->dropped, left - n);
   if (self->dropped->len == 0)
     g_clear_pointer (&self->dropped, g_ptr_array_unref);
