@@ -15,7 +15,6 @@ struct _EntenteEventList
 
   /* Owned references */
   EntenteEventModel  *model;
-  GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
 
   /* Borrowed references */
@@ -29,13 +28,12 @@ struct _EntenteEventList
 G_DEFINE_FINAL_TYPE (EntenteEventList, entente_event_list, ADW_TYPE_BIN)
 
 static gboolean
-filter_cb (gpointer item,
+filter_cb (guint    event,
            gpointer user_data)
 {
   EntenteEventList *self = user_data;
 
-  return self->view == NULL ||
-         entente_timeline_view_is_shown (self->view, entente_event_model_item_index (item));
+  return self->view == NULL || entente_timeline_view_is_shown (self->view, event);
 }
 
 static void
@@ -84,33 +82,18 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (detail), text);
 }
 
-static guint
-row_of_event (EntenteEventList *self,
-              int               event)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; event >= 0 && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if ((int) entente_event_model_item_index (item) == event)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 view_selection_changed_cb (EntenteEventList *self)
 {
+  int event;
   guint row;
 
   if (self->syncing)
     return;
 
   self->syncing = TRUE;
-  row = row_of_event (self, entente_timeline_view_get_selected_event (self->view));
+  event = entente_timeline_view_get_selected_event (self->view);
+  row = event >= 0 ? entente_event_model_find_event (self->model, event) : GTK_INVALID_LIST_POSITION;
   gtk_single_selection_set_selected (self->selection, row);
   if (row != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", row);
@@ -130,11 +113,15 @@ list_selection_changed_cb (EntenteEventList *self)
   self->syncing = FALSE;
 }
 
+/* The selection is let go of before the rows change and taken up again
+ * after: a single selection whose row goes looks for its item among all
+ * the new rows, one object each, a million of them at worst. */
 static void
 refilter (EntenteEventList *self)
 {
   self->syncing = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  entente_event_model_refilter (self->model);
   self->syncing = FALSE;
   view_selection_changed_cb (self);
 }
@@ -143,9 +130,10 @@ static void
 dataset_changed_cb (EntenteEventList *self)
 {
   self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   entente_event_model_set_dataset (self->model, entente_timeline_view_get_dataset (self->view));
   self->syncing = FALSE;
-  refilter (self);
+  view_selection_changed_cb (self);
 }
 
 void
@@ -214,14 +202,11 @@ static void
 entente_event_list_init (EntenteEventList *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkFilterListModel *filtered;
   GtkWidget *scrolled;
 
   self->model = entente_event_model_new ();
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->model)),
-                                        GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  entente_event_model_set_filter (self->model, filter_cb, self);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed",

@@ -13,12 +13,22 @@ G_BEGIN_DECLS
 #define ENTENTE_TYPE_EVENT_MODEL (entente_event_model_get_type ())
 G_DECLARE_FINAL_TYPE (EntenteEventModel, entente_event_model, ENTENTE, EVENT_MODEL, GObject)
 
+/* Whether the list shows an event. */
+typedef gboolean (*EntenteEventFilterFunc) (guint    event,
+                                            gpointer user_data);
+
 /* Items are GtkStringObjects holding the event's index in decimal: made
  * when asked for, so a million events cost nothing until shown. */
 EntenteEventModel *entente_event_model_new         (void);
-void               entente_event_model_set_dataset (EntenteEventModel *self,
-                                                    EntenteDataset    *dataset);
-EntenteDataset    *entente_event_model_get_dataset (EntenteEventModel *self);
-guint              entente_event_model_item_index  (gpointer           item);
+void               entente_event_model_set_dataset (EntenteEventModel     *self,
+                                                    EntenteDataset        *dataset);
+EntenteDataset    *entente_event_model_get_dataset (EntenteEventModel     *self);
+void               entente_event_model_set_filter  (EntenteEventModel     *self,
+                                                    EntenteEventFilterFunc func,
+                                                    gpointer               user_data);
+void               entente_event_model_refilter    (EntenteEventModel     *self);
+guint              entente_event_model_find_event  (EntenteEventModel     *self,
+                                                    guint                  event);
+guint              entente_event_model_item_index  (gpointer               item);
 
 G_END_DECLS

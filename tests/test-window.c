@@ -330,6 +330,8 @@ test_event_list_in_sync (void)
   EntenteEventList *list = entente_window_get_event_list (window);
   EntenteDataset *dataset = entente_window_get_dataset (window);
   guint n = entente_dataset_get_n_events (dataset);
+  guint shown = 0;
+  int hidden = -1, previous = -1;
 
   /* Every event, in date order. */
   g_assert_cmpuint (entente_event_list_get_n_rows (list), ==, n);
@@ -349,10 +351,41 @@ test_event_list_in_sync (void)
 
   /* A search narrows the list to what the chart highlights. */
   entente_window_search (window, "Gorbachev");
-  g_assert_cmpuint (entente_event_list_get_n_rows (list), >, 0);
+  g_assert_cmpuint (entente_event_list_get_n_rows (list), >, 1);
   g_assert_cmpuint (entente_event_list_get_n_rows (list), <, n);
   entente_event_list_select_row (list, 0);
   g_assert_true (entente_timeline_view_is_shown (view, entente_timeline_view_get_selected_event (view)));
+
+  /* Row by row, the list holds exactly the events the chart shows, in
+   * order, and each of them finds its own row again from the chart. */
+  for (guint i = 0; i < n; i++)
+    {
+      if (entente_timeline_view_is_shown (view, i))
+        shown++;
+      else if (hidden < 0)
+        hidden = (int) i;
+    }
+  g_assert_cmpuint (entente_event_list_get_n_rows (list), ==, shown);
+  for (guint row = 0; row < shown; row++)
+    {
+      int event;
+
+      entente_event_list_select_row (list, row);
+      event = entente_event_list_get_selected_event (list);
+      g_assert_cmpint (event, >, previous);
+      g_assert_true (entente_timeline_view_is_shown (view, event));
+      entente_timeline_view_select_event (view, -1);
+      g_assert_cmpint (entente_event_list_get_selected_event (list), ==, -1);
+      entente_timeline_view_select_event (view, event);
+      g_assert_cmpint (entente_event_list_get_selected_event (list), ==, event);
+      previous = event;
+    }
+  /* An event the list leaves out selects no row. */
+  g_assert_cmpint (hidden, >=, 0);
+  entente_timeline_view_select_event (view, hidden);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, hidden);
+  g_assert_cmpint (entente_event_list_get_selected_event (list), ==, -1);
+
   entente_window_search (window, NULL);
   g_assert_cmpuint (entente_event_list_get_n_rows (list), ==, n);
 
