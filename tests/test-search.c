@@ -1,0 +1,176 @@
+/* test-search.c: finding text in events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "entente-search.h"
+#include "test-data.h"
+
+/* Events whose title, summary or quote mix ASCII and other scripts. */
+static const char json[] =
+  "{\"format\": \"entente/1\", \"title\": \"Search\","
+  " \"sources\": [{\"id\": \"s\", \"title\": \"Source\"}],"
+  " \"events\": ["
+  "  {\"id\": \"a\", \"date\": \"1900\", \"title\": \"Treaty of Peking\"},"
+  "  {\"id\": \"b\", \"date\": \"1901\", \"title\": \"Quiet year\", \"summary\": \"The TREATY holds.\"},"
+  "  {\"id\": \"c\", \"date\": \"1902\", \"title\": \"Stra\\u00dfe\", \"summary\": \"\\u00c9v\\u00e9nement\"},"
+  "  {\"id\": \"d\", \"date\": \"1903\", \"title\": \"Strasse\"},"
+  "  {\"id\": \"e\", \"date\": \"1904\", \"title\": \"\\u0414\\u043e\\u0433\\u043e\\u0432\\u043e\\u0440\","
+  "   \"excerpts\": [{\"source\": \"s\", \"quote\": \"The envoy signed the treaty at dawn.\"}]},"
+  "  {\"id\": \"f\", \"date\": \"1905\", \"title\": \"Nothing here\","
+  "   \"excerpts\": [{\"source\": \"s\", \"quote\": \"\\u201cA TR\\u00c9ATY,\\u201d he said.\"}]}"
+  " ]}";
+
+/* What a search must find, the slow way: every string folded whole. */
+static gboolean
+reference_matches (EntenteDataset     *dataset,
+                   const EntenteEvent *event,
+                   const char         *text)
+{
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  const char *fields[2] = { event->title, event->summary };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *folded = fields[i] ? g_utf8_casefold (fields[i], -1) : NULL;
+
+      if (folded != NULL && strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < event->n_excerpts; i++)
+    {
+      g_autofree char *folded =
+        g_utf8_casefold (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->quote, -1);
+
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_search (EntenteDataset *dataset,
+              const char     *text,
+              const char     *expected)
+{
+  g_autofree gboolean *matches = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  guint n = entente_dataset_get_n_events (dataset), n_found = G_MAXUINT, count = 0;
+
+  matches = entente_search_events (dataset, text, NULL, &n_found);
+  g_assert_nonnull (matches);
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      g_assert_cmpint (matches[i], ==, reference_matches (dataset, event, text));
+      if (matches[i])
+        {
+          g_string_append (found, event->id);
+          count++;
+        }
+    }
+  g_assert_cmpuint (n_found, ==, count);
+  g_assert_cmpstr (found->str, ==, expected);
+}
+
+static void
+test_folding (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (json, "search.json");
+
+  /* Case, in titles, summaries and quotes. */
+  check_search (dataset, "treaty", "abe");
+  check_search (dataset, "TReaTy", "abe");
+  /* Folding beyond ASCII: ß is ss, É is é. */
+  check_search (dataset, "strasse", "cd");
+  check_search (dataset, "STRASSE", "cd");
+  check_search (dataset, "\xc3\x9f", "cd");
+  check_search (dataset, "\xc3\xa9v\xc3\xa9nement", "c");
+  check_search (dataset, "tr\xc3\xa9" "aty", "f");
+  check_search (dataset, "\xd0\x94\xd0\x9e\xd0\x93\xd0\x9e\xd0\x92\xd0\x9e\xd0\xa0", "e");
+  /* A needle longer than some haystacks, and none that matches. */
+  check_search (dataset, "the envoy signed the treaty at dawn.", "e");
+  check_search (dataset, "armistice", "");
+}
+
+/* Over many words and a dataset of varied text, the result is what
+ * folding every string whole gives. */
+static void
+test_agrees_with_folding (void)
+{
+  static const char *words[] = {
+    "Treaty", "TREATY", "envoy", "Stra\303\237e", "\xc3\x89lan", "caf\xc3\xa9",
+    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\xe5\x8c\x97\xe4\xba\xac", "border", "Amur",
+  };
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Words\","
+                                          " \"sources\": [{\"id\": \"s\", \"title\": \"Source\"}],"
+                                          " \"events\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1727);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autoptr(GString) quote = g_string_new (NULL);
+
+      for (guint w = 0; w < 3; w++)
+        g_string_append_printf (title, "%s%s", w ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      for (guint w = 0; w < 6; w++)
+        g_string_append_printf (quote, "%s%s", w ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_printf (text, "%s{\"id\": \"e%u\", \"date\": \"%u\", \"title\": \"%s\","
+                              " \"excerpts\": [{\"source\": \"s\", \"quote\": \"%s\"}]}",
+                              i ? "," : "", i, 1700 + i % 300, title->str, quote->str);
+    }
+  g_string_append (text, "]}");
+  dataset = entente_test_load_json (text->str, "words.json");
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      g_autofree char *upper = g_utf8_strup (words[w], -1);
+      g_autofree char *lower = g_utf8_strdown (words[w], -1);
+      const char *needles[] = { words[w], upper, lower, words[w] + 1 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
+        {
+          g_autofree gboolean *matches = NULL;
+          guint n = entente_dataset_get_n_events (dataset), n_found = 0, count = 0;
+
+          /* words[w] + 1 may cut a character in two: only whole ones. */
+          if (!g_utf8_validate (needles[k], -1, NULL))
+            continue;
+          matches = entente_search_events (dataset, needles[k], NULL, &n_found);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpint (matches[i], ==,
+                               reference_matches (dataset, entente_dataset_get_event (dataset, i), needles[k]));
+              count += matches[i];
+            }
+          g_assert_cmpuint (n_found, ==, count);
+        }
+    }
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (json, "search.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint n_found = 7;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (entente_search_events (dataset, "treaty", cancellable, &n_found));
+  g_assert_cmpuint (n_found, ==, 7);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/search/folding", test_folding);
+  g_test_add_func ("/search/agrees-with-folding", test_agrees_with_folding);
+  g_test_add_func ("/search/cancelled", test_cancelled);
+  return g_test_run ();
+}
