@@ -9,6 +9,7 @@
 #include "entente-event-list.h"
 #include "entente-export-dialog.h"
 #include "entente-overview.h"
+#include "entente-search.h"
 #include "entente-source-panel.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
@@ -52,12 +53,16 @@ struct _EntenteWindow
   GFileMonitor        *monitor;
   GSettings           *settings;    /* NULL when the schema is not installed */
   GCancellable        *load_cancellable;
+  GCancellable        *search_cancellable;  /* while a search runs */
   GFile               *loading;     /* the file being loaded */
   AdwToast            *load_toast;  /* while a slow load is under way */
   char                *last_error;
+  char                *search_text;  /* what the matches shown are of */
 
   guint                reload_id;
   guint                progress_id;
+  guint                searching_id;
+  int                  pending_step;      /* Enter pressed while searching */
   int                  panel_width;       /* as the user set it */
   int                  panel_drag_width;
 };
@@ -115,57 +120,14 @@ show_load_error (EntenteWindow *self,
 
 /* Search */
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-event_matches (EntenteDataset     *dataset,
-               const EntenteEvent *event,
-               const char         *needle)
-{
-  if (contains_folded (event->title, needle) || contains_folded (event->summary, needle))
-    return TRUE;
-  for (guint i = 0; i < event->n_excerpts; i++)
-    if (contains_folded (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->quote, needle))
-      return TRUE;
-  return FALSE;
-}
+/* A search that takes longer than this says so. */
+#define SEARCHING_DELAY_MS 200
 
 static void
-update_search (EntenteWindow *self)
+show_match_count (EntenteWindow *self,
+                  guint          found)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
   g_autofree char *count = NULL;
-  g_autofree gboolean *matches = NULL;
-  guint n, found = 0;
-
-  if (self->dataset == NULL || text == NULL || *text == '\0' ||
-      !gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      entente_timeline_view_set_matches (self->view, NULL);
-      gtk_label_set_text (self->match_label, "");
-      return;
-    }
-
-  needle = g_utf8_casefold (text, -1);
-  n = entente_dataset_get_n_events (self->dataset);
-  matches = g_new0 (gboolean, n);
-  for (guint i = 0; i < n; i++)
-    {
-      matches[i] = event_matches (self->dataset, entente_dataset_get_event (self->dataset, i), needle);
-      found += matches[i];
-    }
-  entente_timeline_view_set_matches (self->view, matches);
 
   if (found == 0)
     count = g_strdup (_("No matches"));
@@ -174,16 +136,141 @@ update_search (EntenteWindow *self)
   gtk_label_set_text (self->match_label, count);
 }
 
+static gboolean
+searching_cb (gpointer user_data)
+{
+  EntenteWindow *self = user_data;
+
+  self->searching_id = 0;
+  gtk_label_set_text (self->match_label, _("Searching…"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_search (EntenteWindow *self)
+{
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_handle_id (&self->searching_id, g_source_remove);
+  self->pending_step = 0;
+}
+
+typedef struct {
+  EntenteDataset *dataset;
+  char           *text;
+  guint           found;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_object_unref (data->dataset);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  gboolean *matches = entente_search_events (data->dataset, data->text, cancellable, &data->found);
+
+  if (matches == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Search cancelled");
+  else
+    g_task_return_pointer (task, matches, g_free);
+}
+
+static void
+search_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (source_object);
+  SearchData *data = g_task_get_task_data (G_TASK (result));
+  g_autofree gboolean *matches = g_task_propagate_pointer (G_TASK (result), NULL);
+  int step;
+
+  /* A newer search, or none, has taken this one's place. */
+  if (matches == NULL || g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
+    return;
+  step = self->pending_step;
+  stop_search (self);
+  entente_timeline_view_set_matches (self->view, matches);
+  show_match_count (self, data->found);
+  if (step != 0)
+    entente_timeline_view_select_next (self->view, step);
+}
+
+/* Searching a million events takes a second: it runs on a thread, and
+ * each change of the text gives up the search before. */
+static void
+update_search (EntenteWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  if (self->dataset == NULL || text == NULL || *text == '\0' ||
+      !gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      stop_search (self);
+      g_clear_pointer (&self->search_text, g_free);
+      entente_timeline_view_set_matches (self->view, NULL);
+      gtk_label_set_text (self->match_label, "");
+      return;
+    }
+  /* The entry tells of a text set from code once more, a moment later. */
+  if (g_strcmp0 (text, self->search_text) == 0)
+    return;
+
+  stop_search (self);
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  self->search_cancellable = g_cancellable_new ();
+  data = g_new0 (SearchData, 1);
+  data->dataset = g_object_ref (self->dataset);
+  data->text = g_strdup (text);
+  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
+  g_task_set_source_tag (task, update_search);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
+  self->searching_id = g_timeout_add (SEARCHING_DELAY_MS, searching_cb, self);
+}
+
+gboolean
+entente_window_is_searching (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+  return self->search_cancellable != NULL;
+}
+
 static void
 search_changed_cb (EntenteWindow *self)
 {
   update_search (self);
 }
 
+/* Enter while a search runs goes to the first of its matches once they
+ * are known, not to one of the last search's. */
+static void
+step_match (EntenteWindow *self,
+            int            step)
+{
+  if (self->search_cancellable != NULL)
+    self->pending_step = step;
+  else
+    entente_timeline_view_select_next (self->view, step);
+}
+
 static void
 search_activate_cb (EntenteWindow *self)
 {
-  entente_timeline_view_select_next (self->view, 1);
+  step_match (self, 1);
 }
 
 static gboolean
@@ -195,7 +282,7 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
     {
-      entente_timeline_view_select_next (self->view, -1);
+      step_match (self, -1);
       return GDK_EVENT_STOP;
     }
   return GDK_EVENT_PROPAGATE;
@@ -343,6 +430,8 @@ set_dataset (EntenteWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "timeline");
   update_titles (self);
+  /* The new dataset is searched afresh, even for the same text. */
+  g_clear_pointer (&self->search_text, g_free);
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
 }
@@ -729,6 +818,7 @@ cancel_load_action (GtkWidget  *widget,
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  stop_search (self);
   hide_progress (self);
 }
 
@@ -873,6 +963,7 @@ entente_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  stop_search (self);
   hide_progress (self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->monitor != NULL)
@@ -893,6 +984,7 @@ entente_window_finalize (GObject *object)
   EntenteWindow *self = ENTENTE_WINDOW (object);
 
   g_free (self->last_error);
+  g_free (self->search_text);
 
   G_OBJECT_CLASS (entente_window_parent_class)->finalize (object);
 }

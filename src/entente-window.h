@@ -25,8 +25,12 @@ EntenteDataset *entente_window_get_dataset (EntenteWindow      *self);
 gboolean        entente_window_is_loading  (EntenteWindow      *self);
 /* The problems of the last file that failed to load, or NULL. */
 const char     *entente_window_get_last_error (EntenteWindow   *self);
+/* Shows the search bar with text, or hides it when text is NULL. The
+ * events are searched on a thread: the chart and the list show the
+ * matches once entente_window_is_searching () is FALSE. */
 void            entente_window_search      (EntenteWindow      *self,
                                             const char         *text);
+gboolean        entente_window_is_searching (EntenteWindow     *self);
 void            entente_window_add_toast   (EntenteWindow      *self,
                                             AdwToast           *toast);
 EntenteTimelineView *entente_window_get_view  (EntenteWindow   *self);

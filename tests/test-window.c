@@ -10,6 +10,7 @@
 #include "entente-date.h"
 #include "entente-export.h"
 #include "entente-layout.h"
+#include "entente-search.h"
 #include "entente-source-panel.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
@@ -40,6 +41,38 @@ static gboolean
 not_loading (gpointer data)
 {
   return !entente_window_is_loading (data);
+}
+
+static gboolean
+not_searching (gpointer data)
+{
+  return !entente_window_is_searching (data);
+}
+
+/* Searches run on a thread: this waits for the result. */
+static void
+search_and_wait (EntenteWindow *window,
+                 const char    *text)
+{
+  entente_window_search (window, text);
+  spin_until (not_searching, window, 10000);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static EntenteWindow *
@@ -133,7 +166,7 @@ test_search (void)
   guint shown = 0;
   int selected;
 
-  entente_window_search (window, "Gorbachev");
+  search_and_wait (window, "Gorbachev");
   for (guint i = 0; i < n; i++)
     shown += entente_timeline_view_is_shown (view, i);
   g_assert_cmpuint (shown, >, 0);
@@ -145,7 +178,7 @@ test_search (void)
   g_assert_true (entente_timeline_view_is_shown (view, selected));
 
   /* A narrower search highlights fewer. */
-  entente_window_search (window, "Gorbachev in Beijing");
+  search_and_wait (window, "Gorbachev in Beijing");
   {
     guint narrower = 0;
 
@@ -155,9 +188,48 @@ test_search (void)
     g_assert_cmpuint (narrower, <, shown);
   }
 
-  entente_window_search (window, NULL);
+  search_and_wait (window, NULL);
   for (guint i = 0; i < n; i++)
     g_assert_true (entente_timeline_view_is_shown (view, i));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Typing goes on while a search runs: each new text gives up the search
+ * before it, and Enter waits for the matches of what was typed. */
+static void
+test_search_while_typing (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  guint n = entente_dataset_get_n_events (dataset), n_mao = 0, n_khrushchev = 0;
+  g_autofree gboolean *mao = entente_search_events (dataset, "Mao", NULL, &n_mao);
+  g_autofree gboolean *khrushchev = entente_search_events (dataset, "Khrushchev", NULL, &n_khrushchev);
+  int selected;
+
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (n_mao, >, 0);
+  g_assert_cmpuint (n_khrushchev, >, 0);
+
+  entente_window_search (window, "Gorbachev");
+  entente_window_search (window, "Mao");
+  g_assert_true (entente_window_is_searching (window));
+  spin_until (not_searching, window, 10000);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (entente_timeline_view_is_shown (view, i), ==, mao[i]);
+
+  /* Enter before the matches are known goes to one of them once they
+   * are, not to one of the search before. */
+  entente_timeline_view_select_event (view, -1);
+  entente_window_search (window, "Khrushchev");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+  spin_until (not_searching, window, 10000);
+  selected = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (selected, >=, 0);
+  g_assert_true (khrushchev[selected]);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -350,7 +422,7 @@ test_event_list_in_sync (void)
                    entente_dataset_get_event (dataset, 10)->title);
 
   /* A search narrows the list to what the chart highlights. */
-  entente_window_search (window, "Gorbachev");
+  search_and_wait (window, "Gorbachev");
   g_assert_cmpuint (entente_event_list_get_n_rows (list), >, 1);
   g_assert_cmpuint (entente_event_list_get_n_rows (list), <, n);
   entente_event_list_select_row (list, 0);
@@ -386,7 +458,7 @@ test_event_list_in_sync (void)
   g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, hidden);
   g_assert_cmpint (entente_event_list_get_selected_event (list), ==, -1);
 
-  entente_window_search (window, NULL);
+  search_and_wait (window, NULL);
   g_assert_cmpuint (entente_event_list_get_n_rows (list), ==, n);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -655,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/search-while-typing", test_search_while_typing);
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
