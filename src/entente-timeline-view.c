@@ -652,6 +652,10 @@ entente_timeline_view_set_matches (EntenteTimelineView *self,
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
 
+  /* No search before and none now: nothing to tell the event list,
+   * which would go through every event to find that out. */
+  if (matches == NULL && self->matches == NULL)
+    return;
   g_clear_pointer (&self->matches, g_free);
   if (matches != NULL && self->dataset != NULL)
     self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
