@@ -680,8 +680,15 @@ entente_window_search (EntenteWindow *self,
 {
   g_return_if_fail (ENTENTE_IS_WINDOW (self));
 
+  /* Setting the text empties the entry first, which the entry reports
+   * at once: not a search anyone asked for, and with a million events
+   * it cost 20 ms to show every event again in the list. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  g_signal_handlers_block_by_func (self->search_bar, search_changed_cb, self);
   gtk_search_bar_set_search_mode (self->search_bar, text != NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_bar, search_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   update_search (self);
 }
 
