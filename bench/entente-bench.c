@@ -6,7 +6,8 @@
  * against a bare json-glib parse of the same file (time and peak memory,
  * each load in a process of its own), layout and drawing per frame at
  * three zooms, and export to PNG and SVG. With a display it also times
- * start-up to the first frame against a minimal libadwaita window. The
+ * start-up to the first frame against a minimal libadwaita window, and
+ * the window's own work on each dataset (bench-window.c). The
  * result is one Markdown table on standard output; progress goes to
  * standard error.
  */
@@ -42,6 +43,7 @@ static char *opt_workdir = NULL;
 static gboolean opt_keep = FALSE;
 static char *opt_entente = NULL;
 static char *opt_minimal = NULL;
+static char *opt_window = NULL;
 static char *opt_child = NULL;
 static char *opt_only = NULL;
 static gboolean opt_verbose = FALSE;
@@ -61,8 +63,10 @@ static const GOptionEntry entries[] = {
     "The entente program, for start-up", "PATH" },
   { "minimal", 0, 0, G_OPTION_ARG_FILENAME, &opt_minimal,
     "The minimal libadwaita window, for start-up", "PATH" },
+  { "window", 0, 0, G_OPTION_ARG_FILENAME, &opt_window,
+    "The program that times the window's own work (bench-window)", "PATH" },
   { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
-    "Measure only some of: load, whole, decade, month, export (comma-separated), "
+    "Measure only some of: load, whole, decade, month, export, window (comma-separated), "
     "to profile one of them", "WHAT" },
   { "verbose", 0, 0, G_OPTION_ARG_NONE, &opt_verbose,
     "Print every frame's time and range on standard error", NULL },
@@ -777,6 +781,13 @@ typedef struct {
   FrameStats  frames[N_ZOOMS];
   double      png_ms;
   double      svg_ms;
+  /* From bench-window, when it ran: see there. */
+  gboolean    has_window;
+  double      select_ms;
+  double      filter_ms;
+  double      search_start_ms;
+  double      search_answer_ms;
+  double      stall_ms;
 } Row;
 
 static gboolean
@@ -830,6 +841,56 @@ print_table (const Row *rows,
     }
 }
 
+static void
+print_window_table (const Row *rows,
+                    guint      n_rows)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    any = any || rows[i].has_window;
+  if (!any)
+    return;
+  out ("\nThe window's own work, on its main thread (medians):\n\n");
+  out ("| events | pick an event | hide a category | start a search | search answered | longest wait while searching |\n");
+  out ("|---:|---:|---:|---:|---:|---:|\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Row *row = &rows[i];
+      g_autofree char *count = format_count (row->n_events);
+      g_autofree char *answer = format_ms (row->search_answer_ms);
+
+      if (!row->has_window)
+        continue;
+      out ("| %s | %.1f ms | %.1f ms | %.1f ms | %s | %.0f ms |\n", count, row->select_ms, row->filter_ms,
+           row->search_start_ms, answer, row->stall_ms);
+    }
+}
+
+/* bench-window's one line; FALSE when it failed or printed something
+ * else. */
+static gboolean
+time_window (const char *path,
+             Row        *row)
+{
+  const char *argv[] = { opt_window, path, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &output, NULL, &status, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (!g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+  return sscanf (output, "select %lf filter %lf search-start %lf search-answer %lf longest-stall %lf",
+                 &row->select_ms, &row->filter_ms, &row->search_start_ms, &row->search_answer_ms,
+                 &row->stall_ms) == 5;
+}
+
 /* What the targets compare: the largest dataset's frame against the
  * smallest's, zoom by zoom. */
 static void
@@ -879,6 +940,16 @@ print_machine (void)
        g_get_num_processors ());
 }
 
+static gboolean
+has_display (void)
+{
+  const char *display = g_getenv ("WAYLAND_DISPLAY");
+
+  if (display == NULL || *display == '\0')
+    display = g_getenv ("DISPLAY");
+  return display != NULL && *display != '\0';
+}
+
 static GArray *
 parse_sizes (const char *text)
 {
@@ -908,7 +979,6 @@ main (int    argc,
   g_autofree char *workdir = NULL;
   g_autofree Row *rows = NULL;
   cairo_surface_t *surface;
-  const char *display;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1011,6 +1081,14 @@ main (int    argc,
           row->svg_ms = time_export (dataset, svg, 3);
         }
 
+      if (wanted ("window") && opt_window != NULL && has_display ())
+        {
+          g_printerr ("%u events: the window\n", n);
+          row->has_window = time_window (path, row);
+          if (!row->has_window)
+            g_printerr ("%u events: %s failed\n", n, opt_window);
+        }
+
       if (!opt_keep)
         g_unlink (path);
     }
@@ -1020,16 +1098,14 @@ main (int    argc,
 
   print_table (rows, sizes->len);
   print_frame_ratios (rows, sizes->len);
+  print_window_table (rows, sizes->len);
   print_machine ();
 
-  display = g_getenv ("WAYLAND_DISPLAY");
-  if (display == NULL || *display == '\0')
-    display = g_getenv ("DISPLAY");
   if (opt_startup_runs <= 0)
     out ("\nStart-up to the first frame: not measured (--startup-runs=0).\n");
   else if (opt_entente == NULL || opt_minimal == NULL)
     out ("\nStart-up to the first frame: skipped (give --entente and --minimal).\n");
-  else if (display == NULL || *display == '\0')
+  else if (!has_display ())
     out ("\nStart-up to the first frame: skipped, no display (run under xvfb-run).\n");
   else
     {
