@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "entente-application.h"
+#include "entente-event-list.h"
 #include "entente-window.h"
 
 #define WAIT_MS  (10 * 60 * 1000)
@@ -84,23 +85,6 @@ searched (EntenteWindow *window)
   return !entente_window_is_searching (window);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Lets the window draw what the last step changed, so that the next one
  * is timed on its own. */
 static void
@@ -120,7 +104,7 @@ main (int    argc,
   EntenteWindow *window;
   EntenteTimelineView *view;
   EntenteDataset *dataset;
-  GtkWidget *stack;
+  GtkWidget *list;
   double select_ms[8], filter_ms[8], start_ms[G_N_ELEMENTS (words)], answer_ms[G_N_ELEMENTS (words)];
   double stall = 0;
   guint n;
@@ -148,10 +132,9 @@ main (int    argc,
   window = entente_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
   gtk_window_present (GTK_WINDOW (window));
-  stack = find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
-  if (stack == NULL)
-    return 1;
-  gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack)), "events");
+  /* The list of all events, in place of the sources. */
+  list = GTK_WIDGET (entente_window_get_event_list (window));
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (list)), list);
 
   file = g_file_new_for_commandline_arg (argv[1]);
   entente_window_open_file (window, file);
