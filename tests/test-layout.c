@@ -521,6 +521,48 @@ test_dense (void)
   check_view (dataset, day_of (1765, 1, 1), day_of (1770, 1, 1), 1600, 900, NULL);
 }
 
+/* Where events crowd over much of the view, they are counted a stretch
+ * at a time, not in one badge for all of them: the badges tell where
+ * the events are. */
+static void
+test_crowds_keep_their_shape (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 7);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  double from, to;
+
+  entente_layout_default_range (dataset, &from, &to);
+  for (guint zoom = 0; zoom < 3; zoom++)
+    {
+      g_autoptr(EntenteLayout) layout = NULL;
+      g_autofree char *what = NULL;
+      const EntenteCluster *clusters;
+      guint n_clusters, counted = 0, largest = 0;
+
+      /* The whole range, then a fifth and a twenty-fifth of it around
+       * the busiest burst. */
+      viewport.from_day = (from + to) / 2 - (to - from) / 2 / pow (5, zoom);
+      viewport.to_day = (from + to) / 2 + (to - from) / 2 / pow (5, zoom);
+      what = g_strdup_printf ("days %.0f–%.0f", viewport.from_day, viewport.to_day);
+      layout = entente_layout_new (dataset, &viewport, style, NULL);
+      clusters = entente_layout_get_clusters (layout, &n_clusters);
+      for (guint i = 0; i < n_clusters; i++)
+        {
+          if (clusters[i].x1 - clusters[i].x0 > 120.01)
+            g_error ("%s: a cluster of %u events spreads over %.1f px", what, clusters[i].count,
+                     clusters[i].x1 - clusters[i].x0);
+          counted += clusters[i].count;
+          largest = MAX (largest, clusters[i].count);
+        }
+      g_assert_cmpuint (counted, >, 1000);
+      if (largest * 4 > counted)
+        g_error ("%s: one badge counts %u of the %u events counted", what, largest, counted);
+      check_items (layout, what);
+      check_events_accounted (layout, NULL, what);
+    }
+}
+
 /* Views of a dense dataset at random places and zooms, as panning and
  * zooming bring them, each laid out in a child process with a time
  * limit: a layout that never ends fails rather than hanging the suite. */
@@ -858,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/layout/synthetic-views", test_synthetic_views);
   g_test_add_func ("/layout/dense", test_dense);
   g_test_add_func ("/layout/dense-pans", test_dense_pans);
+  g_test_add_func ("/layout/crowds-keep-their-shape", test_crowds_keep_their_shape);
   g_test_add_func ("/layout/rounding-terminates", test_rounding_terminates);
   g_test_add_func ("/layout/filters", test_filters);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);

@@ -25,6 +25,9 @@
 #define BADGE_H        16.0
 #define BADGE_PAD       6.0
 #define CLUSTER_MERGE  30.0  /* an event this close to a cluster joins it */
+/* The most of the axis one cluster covers: where events crowd for longer,
+ * a badge every so often tells how their numbers change. */
+#define CLUSTER_MAX_W 120.0
 #define COLUMN_W       12.0  /* the stretch over which density is judged */
 #define BAND_ROW_H     18.0
 #define BAND_PAD        6.0
@@ -1507,10 +1510,25 @@ cluster_take_item (EntenteLayout *self,
   item->event = NO_EVENT;
 }
 
+/* Whether taking candidate keeps the cluster within CLUSTER_MAX_W of
+ * the axis. */
+static gboolean
+cluster_has_room (EntenteLayout   *self,
+                  guint            index,
+                  const Candidate *candidate,
+                  double           x)
+{
+  const EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, index);
+  double end = candidate->event == NO_EVENT ? candidate->x1 : x;
+
+  return MAX (cluster->x1, end) - MIN (cluster->x0, x) <= CLUSTER_MAX_W;
+}
+
 /* Puts what could not be placed into a cluster in the lane nearest the
- * axis: the cluster at the end of that lane when it is close, else a new
- * one, for which the lane's last labels give up room or join it. This
- * always succeeds, so every event in view is either drawn or counted. */
+ * axis: the cluster at the end of that lane when it is close and not yet
+ * spread over CLUSTER_MAX_W, else a new one, for which the lane's last
+ * labels give up room or join it. This always succeeds, so every event
+ * in view is either drawn or counted. */
 static void
 add_to_cluster (EntenteLayout   *self,
                 EntenteSide      side,
@@ -1531,7 +1549,8 @@ add_to_cluster (EntenteLayout   *self,
       Slot *last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
 
       if (last->is_cluster &&
-          x - g_array_index (self->clusters, EntenteCluster, last->index).x1 <= CLUSTER_MERGE)
+          x - g_array_index (self->clusters, EntenteCluster, last->index).x1 <= CLUSTER_MERGE &&
+          cluster_has_room (self, last->index, candidate, x))
         {
           cluster_take (self, last->index, candidate, x);
           return;
@@ -1558,6 +1577,13 @@ add_to_cluster (EntenteLayout   *self,
         }
 
       last = &g_array_index (lane->slots, Slot, lane->slots->len - 1);
+      if (last->is_cluster && !cluster_has_room (self, last->index, candidate, x) &&
+          end + ITEM_GAP + badge_width (self, 9999) < plot_right)
+        {
+          /* The badge before is full: this one follows it. */
+          left = end + ITEM_GAP;
+          break;
+        }
       if (last->is_cluster)
         {
           /* The badge before is in the way: it takes this event too. */
@@ -2012,6 +2038,12 @@ layout_events (EntenteLayout *self)
       if (count > threshold)
         count = count_visible (self, events, prev, next);
 
+      /* A stretch as wide as a cluster may be ends here. */
+      if (dense.count > 0 && column_end_x - dense.x > CLUSTER_MAX_W)
+        {
+          g_array_append_val (candidates, dense);
+          dense.count = 0;
+        }
       if (count > threshold)
         {
           if (dense.count == 0)
