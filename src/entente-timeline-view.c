@@ -467,8 +467,9 @@ shows_with_label (EntenteLayout *layout,
 }
 
 /* Brings the selected event into view: centred when it was outside, and
- * closer, step by step, while it sits in a cluster or has no room for its
- * label. Layouts are cheap next to a frame, so a few are tried. */
+ * closer, halving the span, while it sits in a cluster or has no room
+ * for its label. Where events crowd that can take a score of layouts,
+ * most of them of a few days, the cheapest there are. */
 static void
 reveal_event (EntenteTimelineView *self,
               guint                event)
@@ -486,7 +487,7 @@ reveal_event (EntenteTimelineView *self,
 
   span = to - from;
   center = e->is_span ? (e->start_day + e->end_day) / 2.0 : e->start_day + 0.5;
-  for (guint attempt = 0; attempt < 6; attempt++)
+  for (;;)
     {
       g_autoptr(EntenteLayout) candidate = NULL;
 
@@ -494,7 +495,9 @@ reveal_event (EntenteTimelineView *self,
       to = center + span / 2;
       clamp_range (self, &from, &to);
       candidate = build_layout (self, from, to);
-      if (shows_with_label (candidate, event) || to - from <= MIN_SPAN_DAYS)
+      /* The span asked for, not the one clamped: it halves every time,
+       * so this ends. */
+      if (shows_with_label (candidate, event) || span <= MIN_SPAN_DAYS)
         break;
       span /= 2;
     }

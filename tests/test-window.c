@@ -605,6 +605,60 @@ test_selection_revealed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where thousands of events crowd a few decades, picking one zooms in as
+ * far as it takes to show it with its label. */
+static void
+test_selection_revealed_in_crowd (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "crowd.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Crowd\", \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1991);
+  g_autoptr(GError) error = NULL;
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "Crowd" };
+  guint n;
+
+  /* 20 000 events, four in five of them from 1990 to 2019. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      gboolean recent = g_rand_int_range (rand, 0, 5) > 0;
+      int year = recent ? g_rand_int_range (rand, 1990, 2020) : g_rand_int_range (rand, 1700, 1990);
+
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"%d-%02d-%02d\", \"title\": \"Event %u\" }",
+                              i ? "," : "", i, year, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i);
+    }
+  g_string_append (json, "] }");
+  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 20000);
+  n = entente_dataset_get_n_events (entente_window_get_dataset (window));
+  g_assert_cmpuint (n, ==, 20000);
+
+  for (guint k = 0; k < 20; k++)
+    {
+      guint event = g_rand_int_range (rand, 0, n);
+      EntenteLayout *layout;
+      const EntenteEventItem *items;
+      guint index, n_items;
+
+      entente_timeline_view_zoom_to_fit (view);
+      entente_timeline_view_select_event (view, event);
+      layout = entente_timeline_view_get_layout (view);
+      if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
+        g_error ("event %u (%s) is not shown on its own", event,
+                 entente_dataset_get_event (entente_window_get_dataset (window), event)->title);
+      items = entente_layout_get_items (layout, &n_items);
+      g_assert_nonnull (items[index].text);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A legend entry turns its category off in the chart, the list and the
  * keyboard walk alike. */
 static void
@@ -738,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
+  g_test_add_func ("/window/selection-revealed-in-crowd", test_selection_revealed_in_crowd);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
