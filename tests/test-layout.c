@@ -563,6 +563,59 @@ test_crowds_keep_their_shape (void)
     }
 }
 
+/* The focus event, the one selected, is drawn on its own with its
+ * label even where it would have been counted in a cluster, and every
+ * other event is still drawn or counted once. */
+static void
+test_focus (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 7);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  double from, to;
+  guint tried = 0;
+
+  entente_layout_default_range (dataset, &from, &to);
+  for (guint zoom = 0; zoom < 4; zoom++)
+    {
+      EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+      g_autoptr(EntenteLayout) plain = NULL;
+      guint n_events = entente_dataset_get_n_events (dataset), picked = 0;
+
+      /* From the whole range to a 1 000th of it, around the busiest
+       * burst. */
+      viewport.from_day = (from + to) / 2 - (to - from) / 2 / pow (10, zoom);
+      viewport.to_day = (from + to) / 2 + (to - from) / 2 / pow (10, zoom);
+      plain = entente_layout_new (dataset, &viewport, style, NULL);
+
+      for (guint event = 0; event < n_events && picked < 8; event += 7)
+        {
+          EntenteLayoutOptions options = { 0 };
+          g_autoptr(EntenteLayout) layout = NULL;
+          g_autofree char *what = NULL;
+          const EntenteEventItem *items;
+          guint index, n_items;
+
+          if (entente_layout_find_event (plain, event, &index) != ENTENTE_PLACED_CLUSTER)
+            continue;
+          picked++;
+          options.has_focus = TRUE;
+          options.focus_event = event;
+          what = g_strdup_printf ("days %.0f–%.0f, focus on event %u", viewport.from_day, viewport.to_day, event);
+          layout = entente_layout_new (dataset, &viewport, style, &options);
+          if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
+            g_error ("%s: the focus event is not drawn on its own", what);
+          items = entente_layout_get_items (layout, &n_items);
+          if (items[index].text == NULL)
+            g_error ("%s: the focus event has no label", what);
+          check_items (layout, what);
+          check_events_accounted (layout, &options, what);
+        }
+      g_assert_cmpuint (picked, >, 0);
+      tried += picked;
+    }
+  g_assert_cmpuint (tried, >=, 16);
+}
+
 /* Views of a dense dataset at random places and zooms, as panning and
  * zooming bring them, each laid out in a child process with a time
  * limit: a layout that never ends fails rather than hanging the suite. */
@@ -901,6 +954,7 @@ main (int    argc,
   g_test_add_func ("/layout/dense", test_dense);
   g_test_add_func ("/layout/dense-pans", test_dense_pans);
   g_test_add_func ("/layout/crowds-keep-their-shape", test_crowds_keep_their_shape);
+  g_test_add_func ("/layout/focus", test_focus);
   g_test_add_func ("/layout/rounding-terminates", test_rounding_terminates);
   g_test_add_func ("/layout/filters", test_filters);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);

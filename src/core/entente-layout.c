@@ -74,6 +74,7 @@ typedef struct {
 typedef struct {
   double  x;
   guint   event;     /* NO_EVENT for a dense stretch */
+  gboolean focus;    /* the focus event: placed first, not in lane 0 */
   /* A dense stretch only: */
   double  x1;
   guint   first;
@@ -129,6 +130,9 @@ struct _EntenteLayout
   EntenteViewport       viewport;
   gboolean              chrome;
   gboolean              two_parties;
+  guint                 focus;        /* the focus event, or NO_EVENT */
+  guint                 lane_floor;   /* the first lane find_lane and
+                                       * make_room look at */
   EntenteRect           plot;
   double                lanes_top;
   double                lanes_bottom;
@@ -1646,7 +1650,7 @@ find_lane (EntenteLayout *self,
 {
   guint lane;
 
-  for (lane = 0; lane < self->n_lanes[side]; lane++)
+  for (lane = self->lane_floor; lane < self->n_lanes[side]; lane++)
     if (lane_end (self, &self->lanes[side][lane]) + ITEM_GAP <= left)
       break;
   return lane;
@@ -1677,7 +1681,7 @@ make_room (EntenteLayout *self,
            double         left,
            gboolean       apply)
 {
-  for (guint i = 0; i < self->n_lanes[side]; i++)
+  for (guint i = self->lane_floor; i < self->n_lanes[side]; i++)
     {
       EntenteEventItem *item = lane_last_item (self, &self->lanes[side][i]);
 
@@ -1752,9 +1756,10 @@ place_event (EntenteLayout   *self,
   /* Where not even the marker can go, the event joins a cluster without
    * its label being measured: in a dense view most events end so. The
    * margin leaves what rounding could decide to the lanes themselves. */
-  if (base_left < side_free_from (self, side) - 1e-6 ||
-      (find_lane (self, side, base_left) == n_lanes &&
-       make_room (self, side, base_left, FALSE) == n_lanes))
+  if (!candidate->focus &&
+      (base_left < side_free_from (self, side) - 1e-6 ||
+       (find_lane (self, side, base_left) == n_lanes &&
+        make_room (self, side, base_left, FALSE) == n_lanes)))
     {
       add_to_cluster (self, side, candidate, x);
       return;
@@ -1792,6 +1797,11 @@ place_event (EntenteLayout   *self,
       width = MIN (text_width, left_avail);
     }
 
+  /* The focus event, placed first into empty lanes, keeps out of the
+   * one nearest the axis, where a cluster coming after it would take it
+   * in. */
+  self->lane_floor = candidate->focus && n_lanes > 1 ? 1 : 0;
+
   /* The first choice: the whole label, in the lane nearest the axis that
    * has room for it, even if a neighbour's label must give up its end. */
   lane = n_lanes;
@@ -1807,7 +1817,7 @@ place_event (EntenteLayout   *self,
     }
 
   /* Then an elided label, on whichever side leaves more of it. */
-  for (guint i = 0; lane == n_lanes && i < n_lanes; i++)
+  for (guint i = self->lane_floor; lane == n_lanes && i < n_lanes; i++)
     {
       double free_from = lane_end (self, &self->lanes[side][i]) + ITEM_GAP;
       double room_left = x - MARKER / 2 - LABEL_GAP - MAX (free_from, self->plot.x + 2);
@@ -1841,6 +1851,8 @@ place_event (EntenteLayout   *self,
       labelled = FALSE;
       lane = find_lane (self, side, base_left);
     }
+
+  self->lane_floor = 0;
 
   if (lane == n_lanes)
     {
@@ -1978,6 +1990,34 @@ layout_party_labels (EntenteLayout *self)
     }
 }
 
+/* Adds the events from first to end of column c, count of them shown,
+ * to the dense stretch being gathered; the column ends on day
+ * column_end. */
+static void
+extend_dense (EntenteLayout *self,
+              Candidate     *dense,
+              guint          c,
+              guint          first,
+              guint          end,
+              guint          count,
+              gint64         column_end)
+{
+  const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
+
+  if (count == 0)
+    return;
+  if (dense->count == 0)
+    {
+      dense->x = self->plot.x + c * COLUMN_W;
+      dense->first = first;
+      dense->from_day = events[first].start_day;
+    }
+  dense->x1 = MIN (self->plot.x + (c + 1) * COLUMN_W, rect_right (&self->plot));
+  dense->end = end;
+  dense->count += count;
+  dense->to_day = column_end;
+}
+
 static void
 layout_events (EntenteLayout *self)
 {
@@ -2013,7 +2053,7 @@ layout_events (EntenteLayout *self)
 
       if (event_visible (self, &events[i]))
         {
-          Candidate candidate = { event_x (self, &events[i]), i, };
+          Candidate candidate = { event_x (self, &events[i]), i, i == self->focus, };
 
           g_array_append_val (candidates, candidate);
         }
@@ -2044,19 +2084,26 @@ layout_events (EntenteLayout *self)
           g_array_append_val (candidates, dense);
           dense.count = 0;
         }
-      if (count > threshold)
+      if (count > threshold && self->focus >= prev && self->focus < next &&
+          event_visible (self, &events[self->focus]))
         {
-          if (dense.count == 0)
+          /* The focus event is taken out of the count, to be placed on
+           * its own. */
+          Candidate focus = { event_x (self, &events[self->focus]), self->focus, TRUE, };
+
+          extend_dense (self, &dense, c, prev, self->focus,
+                        count_visible (self, events, prev, self->focus), column_end);
+          if (dense.count > 0)
             {
-              dense.x = self->plot.x + c * COLUMN_W;
-              dense.first = prev;
-              dense.from_day = events[prev].start_day;
+              g_array_append_val (candidates, dense);
+              dense.count = 0;
             }
-          dense.x1 = MIN (column_end_x, rect_right (&self->plot));
-          dense.end = next;
-          dense.count += count;
-          dense.to_day = column_end;
+          g_array_append_val (candidates, focus);
+          extend_dense (self, &dense, c, self->focus + 1, next,
+                        count_visible (self, events, self->focus + 1, next), column_end);
         }
+      else if (count > threshold)
+        extend_dense (self, &dense, c, prev, next, count, column_end);
       else
         {
           if (dense.count > 0)
@@ -2068,7 +2115,7 @@ layout_events (EntenteLayout *self)
             {
               if (event_visible (self, &events[i]))
                 {
-                  Candidate candidate = { event_x (self, &events[i]), i, };
+                  Candidate candidate = { event_x (self, &events[i]), i, i == self->focus, };
 
                   g_array_append_val (candidates, candidate);
                 }
@@ -2080,6 +2127,18 @@ layout_events (EntenteLayout *self)
     g_array_append_val (candidates, dense);
 
   g_array_sort (candidates, compare_candidates);
+  /* The focus event goes first, into lanes still empty, and the others
+   * find their places round it: in its order it could find every lane
+   * taken by its neighbours. */
+  for (guint i = 0; i < candidates->len; i++)
+    if (g_array_index (candidates, Candidate, i).focus)
+      {
+        Candidate focus = g_array_index (candidates, Candidate, i);
+
+        g_array_remove_index (candidates, i);
+        g_array_prepend_val (candidates, focus);
+        break;
+      }
 
   self->cluster_builds = g_array_new (FALSE, FALSE, sizeof (ClusterBuild));
   self->cluster_members = g_array_new (FALSE, FALSE, sizeof (ClusterMember));
@@ -2479,6 +2538,8 @@ entente_layout_new (EntenteDataset             *dataset,
   if (!(self->viewport.scale > 0))
     self->viewport.scale = 1;
   self->chrome = options == NULL || !options->no_chrome;
+  self->focus = options != NULL && options->has_focus &&
+                options->focus_event < entente_dataset_get_n_events (dataset) ? options->focus_event : NO_EVENT;
   if (options != NULL && options->hidden_categories != NULL)
     self->hidden_categories = g_memdup2 (options->hidden_categories,
                                          sizeof (gboolean) * MAX (entente_dataset_get_n_categories (dataset), 1));

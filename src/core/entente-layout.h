@@ -49,6 +49,11 @@ typedef struct {
   /* Text measured by earlier layouts of the dataset, kept for later
    * ones; NULL to measure everything afresh. */
   EntenteTextCache *text_cache;
+  /* When has_focus, focus_event is placed before the events it shares
+   * its place with, and kept out of any cluster while a lane has room:
+   * the selected event, shown even where others crowd. */
+  gboolean          has_focus;
+  guint             focus_event;
 } EntenteLayoutOptions;
 
 typedef enum {
