@@ -102,6 +102,9 @@ build_layout (EntenteTimelineView *self,
   options.hidden_categories = self->hidden_categories;
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
+  /* The selected event is shown on its own wherever it is. */
+  options.has_focus = self->selected_event >= 0;
+  options.focus_event = (guint) MAX (self->selected_event, 0);
 
   return entente_layout_new (self->dataset, &viewport, self->style, &options);
 }
@@ -553,6 +556,9 @@ set_selection (EntenteTimelineView *self,
 
   self->selected_event = event;
   self->selected_period = period;
+  /* The layout gives the selected event a place of its own. */
+  if (event_changed)
+    invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
 

@@ -605,8 +605,21 @@ test_selection_revealed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Where thousands of events crowd a few decades, picking one zooms in as
- * far as it takes to show it with its label. */
+static guint
+find_event_by_id (EntenteWindow *window,
+                  guint          k)
+{
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autofree char *id = g_strdup_printf ("d%u", k * 7);
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    if (g_str_equal (entente_dataset_get_event (dataset, i)->id, id))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Where thousands of events crowd a few decades, and hundreds a single
+ * day, picking one shows it on its own with its label. */
 static void
 test_selection_revealed_in_crowd (void)
 {
@@ -621,7 +634,8 @@ test_selection_revealed_in_crowd (void)
   TitleWait wait = { window, "Crowd" };
   guint n;
 
-  /* 20 000 events, four in five of them from 1990 to 2019. */
+  /* 20 000 events, four in five of them from 1990 to 2019, and 300 more
+   * on one day. */
   for (guint i = 0; i < 20000; i++)
     {
       gboolean recent = g_rand_int_range (rand, 0, 5) > 0;
@@ -630,16 +644,19 @@ test_selection_revealed_in_crowd (void)
       g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"%d-%02d-%02d\", \"title\": \"Event %u\" }",
                               i ? "," : "", i, year, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i);
     }
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, ", { \"id\": \"d%u\", \"date\": \"2001-09-11\", \"title\": \"Day event %u\" }", i, i);
   g_string_append (json, "] }");
   g_assert_true (g_file_set_contents (path, json->str, -1, &error));
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 20000);
   n = entente_dataset_get_n_events (entente_window_get_dataset (window));
-  g_assert_cmpuint (n, ==, 20000);
+  g_assert_cmpuint (n, ==, 20300);
 
-  for (guint k = 0; k < 20; k++)
+  for (guint k = 0; k < 30; k++)
     {
-      guint event = g_rand_int_range (rand, 0, n);
+      /* One in three from the crowded day. */
+      guint event = k % 3 == 0 ? find_event_by_id (window, k) : (guint) g_rand_int_range (rand, 0, n);
       EntenteLayout *layout;
       const EntenteEventItem *items;
       guint index, n_items;
