@@ -93,6 +93,7 @@ build_layout (EntenteTimelineView *self,
 {
   EntenteLayoutOptions options = { 0 };
   EntenteViewport viewport;
+  EntenteLayout *layout;
 
   viewport.from_day = from_day;
   viewport.to_day = to_day;
@@ -102,11 +103,28 @@ build_layout (EntenteTimelineView *self,
   options.hidden_categories = self->hidden_categories;
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
-  /* The selected event is shown on its own wherever it is. */
-  options.has_focus = self->selected_event >= 0;
-  options.focus_event = (guint) MAX (self->selected_event, 0);
+  layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
 
-  return entente_layout_new (self->dataset, &viewport, self->style, &options);
+  /* A selected event that the layout counted in a cluster, or left
+   * without its label, is given a place of its own. Only then: a chart
+   * laid out round the selection would move under the pointer each time
+   * an event on it is clicked. */
+  if (self->selected_event >= 0)
+    {
+      guint index, n_items;
+      const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+      EntentePlacement placement = entente_layout_find_event (layout, self->selected_event, &index);
+
+      if (placement == ENTENTE_PLACED_CLUSTER ||
+          (placement == ENTENTE_PLACED_ITEM && items[index].text == NULL))
+        {
+          options.has_focus = TRUE;
+          options.focus_event = self->selected_event;
+          g_object_unref (layout);
+          layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
+        }
+    }
+  return layout;
 }
 
 EntenteLayout *
@@ -556,7 +574,7 @@ set_selection (EntenteTimelineView *self,
 
   self->selected_event = event;
   self->selected_period = period;
-  /* The layout gives the selected event a place of its own. */
+  /* The layout may give the selected event a place of its own. */
   if (event_changed)
     invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
