@@ -605,6 +605,47 @@ test_selection_revealed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Clicking an event drawn with its label moves nothing on the chart. */
+static void
+test_selection_keeps_layout (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteLayout *layout = entente_timeline_view_get_layout (view);
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (EntenteEventItem));
+  const EntenteEventItem *items;
+  EntenteRect plot;
+  guint n_items, picked = 0;
+
+  items = entente_layout_get_items (layout, &n_items);
+  g_array_append_vals (before, items, n_items);
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < before->len && picked < 5; i++)
+    {
+      const EntenteEventItem *item = &g_array_index (before, EntenteEventItem, i);
+      double x = item->marker.x + item->marker.width / 2;
+
+      /* Not one near the edges, which the view would bring inwards. */
+      if (item->text == NULL || x < plot.x + plot.width * 0.1 || x > plot.x + plot.width * 0.9)
+        continue;
+      picked++;
+      entente_timeline_view_select_event (view, (int) item->event);
+      items = entente_layout_get_items (entente_timeline_view_get_layout (view), &n_items);
+      g_assert_cmpuint (n_items, ==, before->len);
+      for (guint k = 0; k < n_items; k++)
+        {
+          const EntenteEventItem *was = &g_array_index (before, EntenteEventItem, k);
+
+          g_assert_cmpuint (items[k].event, ==, was->event);
+          g_assert_cmpfloat (items[k].rect.x, ==, was->rect.x);
+          g_assert_cmpfloat (items[k].rect.y, ==, was->rect.y);
+          g_assert_cmpfloat (items[k].text_rect.width, ==, was->text_rect.width);
+        }
+    }
+  g_assert_cmpuint (picked, ==, 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 find_event_by_id (EntenteWindow *window,
                   guint          k)
@@ -810,6 +851,7 @@ main (int    argc,
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
   g_test_add_func ("/window/selection-revealed-in-crowd", test_selection_revealed_in_crowd);
+  g_test_add_func ("/window/selection-keeps-layout", test_selection_keeps_layout);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
