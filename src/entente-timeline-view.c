@@ -84,6 +84,10 @@ invalidate (EntenteTimelineView *self)
 {
   g_clear_object (&self->layout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* What lies under a pointer that has not moved may have changed: a
+   * tooltip shown before a load, a zoom or a pan would name an event no
+   * longer there. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 static EntenteLayout *
