@@ -825,7 +825,6 @@ cancel_load_action (GtkWidget  *widget,
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  stop_search (self);
   hide_progress (self);
 }
 

@@ -231,6 +231,13 @@ test_search_while_typing (void)
   g_assert_cmpint (selected, >=, 0);
   g_assert_true (khrushchev[selected]);
 
+  /* Giving up a load leaves a search running. */
+  entente_window_search (window, "Mao");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL);
+  spin_until (not_searching, window, 10000);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (entente_timeline_view_is_shown (view, i), ==, mao[i]);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
