@@ -34,6 +34,7 @@ struct _EntenteWindow
   GtkLabel            *match_label;
   GtkStack            *main_stack;
   AdwStatusPage       *status_page;
+  AdwStatusPage       *loading_page;
   GtkLabel            *error_label;
   AdwFlap             *flap;
   EntenteTimelineView *view;
@@ -63,6 +64,8 @@ struct _EntenteWindow
   guint                progress_id;
   guint                searching_id;
   int                  pending_step;      /* Enter pressed while searching */
+  gboolean             skip_bundled;      /* a file was opened, or the
+                                           * window has shown */
   int                  panel_width;       /* as the user set it */
   int                  panel_drag_width;
 };
@@ -473,22 +476,28 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
+static char *
+opening_text (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* TRANSLATORS: while a dataset loads; %s is its file name */
+  return g_strdup_printf (_("Opening “%s”…"), name);
+}
+
 /* Loading a large dataset takes seconds, on a thread: the window stays
  * usable, and a toast says what is going on and offers to give up. */
 static void
 show_progress_cb (gpointer user_data)
 {
   EntenteWindow *self = user_data;
-  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   GtkWidget *box, *spinner, *label;
 
   self->progress_id = 0;
   if (self->loading == NULL || self->load_toast != NULL)
     return;
-  name = g_file_get_basename (self->loading);
-  /* TRANSLATORS: while a dataset loads; %s is its file name */
-  text = g_strdup_printf (_("Opening “%s”…"), name);
+  text = opening_text (self->loading);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   spinner = gtk_spinner_new ();
@@ -586,7 +595,18 @@ load_file (EntenteWindow *self,
 
   hide_progress (self);
   self->loading = g_object_ref (file);
-  self->progress_id = g_timeout_add_once (PROGRESS_DELAY_MS, show_progress_cb, self);
+  self->skip_bundled = TRUE;
+  /* With nothing on screen yet, the window itself says what it is
+   * reading; over a dataset, a toast does once the load takes a while. */
+  if (self->dataset == NULL)
+    {
+      g_autofree char *title = opening_text (file);
+
+      adw_status_page_set_title (self->loading_page, title);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    }
+  else
+    self->progress_id = g_timeout_add_once (PROGRESS_DELAY_MS, show_progress_cb, self);
 }
 
 void
@@ -826,6 +846,8 @@ cancel_load_action (GtkWidget  *widget,
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   hide_progress (self);
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 
 static void
@@ -996,6 +1018,37 @@ entente_window_finalize (GObject *object)
 }
 
 static void
+show_bundled (EntenteWindow *self)
+{
+  g_autoptr(EntenteDataset) bundled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bundled = entente_dataset_new_bundled (&error);
+  if (bundled != NULL)
+    set_dataset (self, bundled, NULL, FALSE);
+  else
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+}
+
+/* The bundled dataset is shown when the window first appears, unless a
+ * file was opened before then, as when Entente is launched with one:
+ * the window then shows that file, or that it is being read, and never
+ * the bundled dataset in its place. */
+static void
+entente_window_map (GtkWidget *widget)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (entente_window_parent_class)->map (widget);
+  if (self->dataset == NULL && !self->skip_bundled)
+    show_bundled (self);
+  self->skip_bundled = TRUE;
+}
+
+static void
 entente_window_class_init (EntenteWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1003,6 +1056,7 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   object_class->dispose = entente_window_dispose;
   object_class->finalize = entente_window_finalize;
+  widget_class->map = entente_window_map;
 
   g_type_ensure (ENTENTE_TYPE_TIMELINE_VIEW);
   g_type_ensure (ENTENTE_TYPE_OVERVIEW);
@@ -1018,6 +1072,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, overview);
@@ -1052,8 +1107,6 @@ entente_window_class_init (EntenteWindowClass *klass)
 static void
 entente_window_init (EntenteWindow *self)
 {
-  g_autoptr(EntenteDataset) bundled = NULL;
-  g_autoptr(GError) error = NULL;
   GtkDropTarget *drop;
   GtkEventController *keys;
   GtkGesture *drag;
@@ -1095,14 +1148,6 @@ entente_window_init (EntenteWindow *self)
   restore_settings (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  bundled = entente_dataset_new_bundled (&error);
-  if (bundled != NULL)
-    set_dataset (self, bundled, NULL, FALSE);
-  else
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
   update_titles (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }

@@ -612,6 +612,71 @@ test_selection_revealed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+/* Launched with a file, Entente shows that file, or that it is reading
+ * it, and not the bundled dataset first; giving up leaves the window
+ * empty, and a file that cannot be read says why in the window. */
+static void
+test_launch_with_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "launched.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "invalid", "wrong-format.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"entente/1\", \"title\": \"Launched\","
+                                      " \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"E\" } ] }",
+                                      -1, &error));
+
+  for (guint run = 0; run < 3; run++)
+    {
+      /* As the application does: the file is opened, then the window shown. */
+      EntenteWindow *window = entente_window_new (app);
+      guint datasets = 0;
+      TitleWait wait = { window, "Launched" };
+
+      g_signal_connect_swapped (entente_window_get_view (window), "notify::dataset",
+                                G_CALLBACK (count_cb), &datasets);
+      entente_window_open_file (window, run == 2 ? bad_file : file);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_null (entente_window_get_dataset (window));
+
+      if (run == 0)
+        {
+          spin_until (title_is, &wait, 10000);
+          g_assert_cmpuint (datasets, ==, 1);
+        }
+      else if (run == 1)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL);
+          spin_until (not_loading, window, 10000);
+          for (guint i = 0; i < 50; i++)
+            g_main_context_iteration (NULL, FALSE);
+          g_assert_null (entente_window_get_dataset (window));
+          g_assert_cmpuint (datasets, ==, 0);
+        }
+      else
+        {
+          spin_until (not_loading, window, 10000);
+          for (guint i = 0; i < 50; i++)
+            g_main_context_iteration (NULL, FALSE);
+          g_assert_null (entente_window_get_dataset (window));
+          g_assert_nonnull (entente_window_get_last_error (window));
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Clicking an event drawn with its label moves nothing on the chart. */
 static void
 test_selection_keeps_layout (void)
@@ -859,6 +924,7 @@ main (int    argc,
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
   g_test_add_func ("/window/selection-revealed-in-crowd", test_selection_revealed_in_crowd);
   g_test_add_func ("/window/selection-keeps-layout", test_selection_keeps_layout);
+  g_test_add_func ("/window/launch-with-file", test_launch_with_file);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
