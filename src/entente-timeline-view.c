@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "entente-date.h"
 #include "entente-render.h"
 #include "entente-style.h"
 #include "entente-timeline-view.h"
@@ -985,10 +986,13 @@ tooltip_text_for_hit (EntenteTimelineView *self,
     {
       guint n;
       const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit->index];
+      g_autofree char *count = entente_format_count (cluster->count);
 
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event here: click to zoom in",
-                                           "%u events here: click to zoom in", cluster->count),
-                              cluster->count);
+      /* TRANSLATORS: %s is a number, written with the locale's digit
+       * grouping, e.g. "23 244" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event here: click to zoom in",
+                                           "%s events here: click to zoom in", cluster->count),
+                              count);
     }
   return NULL;
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-date.h"
 #include "entente-event-list.h"
 #include "entente-export-dialog.h"
 #include "entente-overview.h"
@@ -135,7 +136,13 @@ show_match_count (EntenteWindow *self,
   if (found == 0)
     count = g_strdup (_("No matches"));
   else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", found), found);
+    {
+      g_autofree char *number = entente_format_count (found);
+
+      /* TRANSLATORS: %s is a number, written with the locale's digit
+       * grouping, e.g. "23 244" */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s match", "%s matches", found), number);
+    }
   gtk_label_set_text (self->match_label, count);
 }
 

@@ -323,6 +323,13 @@ entente_format_year (gint64 year)
   return g_strdup_printf (_("%s BCE"), number);
 }
 
+char *
+entente_format_count (guint count)
+{
+  /* The ' flag groups digits as LC_NUMERIC says. */
+  return g_strdup_printf ("%'u", count);
+}
+
 /* Month names come from the C library through GDateTime, so they follow
  * the user's locale. Many languages decline a month after a day number
  * ("14 февраля") but not standing alone ("февраль 1950"): %B gives the

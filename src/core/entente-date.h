@@ -75,5 +75,8 @@ char    *entente_date_format_range    (const EntenteDate *start,
                                        const EntenteDate *end);
 /* A year as people write it: "1950", "221 BCE". */
 char    *entente_format_year          (gint64             year);
+/* A count with the digit grouping of the user's locale: "23 244",
+ * "23,244", or "23244" where the locale has none. */
+char    *entente_format_count         (guint              count);
 
 G_END_DECLS

@@ -1432,10 +1432,17 @@ badge_width (EntenteLayout *self,
   digits = MIN (digits, G_N_ELEMENTS (self->badge_widths) - 1);
   if (self->badge_widths[digits] == 0)
     {
-      g_autofree char *sample = g_strnfill (digits, '8');
-      g_autofree char *text = g_strdup_printf ("+%s", sample);
+      /* Every count of as many digits is grouped alike: measured with
+       * its digits all 8, among the widest. */
+      g_autofree char *sample = entente_format_count (count);
+      g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
       double width;
+
+      for (char *p = sample; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          *p = '8';
+      text = g_strdup_printf ("+%s", sample);
 
       layout = cached_text (self, ENTENTE_FONT_BADGE, text, &width, NULL);
       self->badge_widths[digits] = MAX (ceil (width) + 2 * BADGE_PAD, BADGE_H);
@@ -2366,7 +2373,8 @@ finish_events (EntenteLayout *self)
   for (guint i = 0; i < self->clusters->len; i++)
     {
       EntenteCluster *cluster = &g_array_index (self->clusters, EntenteCluster, i);
-      g_autofree char *count = g_strdup_printf ("+%u", cluster->count);
+      g_autofree char *number = entente_format_count (cluster->count);
+      g_autofree char *count = g_strdup_printf ("+%s", number);
 
       /* The badge was sized for the count's digits when it was placed. */
       cluster->text = cached_text (self, ENTENTE_FONT_BADGE, count, NULL, NULL);
