@@ -131,8 +131,6 @@ struct _EntenteLayout
   gboolean              chrome;
   gboolean              two_parties;
   guint                 focus;        /* the focus event, or NO_EVENT */
-  guint                 lane_floor;   /* the first lane find_lane and
-                                       * make_room look at */
   EntenteRect           plot;
   double                lanes_top;
   double                lanes_bottom;
@@ -1650,14 +1648,16 @@ add_to_cluster (EntenteLayout   *self,
     cluster_take_item (self, slot.index, g_array_index (evicted, guint, i));
 }
 
+/* The nearest lane from first on that is free from left on, or n_lanes. */
 static guint
 find_lane (EntenteLayout *self,
            EntenteSide    side,
+           guint          first,
            double         left)
 {
   guint lane;
 
-  for (lane = self->lane_floor; lane < self->n_lanes[side]; lane++)
+  for (lane = first; lane < self->n_lanes[side]; lane++)
     if (lane_end (self, &self->lanes[side][lane]) + ITEM_GAP <= left)
       break;
   return lane;
@@ -1679,16 +1679,17 @@ lane_last_item (EntenteLayout *self,
   return &g_array_index (self->items, EntenteEventItem, last->index);
 }
 
-/* The nearest lane whose last label can give up its end so that the lane
- * is free from left on, or n_lanes when none can. Only looks unless
- * apply is TRUE. */
+/* The nearest lane from first on whose last label can give up its end so
+ * that the lane is free from left on, or n_lanes when none can. Only
+ * looks unless apply is TRUE. */
 static guint
 make_room (EntenteLayout *self,
            EntenteSide    side,
+           guint          first,
            double         left,
            gboolean       apply)
 {
-  for (guint i = self->lane_floor; i < self->n_lanes[side]; i++)
+  for (guint i = first; i < self->n_lanes[side]; i++)
     {
       EntenteEventItem *item = lane_last_item (self, &self->lanes[side][i]);
 
@@ -1741,7 +1742,7 @@ place_event (EntenteLayout   *self,
   gboolean text_left = FALSE;
   gboolean labelled = TRUE;
   Slot slot;
-  guint lane;
+  guint lane, first;
 
   if (n_lanes == 0)
     return;
@@ -1765,8 +1766,8 @@ place_event (EntenteLayout   *self,
    * margin leaves what rounding could decide to the lanes themselves. */
   if (!candidate->focus &&
       (base_left < side_free_from (self, side) - 1e-6 ||
-       (find_lane (self, side, base_left) == n_lanes &&
-        make_room (self, side, base_left, FALSE) == n_lanes)))
+       (find_lane (self, side, 0, base_left) == n_lanes &&
+        make_room (self, side, 0, base_left, FALSE) == n_lanes)))
     {
       add_to_cluster (self, side, candidate, x);
       return;
@@ -1807,7 +1808,7 @@ place_event (EntenteLayout   *self,
   /* The focus event, placed first into empty lanes, keeps out of the
    * one nearest the axis, where a cluster coming after it would take it
    * in. */
-  self->lane_floor = candidate->focus && n_lanes > 1 ? 1 : 0;
+  first = candidate->focus && n_lanes > 1 ? 1 : 0;
 
   /* The first choice: the whole label, in the lane nearest the axis that
    * has room for it, even if a neighbour's label must give up its end. */
@@ -1816,15 +1817,15 @@ place_event (EntenteLayout   *self,
     {
       double left = text_left ? x - MARKER / 2 - LABEL_GAP - width : base_left;
 
-      lane = find_lane (self, side, left);
+      lane = find_lane (self, side, first, left);
       if (lane == n_lanes)
-        lane = make_room (self, side, left, TRUE);
+        lane = make_room (self, side, first, left, TRUE);
       if (lane < n_lanes)
         width = fit_width (natural, width);
     }
 
   /* Then an elided label, on whichever side leaves more of it. */
-  for (guint i = self->lane_floor; lane == n_lanes && i < n_lanes; i++)
+  for (guint i = first; lane == n_lanes && i < n_lanes; i++)
     {
       double free_from = lane_end (self, &self->lanes[side][i]) + ITEM_GAP;
       double room_left = x - MARKER / 2 - LABEL_GAP - MAX (free_from, self->plot.x + 2);
@@ -1843,7 +1844,7 @@ place_event (EntenteLayout   *self,
 
   /* Then room taken from a neighbour's label, for the marker and as much
    * of this label as fits on its right. */
-  if (lane == n_lanes && (lane = make_room (self, side, base_left, TRUE)) < n_lanes)
+  if (lane == n_lanes && (lane = make_room (self, side, first, base_left, TRUE)) < n_lanes)
     {
       text_left = FALSE;
       if (right_avail >= MIN_LABEL_W)
@@ -1856,10 +1857,8 @@ place_event (EntenteLayout   *self,
   if (lane == n_lanes)
     {
       labelled = FALSE;
-      lane = find_lane (self, side, base_left);
+      lane = find_lane (self, side, first, base_left);
     }
-
-  self->lane_floor = 0;
 
   if (lane == n_lanes)
     {
@@ -1997,6 +1996,17 @@ layout_party_labels (EntenteLayout *self)
     }
 }
 
+/* Ends the dense stretch being gathered, if any: a candidate of its own. */
+static void
+flush_dense (GArray    *candidates,
+             Candidate *dense)
+{
+  if (dense->count == 0)
+    return;
+  g_array_append_val (candidates, *dense);
+  dense->count = 0;
+}
+
 /* Adds the events from first to end of column c, count of them shown,
  * to the dense stretch being gathered; the column ends on day
  * column_end. */
@@ -2086,11 +2096,8 @@ layout_events (EntenteLayout *self)
         count = count_visible (self, events, prev, next);
 
       /* A stretch as wide as a cluster may be ends here. */
-      if (dense.count > 0 && column_end_x - dense.x > CLUSTER_MAX_W)
-        {
-          g_array_append_val (candidates, dense);
-          dense.count = 0;
-        }
+      if (column_end_x - dense.x > CLUSTER_MAX_W)
+        flush_dense (candidates, &dense);
       if (count > threshold && self->focus >= prev && self->focus < next &&
           event_visible (self, &events[self->focus]))
         {
@@ -2100,11 +2107,7 @@ layout_events (EntenteLayout *self)
 
           extend_dense (self, &dense, c, prev, self->focus,
                         count_visible (self, events, prev, self->focus), column_end);
-          if (dense.count > 0)
-            {
-              g_array_append_val (candidates, dense);
-              dense.count = 0;
-            }
+          flush_dense (candidates, &dense);
           g_array_append_val (candidates, focus);
           extend_dense (self, &dense, c, self->focus + 1, next,
                         count_visible (self, events, self->focus + 1, next), column_end);
@@ -2113,11 +2116,7 @@ layout_events (EntenteLayout *self)
         extend_dense (self, &dense, c, prev, next, count, column_end);
       else
         {
-          if (dense.count > 0)
-            {
-              g_array_append_val (candidates, dense);
-              dense.count = 0;
-            }
+          flush_dense (candidates, &dense);
           for (guint i = prev; i < next; i++)
             {
               if (event_visible (self, &events[i]))
@@ -2130,8 +2129,7 @@ layout_events (EntenteLayout *self)
         }
       prev = next;
     }
-  if (dense.count > 0)
-    g_array_append_val (candidates, dense);
+  flush_dense (candidates, &dense);
 
   g_array_sort (candidates, compare_candidates);
   /* The focus event goes first, into lanes still empty, and the others
