@@ -91,6 +91,37 @@ invalidate (EntenteTimelineView *self)
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
+/* The item that draws event as itself with its label, or NULL. */
+static const EntenteEventItem *
+labelled_item (EntenteLayout *layout,
+               guint          event)
+{
+  const EntenteEventItem *items;
+  guint index, n_items;
+
+  if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
+    return NULL;
+  items = entente_layout_get_items (layout, &n_items);
+  return items[index].text != NULL ? &items[index] : NULL;
+}
+
+/* Whether layout draws event as itself, with its label, away from the
+ * edges: what a reader needs to see which marker is selected. */
+static gboolean
+shows_with_label (EntenteLayout *layout,
+                  guint          event)
+{
+  const EntenteEventItem *item = labelled_item (layout, event);
+  EntenteRect plot;
+  double x;
+
+  if (item == NULL)
+    return FALSE;
+  entente_layout_get_plot_rect (layout, &plot);
+  x = item->marker.x + item->marker.width / 2;
+  return x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95;
+}
+
 static EntenteLayout *
 build_layout (EntenteTimelineView *self,
               double               from_day,
@@ -114,20 +145,14 @@ build_layout (EntenteTimelineView *self,
    * without its label, is given a place of its own. Only then: a chart
    * laid out round the selection would move under the pointer each time
    * an event on it is clicked. */
-  if (self->selected_event >= 0)
+  if (self->selected_event >= 0 &&
+      entente_layout_find_event (layout, self->selected_event, NULL) != ENTENTE_PLACED_NONE &&
+      labelled_item (layout, self->selected_event) == NULL)
     {
-      guint index, n_items;
-      const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
-      EntentePlacement placement = entente_layout_find_event (layout, self->selected_event, &index);
-
-      if (placement == ENTENTE_PLACED_CLUSTER ||
-          (placement == ENTENTE_PLACED_ITEM && items[index].text == NULL))
-        {
-          options.has_focus = TRUE;
-          options.focus_event = self->selected_event;
-          g_object_unref (layout);
-          layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
-        }
+      options.has_focus = TRUE;
+      options.focus_event = self->selected_event;
+      g_object_unref (layout);
+      layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
     }
   return layout;
 }
@@ -469,27 +494,6 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
   if (self->matches != NULL && !self->matches[event])
     return FALSE;
   return TRUE;
-}
-
-/* Whether layout draws event as itself, with its label, away from the
- * edges: what a reader needs to see which marker is selected. */
-static gboolean
-shows_with_label (EntenteLayout *layout,
-                  guint          event)
-{
-  const EntenteEventItem *items;
-  EntenteRect plot;
-  guint index, n_items;
-  double x;
-
-  if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
-    return FALSE;
-  items = entente_layout_get_items (layout, &n_items);
-  if (items[index].text == NULL)
-    return FALSE;
-  entente_layout_get_plot_rect (layout, &plot);
-  x = items[index].marker.x + items[index].marker.width / 2;
-  return x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95;
 }
 
 /* Brings the selected event into view: centred when it was outside, and
