@@ -278,12 +278,34 @@ title_is (gpointer data)
   return dataset != NULL && g_strcmp0 (entente_dataset_get_title (dataset), wait->title) == 0;
 }
 
+/* A file holding text, in a directory of its own that remove_file ()
+ * takes away with it. */
+static GFile *
+write_file (const char *name,
+            const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  return g_file_new_for_path (path);
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_true (g_file_delete (dir, NULL, NULL));
+}
+
 static void
 test_reload_on_change (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   const char *first = "{ \"format\": \"entente/1\", \"title\": \"First draft\","
                       "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" },"
                       "                { \"id\": \"b\", \"date\": \"1960\", \"title\": \"B\" } ] }";
@@ -293,14 +315,14 @@ test_reload_on_change (void)
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   TitleWait wait = { window, "First draft" };
+  g_autoptr(GFile) file = write_file ("draft.json", first);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (path, first, -1, &error));
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 10000);
 
   entente_timeline_view_select_event (view, 1);
-  g_assert_true (g_file_set_contents (path, second, -1, &error));
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), second, -1, &error));
   wait.title = "Second draft";
   spin_until (title_is, &wait, 10000);
 
@@ -309,8 +331,7 @@ test_reload_on_change (void)
   g_assert_cmpstr (entente_source_panel_get_title (entente_window_get_panel (window)), ==, "B, edited");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_file (file);
 }
 
 /* What the window draws is what an export of the same view writes. */
@@ -513,10 +534,7 @@ test_untrusted_text (void)
     "    \"title\": \"<b>Bold</b> &amp; <span foreground=\\\"red\\\">red</span>\","
     "    \"summary\": \"<tt>x</tt>\","
     "    \"excerpts\": [ { \"source\": \"s\", \"quote\": \"<a href='x'>q</a>\", \"locator\": \"&lt;1&gt;\" } ] } ] }";
-  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "markup.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file ("markup.json", json);
   g_autofree char *tooltip = NULL;
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
@@ -524,7 +542,6 @@ test_untrusted_text (void)
   TitleWait wait = { window, "T" };
   EntenteRect rect;
 
-  g_assert_true (g_file_set_contents (path, json, -1, &error));
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 10000);
 
@@ -540,8 +557,7 @@ test_untrusted_text (void)
   g_assert_true (g_str_has_prefix (tooltip, title));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_file (file);
 }
 
 static void
@@ -624,16 +640,11 @@ count_cb (guint *counter)
 static void
 test_launch_with_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "launched.json", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "invalid", "wrong-format.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = write_file ("launched.json",
+                                      "{ \"format\": \"entente/1\", \"title\": \"Launched\","
+                                      " \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"E\" } ] }");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, "{ \"format\": \"entente/1\", \"title\": \"Launched\","
-                                      " \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"E\" } ] }",
-                                      -1, &error));
 
   for (guint run = 0; run < 3; run++)
     {
@@ -673,8 +684,7 @@ test_launch_with_file (void)
         }
       gtk_window_destroy (GTK_WINDOW (window));
     }
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_file (file);
 }
 
 /* Clicking an event drawn with its label moves nothing on the chart. */
@@ -736,12 +746,9 @@ find_event_by_id (EntenteWindow *window,
 static void
 test_selection_revealed_in_crowd (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "crowd.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Crowd\", \"events\": [");
   g_autoptr(GRand) rand = g_rand_new_with_seed (1991);
-  g_autoptr(GError) error = NULL;
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   TitleWait wait = { window, "Crowd" };
@@ -760,7 +767,7 @@ test_selection_revealed_in_crowd (void)
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (json, ", { \"id\": \"d%u\", \"date\": \"2001-09-11\", \"title\": \"Day event %u\" }", i, i);
   g_string_append (json, "] }");
-  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
+  file = write_file ("crowd.json", json->str);
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 20000);
   n = entente_dataset_get_n_events (entente_window_get_dataset (window));
@@ -785,8 +792,7 @@ test_selection_revealed_in_crowd (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_file (file);
 }
 
 /* A legend entry turns its category off in the chart, the list and the
