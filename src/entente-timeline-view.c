@@ -509,7 +509,10 @@ reveal_event (EntenteTimelineView *self,
 
   entente_timeline_view_get_range (self, &from, &to);
   {
-    g_autoptr(EntenteLayout) target = build_layout (self, from, to);
+    /* Without an animation under way that is the view's own layout,
+     * which the next frame then draws instead of laying out again. */
+    g_autoptr(EntenteLayout) target = self->tick_id ? build_layout (self, from, to)
+                                                    : g_object_ref (entente_timeline_view_get_layout (self));
 
     if (shows_with_label (target, event))
       return;
