@@ -476,7 +476,7 @@ load_thread (GTask        *task,
       return;
     }
 
-  dataset = entente_dataset_new_from_file_full (path, cancellable, NULL, &error);
+  dataset = entente_dataset_new_from_file_full (path, cancellable, NULL, NULL, NULL, &error);
   if (dataset == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -435,6 +435,87 @@ load_ordered (const char *json,
   return entente_dataset_new_from_bytes (bytes, "o.json", NULL, problems, NULL);
 }
 
+/* The scan counts the objects of the root's "events" array, whatever
+ * member comes first, and no others: not those inside an event, and not
+ * those of an "events" array elsewhere. */
+static void
+test_scan_counts_events (void)
+{
+  g_autofree char *last = ordered_dataset (FALSE, FALSE);
+  g_autofree char *first = ordered_dataset (TRUE, FALSE);
+  const char *others[] = {
+    "[ { \"events\": [ {}, {} ] } ]",
+    "{ \"format\": \"entente/1\", \"x\": { \"events\": [ {}, {} ] }, \"y\": [ {} ] }",
+    "{ \"events\": {}, \"z\": [ {}, {} ] }",
+  };
+  EntenteJsonScan scan;
+
+  entente_json_scan (last, strlen (last), 64, 1000000, &scan);
+  g_assert_cmpuint (scan.n_events, ==, 60);
+  entente_json_scan (first, strlen (first), 64, 1000000, &scan);
+  g_assert_cmpuint (scan.n_events, ==, 60);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      entente_json_scan (others[i], strlen (others[i]), 64, 1000000, &scan);
+      g_assert_cmpint (scan.status, ==, ENTENTE_JSON_SCAN_OK);
+      g_assert_cmpuint (scan.n_events, ==, 0);
+    }
+}
+
+static void
+record_progress_cb (double   done,
+                    gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, done);
+}
+
+/* A load tells how far it is as its events come in, whether they are
+ * taken as they are parsed or from the whole tree: a share that only
+ * grows, and ends at 1 when the dataset is complete; a load that fails
+ * never gets there. */
+static void
+test_load_progress (void)
+{
+  for (guint order = 0; order < 3; order++)
+    {
+      g_autofree char *text = ordered_dataset (order == 1, order == 2);
+      g_autofree char *dir = g_dir_make_tmp ("entente-progress-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "p.json", NULL);
+      g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(EntenteDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      double last;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      dataset = entente_dataset_new_from_file_full (path, NULL, record_progress_cb, told, NULL, &error);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+      /* Once after the scan, for each of the 60 events (1.5% each) and
+       * at the end. */
+      g_assert_cmpuint (told->len, >=, 60);
+      g_assert_cmpfloat (g_array_index (told, double, 0), >, 0);
+      for (guint i = 1; i < told->len; i++)
+        g_assert_cmpfloat (g_array_index (told, double, i), >, g_array_index (told, double, i - 1));
+      last = g_array_index (told, double, told->len - 1);
+      if (order == 2)
+        {
+          g_assert_null (dataset);
+          g_assert_nonnull (error);
+          g_assert_cmpfloat (last, <, 1);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (entente_dataset_get_n_events (dataset), ==, 60);
+          g_assert_cmpfloat (last, ==, 1);
+          /* Every event moved it on: the last one took it to just short
+           * of the end. */
+          g_assert_cmpfloat (g_array_index (told, double, told->len - 2), >=, 0.99);
+        }
+    }
+}
+
 /* Events taken as they are parsed give the model and the problems that
  * the whole tree gives. */
 static void
@@ -793,6 +874,8 @@ main (int    argc,
   g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
   g_test_add_func ("/dataset/streamed-as-whole", test_streamed_as_whole);
+  g_test_add_func ("/dataset/scan-counts-events", test_scan_counts_events);
+  g_test_add_func ("/dataset/load-progress", test_load_progress);
   g_test_add_func ("/dataset/problems/streamed-wrong-format", test_streamed_wrong_format);
   g_test_add_func ("/dataset/problems/syntax-position", test_syntax_position);
   g_test_add_func ("/dataset/problems/not-a-dataset-file", test_not_a_dataset_file);

@@ -122,14 +122,23 @@ GQuark               entente_dataset_error_quark      (void);
 EntenteDataset      *entente_dataset_new_from_file    (const char    *path,
                                                        GPtrArray    **problems,
                                                        GError       **error);
+/* Told, on the thread that loads, how much of a load is done: a share
+ * from 0 to 1 that only grows, some hundreds of times at most, and is 1
+ * once the dataset is complete. */
+typedef void (*EntenteProgressFunc) (double   done,
+                                     gpointer user_data);
+
 /* The same, stopping between the phases of loading (reading, parsing,
  * building the model) with G_IO_ERROR_CANCELLED once cancellable is
- * cancelled. A large file takes seconds: a window loads it on a thread
- * and lets the user give up. */
-EntenteDataset      *entente_dataset_new_from_file_full (const char    *path,
-                                                       GCancellable  *cancellable,
-                                                       GPtrArray    **problems,
-                                                       GError       **error);
+ * cancelled, and telling progress (which may be NULL) how far it is. A
+ * large file takes seconds: a window loads it on a thread, shows how
+ * much is done and lets the user give up. */
+EntenteDataset      *entente_dataset_new_from_file_full (const char          *path,
+                                                       GCancellable        *cancellable,
+                                                       EntenteProgressFunc  progress,
+                                                       gpointer             progress_data,
+                                                       GPtrArray          **problems,
+                                                       GError             **error);
 EntenteDataset      *entente_dataset_new_from_bytes   (GBytes        *bytes,
                                                        const char    *display_name,
                                                        const char    *base_dir,

@@ -338,6 +338,7 @@ entente_json_scan (const char      *data,
   result->message = NULL;
   result->line = result->column = 0;
   result->events_member = -1;
+  result->n_events = 0;
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -410,6 +411,11 @@ entente_json_scan (const char      *data,
               fail (data, i, ENTENTE_JSON_SCAN_TOO_DEEP, NULL, result);
               return;
             }
+          /* An object directly inside the array that is the value of
+           * the root's member being read, which is "events". */
+          if (c == '{' && depth == 2 && root.events >= 0 && root.events + 1 == (int) root.n_members &&
+              g_array_index (open, Open, 0).is_object && !g_array_index (open, Open, 1).is_object)
+            result->n_events++;
           g_array_set_size (open, depth + 1);
           g_array_index (open, Open, depth).is_object = c == '{';
           g_array_index (open, Open, depth).n_listed = 0;

@@ -27,6 +27,9 @@ typedef struct {
    * refer to ("parties", "sources", "period_kinds", "categories") after
    * it. -1 otherwise, or when any member name of the root is escaped. */
   int                   events_member;
+  /* How many objects the root object's "events" array holds, counted
+   * as the text goes by, so that a reader can tell how far it is. */
+  guint64               n_events;
 } EntenteJsonScan;
 
 /* json-glib's parser recurses once per nesting level and allocates a node
