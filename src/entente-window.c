@@ -22,6 +22,8 @@
 #define RELOAD_DELAY_MS    300
 /* A load that takes longer than this says so, with a way to give up. */
 #define PROGRESS_DELAY_MS  400
+/* How often the progress shown follows the load's. */
+#define PROGRESS_POLL_MS   100
 
 struct _EntenteWindow
 {
@@ -36,6 +38,7 @@ struct _EntenteWindow
   GtkStack            *main_stack;
   AdwStatusPage       *status_page;
   AdwStatusPage       *loading_page;
+  GtkProgressBar      *loading_bar;
   GtkLabel            *error_label;
   AdwFlap             *flap;
   EntenteTimelineView *view;
@@ -58,11 +61,16 @@ struct _EntenteWindow
   GCancellable        *search_cancellable;  /* while a search runs */
   GFile               *loading;     /* the file being loaded */
   AdwToast            *load_toast;  /* while a slow load is under way */
+  GtkProgressBar      *toast_bar;   /* in load_toast, which the user may
+                                     * dismiss */
+  gint                *load_done;   /* thousandths, set by the load's
+                                     * thread; an atomic rc box */
   char                *last_error;
   char                *search_text;  /* what the matches shown are of */
 
   guint                reload_id;
   guint                progress_id;
+  guint                poll_id;
   guint                searching_id;
   int                  pending_step;      /* Enter pressed while searching */
   gboolean             skip_bundled;      /* a file was opened, or the
@@ -449,13 +457,23 @@ set_dataset (EntenteWindow  *self,
 typedef struct {
   GFile   *file;
   gboolean reload;
+  gint    *done;   /* shared with the window */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
+  g_atomic_rc_box_release (data->done);
   g_free (data);
+}
+
+/* On the load's thread: the window reads it when it next looks. */
+static void
+load_progress_cb (double   done,
+                  gpointer user_data)
+{
+  g_atomic_int_set ((gint *) user_data, (gint) (done * 1000));
 }
 
 static void
@@ -476,7 +494,8 @@ load_thread (GTask        *task,
       return;
     }
 
-  dataset = entente_dataset_new_from_file_full (path, cancellable, NULL, NULL, NULL, &error);
+  dataset = entente_dataset_new_from_file_full (path, cancellable, load_progress_cb, data->done,
+                                                NULL, &error);
   if (dataset == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -492,27 +511,50 @@ opening_text (GFile *file)
   return g_strdup_printf (_("Opening “%s”…"), name);
 }
 
+/* The share of the load done, as its thread last told it. */
+static double
+loaded_share (EntenteWindow *self)
+{
+  return self->load_done != NULL ? g_atomic_int_get (self->load_done) / 1000.0 : 0;
+}
+
+static gboolean
+poll_progress_cb (gpointer user_data)
+{
+  EntenteWindow *self = user_data;
+  double done = loaded_share (self);
+
+  gtk_progress_bar_set_fraction (self->loading_bar, done);
+  if (self->toast_bar != NULL)
+    gtk_progress_bar_set_fraction (self->toast_bar, done);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Loading a large dataset takes seconds, on a thread: the window stays
- * usable, and a toast says what is going on and offers to give up. */
+ * usable, and a toast says what is going on, how far it is, and offers
+ * to give up. */
 static void
 show_progress_cb (gpointer user_data)
 {
   EntenteWindow *self = user_data;
   g_autofree char *text = NULL;
-  GtkWidget *box, *spinner, *label;
+  GtkWidget *box, *bar, *label;
 
   self->progress_id = 0;
   if (self->loading == NULL || self->load_toast != NULL)
     return;
   text = opening_text (self->loading);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  bar = gtk_progress_bar_new ();
+  gtk_widget_set_size_request (bar, 64, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), loaded_share (self));
+  self->toast_bar = GTK_PROGRESS_BAR (g_object_ref (bar));
   label = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_box_append (GTK_BOX (box), spinner);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
 
   self->load_toast = g_object_ref (adw_toast_new (text));
   adw_toast_set_custom_title (self->load_toast, box);
@@ -528,6 +570,9 @@ hide_progress (EntenteWindow *self)
 {
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_pointer (&self->load_done, g_atomic_rc_box_release);
+  g_clear_object (&self->toast_bar);
   if (self->load_toast != NULL)
     {
       adw_toast_dismiss (self->load_toast);
@@ -593,6 +638,7 @@ load_file (EntenteWindow *self,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->reload = reload;
+  data->done = g_atomic_rc_box_new0 (gint);
 
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, load_file);
@@ -602,6 +648,9 @@ load_file (EntenteWindow *self,
 
   hide_progress (self);
   self->loading = g_object_ref (file);
+  self->load_done = g_atomic_rc_box_acquire (data->done);
+  self->poll_id = g_timeout_add (PROGRESS_POLL_MS, poll_progress_cb, self);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
   self->skip_bundled = TRUE;
   /* With nothing on screen yet, the window itself says what it is
    * reading; over a dataset, a toast does once the load takes a while. */
@@ -1080,6 +1129,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, view);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, overview);

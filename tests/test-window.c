@@ -687,6 +687,53 @@ test_launch_with_file (void)
   remove_file (file);
 }
 
+/* While a large file loads, the window's progress bar fills: it moves
+ * between empty and full, and never back. */
+static void
+test_load_shows_progress (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Many\", \"events\": [");
+  g_autoptr(GFile) file = NULL;
+  EntenteWindow *window = entente_window_new (app);
+  GtkProgressBar *bar;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  double last = 0;
+  guint n_between = 0;
+
+  /* Enough events to take some tenths of a second, a few times the
+   * interval at which the bar follows the load. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"%u\", \"title\": \"Event %u\" }",
+                            i ? "," : "", i, 1700 + i % 300, i);
+  g_string_append (json, "] }");
+  file = write_file ("many.json", json->str);
+
+  entente_window_open_file (window, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
+  g_assert_nonnull (bar);
+
+  while (entente_window_is_loading (window))
+    {
+      double fraction;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      fraction = gtk_progress_bar_get_fraction (bar);
+      g_assert_cmpfloat (fraction, >=, last);
+      if (fraction > 0 && fraction < 1)
+        n_between++;
+      last = fraction;
+    }
+  g_test_message ("the bar showed %u fractions between empty and full", n_between);
+  g_assert_cmpuint (n_between, >, 0);
+  g_assert_cmpuint (entente_dataset_get_n_events (entente_window_get_dataset (window)), ==, 200000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* Clicking an event drawn with its label moves nothing on the chart. */
 static void
 test_selection_keeps_layout (void)
@@ -931,6 +978,7 @@ main (int    argc,
   g_test_add_func ("/window/selection-revealed-in-crowd", test_selection_revealed_in_crowd);
   g_test_add_func ("/window/selection-keeps-layout", test_selection_keeps_layout);
   g_test_add_func ("/window/launch-with-file", test_launch_with_file);
+  g_test_add_func ("/window/load-shows-progress", test_load_shows_progress);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
