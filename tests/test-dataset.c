@@ -317,6 +317,46 @@ test_sorted_and_lower_bound (void)
 
 /* The events reaching a day are exactly those a scan of every event
  * finds, in dataset order, for spans from one day to centuries. */
+/* Counts by actor over any run of events agree with counting one by
+ * one, across and within the blocks counted ahead. */
+static void
+test_count_actors (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Actors\","
+                                          " \"parties\": [\"A\", \"B\"], \"events\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1727);
+  const char *actors[] = { "\"actor\": \"A\", ", "\"actor\": \"B\", ", "\"actor\": \"joint\", ", "" };
+  const EntenteEvent *events;
+  guint n;
+
+  /* A whole number of blocks: a count up to the end starts a block. */
+  for (guint i = 0; i < 1024; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", %s\"date\": \"%u\" }",
+                            i > 0 ? "," : "", i, actors[g_rand_int_range (rand, 0, 4)],
+                            g_rand_int_range (rand, 1700, 2000));
+  g_string_append (json, "] }");
+  dataset = entente_test_load_json (json->str, "actors.json");
+  events = entente_dataset_get_events (dataset, &n);
+  g_assert_cmpuint (n, ==, 1024);
+
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint first = g_rand_int_range (rand, 0, n + 1);
+      guint end = k == 0 ? n : (guint) g_rand_int_range (rand, first, n + 1);
+      guint counts[3], expected[3] = { 0, 0, 0 };
+
+      if (k == 1)
+        first = end = 0;
+      for (guint i = first; i < end; i++)
+        expected[events[i].actor == 0 ? 0 : events[i].actor == 1 ? 1 : 2]++;
+      entente_dataset_count_actors (dataset, first, end, counts);
+      g_assert_cmpuint (counts[0], ==, expected[0]);
+      g_assert_cmpuint (counts[1], ==, expected[1]);
+      g_assert_cmpuint (counts[2], ==, expected[2]);
+    }
+}
+
 static void
 test_collect_reaching (void)
 {
@@ -872,6 +912,7 @@ main (int    argc,
   g_test_add_func ("/dataset/valid/ten-megabyte-title", test_large_valid_title);
   g_test_add_func ("/dataset/sorted-and-lower-bound", test_sorted_and_lower_bound);
   g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
+  g_test_add_func ("/dataset/count-actors", test_count_actors);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
   g_test_add_func ("/dataset/streamed-as-whole", test_streamed_as_whole);
   g_test_add_func ("/dataset/scan-counts-events", test_scan_counts_events);

@@ -36,6 +36,9 @@
  * million events. */
 #define SCAN_SHARE      0.1
 #define FINISH_SHARE    0.01
+/* Events by actor are counted ahead for every block of this many events
+ * (in the dataset's order), and within a block one by one. */
+#define ACTOR_BLOCK     64
 
 /* A long event's days kept beside its index: looking them up in the
  * events would cost a cache miss for each one read. */
@@ -74,6 +77,9 @@ struct _EntenteDataset
   /* LongEvent: events of more than SHORT_SPAN_DAYS, in order, one array
    * per span class: class k holds spans of [2^k, 2^(k+1)) days. */
   GArray    *long_events[N_SPAN_CLASSES];
+  /* For block b, the events before event b * ACTOR_BLOCK whose actor
+   * is the first party, then the second: two per block. */
+  guint32   *actor_blocks;
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -1137,6 +1143,30 @@ stream_events (Loader     *loader,
   g_signal_connect (parser, "array-element", G_CALLBACK (stream_array_element_cb), loader);
 }
 
+/* What entente_dataset_count_actors () counts ahead. */
+static void
+count_actor_blocks (EntenteDataset *self)
+{
+  const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
+  guint n = self->events->len;
+  guint32 by[2] = { 0, 0 };
+
+  g_clear_pointer (&self->actor_blocks, g_free);
+  self->actor_blocks = g_new (guint32, 2 * (n / ACTOR_BLOCK + 1));
+  /* Up to n itself: a count up to the last event may begin a block of
+   * its own. */
+  for (guint i = 0; i <= n; i++)
+    {
+      if (i % ACTOR_BLOCK == 0)
+        {
+          self->actor_blocks[2 * (i / ACTOR_BLOCK)] = by[0];
+          self->actor_blocks[2 * (i / ACTOR_BLOCK) + 1] = by[1];
+        }
+      if (i < n && (events[i].actor == 0 || events[i].actor == 1))
+        by[events[i].actor]++;
+    }
+}
+
 static void
 finish (EntenteDataset *self)
 {
@@ -1144,6 +1174,7 @@ finish (EntenteDataset *self)
                      compare_events, NULL);
   g_qsort_with_data (self->periods->data, self->periods->len, sizeof (EntentePeriod),
                      compare_periods, NULL);
+  count_actor_blocks (self);
 
   self->max_span_days = 0;
   self->first_day = G_MAXINT64;
@@ -1449,6 +1480,7 @@ entente_dataset_finalize (GObject *object)
   g_clear_pointer (&self->excerpts, g_array_unref);
   for (guint k = 0; k < N_SPAN_CLASSES; k++)
     g_clear_pointer (&self->long_events[k], g_array_unref);
+  g_clear_pointer (&self->actor_blocks, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1623,6 +1655,41 @@ entente_dataset_lower_bound (EntenteDataset *self,
 
   return first_starting (self->events->data, self->events->len, sizeof (EntenteEvent),
                          G_STRUCT_OFFSET (EntenteEvent, start_day), day);
+}
+
+/* The events before event end whose actor is the first party, and the
+ * second, into by. */
+static void
+count_actors_before (EntenteDataset *self,
+                     guint           end,
+                     guint           by[2])
+{
+  const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
+  guint block = end / ACTOR_BLOCK;
+
+  by[0] = self->actor_blocks[2 * block];
+  by[1] = self->actor_blocks[2 * block + 1];
+  for (guint i = block * ACTOR_BLOCK; i < end; i++)
+    if (events[i].actor == 0 || events[i].actor == 1)
+      by[events[i].actor]++;
+}
+
+void
+entente_dataset_count_actors (EntenteDataset *self,
+                              guint           first,
+                              guint           end,
+                              guint           counts[3])
+{
+  guint before[2], upto[2];
+
+  g_return_if_fail (ENTENTE_IS_DATASET (self));
+  g_return_if_fail (first <= end && end <= self->events->len);
+
+  count_actors_before (self, first, before);
+  count_actors_before (self, end, upto);
+  counts[0] = upto[0] - before[0];
+  counts[1] = upto[1] - before[1];
+  counts[2] = (end - first) - counts[0] - counts[1];
 }
 
 static int

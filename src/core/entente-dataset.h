@@ -199,6 +199,14 @@ const EntenteExcerpt *entente_dataset_get_excerpt     (EntenteDataset *self,
 /* First event whose start_day is >= day (n_events when none). */
 guint                entente_dataset_lower_bound      (EntenteDataset *self,
                                                        gint64          day);
+/* Of the events from first to end (in the dataset's order, end
+ * excluded), how many the first party did (counts[0]), the second
+ * (counts[1]) and both or neither (counts[2]); in time that follows the
+ * dataset's blocks of 64 events, not the events between. */
+void                 entente_dataset_count_actors     (EntenteDataset *self,
+                                                       guint           first,
+                                                       guint           end,
+                                                       guint           counts[3]);
 /* Appends to events (guint) the index of every event that begins before
  * day and ends after it, in two runs each by start day. The cost follows
  * the events of the month before day and the long ones that could reach
