@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "entente-date.h"
@@ -408,6 +409,49 @@ entente_date_format (const EntenteDate *date)
     default:
       return g_steal_pointer (&plain);
     }
+}
+
+/* A date of the given precision from a day. */
+static char *
+format_day (gint64           day,
+            EntentePrecision precision)
+{
+  EntenteDate date = { 0 };
+  gint64 year;
+  guint month, mday;
+
+  entente_civil_from_days (day, &year, &month, &mday);
+  date.year = (gint16) CLAMP (year, ENTENTE_DATE_YEAR_MIN, ENTENTE_DATE_YEAR_MAX);
+  date.precision = precision;
+  date.month = precision >= ENTENTE_PRECISION_MONTH ? month : 0;
+  date.day = precision >= ENTENTE_PRECISION_DAY ? mday : 0;
+  return entente_date_format (&date);
+}
+
+char *
+entente_format_days (double from_day,
+                     double to_day)
+{
+  double span = to_day - from_day;
+  gint64 first = (gint64) floor (from_day);
+  gint64 last = (gint64) ceil (to_day) - 1;
+  EntentePrecision precision;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (span > 3 * 365.25)
+    precision = ENTENTE_PRECISION_YEAR;
+  else if (span > 62)
+    precision = ENTENTE_PRECISION_MONTH;
+  else
+    precision = ENTENTE_PRECISION_DAY;
+
+  a = format_day (first, precision);
+  b = format_day (MAX (first, last), precision);
+  if (g_str_equal (a, b))
+    return g_steal_pointer (&a);
+  /* TRANSLATORS: the range of dates a chart shows, "1689 – 2023" */
+  return g_strdup_printf (_("%s – %s"), a, b);
 }
 
 char *

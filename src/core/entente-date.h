@@ -73,6 +73,11 @@ char    *entente_date_format          (const EntenteDate *date);
 /* "1950 – 1960"; just the start when end is NULL. */
 char    *entente_date_format_range    (const EntenteDate *start,
                                        const EntenteDate *end);
+/* The days from from_day to to_day (excluded), as precisely as their
+ * length calls for: "1689 – 2023", "March 1950 – June 1950",
+ * "14 February 1950". */
+char    *entente_format_days          (double             from_day,
+                                       double             to_day);
 /* A year as people write it: "1950", "221 BCE". */
 char    *entente_format_year          (gint64             year);
 /* A count with the digit grouping of the user's locale: "23 244",

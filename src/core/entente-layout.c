@@ -371,48 +371,6 @@ entente_layout_default_range (EntenteDataset *dataset,
   *to_day = MIN (end + margin, (double) max_day ());
 }
 
-/* A date of the given precision from a day, for the range text. */
-static char *
-format_day (gint64           day,
-            EntentePrecision precision)
-{
-  EntenteDate date = { 0 };
-  gint64 year;
-  guint month, mday;
-
-  entente_civil_from_days (day, &year, &month, &mday);
-  date.year = (gint16) CLAMP (year, ENTENTE_DATE_YEAR_MIN, ENTENTE_DATE_YEAR_MAX);
-  date.precision = precision;
-  date.month = precision >= ENTENTE_PRECISION_MONTH ? month : 0;
-  date.day = precision >= ENTENTE_PRECISION_DAY ? mday : 0;
-  return entente_date_format (&date);
-}
-
-static char *
-format_range (EntenteLayout *self)
-{
-  double span = self->viewport.to_day - self->viewport.from_day;
-  gint64 first = (gint64) floor (self->viewport.from_day);
-  gint64 last = (gint64) ceil (self->viewport.to_day) - 1;
-  EntentePrecision precision;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (span > 3 * 365.25)
-    precision = ENTENTE_PRECISION_YEAR;
-  else if (span > 62)
-    precision = ENTENTE_PRECISION_MONTH;
-  else
-    precision = ENTENTE_PRECISION_DAY;
-
-  a = format_day (first, precision);
-  b = format_day (MAX (first, last), precision);
-  if (g_str_equal (a, b))
-    return g_steal_pointer (&a);
-  /* TRANSLATORS: the range of dates a chart shows, "1689 – 2023" */
-  return g_strdup_printf (_("%s – %s"), a, b);
-}
-
 /* Which side of the axis an event sits on. */
 static EntenteSide
 side_for_event (EntenteLayout      *self,
@@ -586,7 +544,7 @@ layout_header (EntenteLayout *self,
   double avail = self->viewport.width - 2 * margin;
   double y = margin;
   double tw, th, rw, rh;
-  g_autofree char *range = format_range (self);
+  g_autofree char *range = entente_format_days (self->viewport.from_day, self->viewport.to_day);
 
   self->title.text = cached_text (self, ENTENTE_FONT_TITLE, title != NULL ? title : "", &tw, &th);
   self->range.text = cached_text (self, ENTENTE_FONT_SUBTITLE, range, &rw, &rh);
