@@ -78,8 +78,11 @@ struct _EntenteDataset
    * per span class: class k holds spans of [2^k, 2^(k+1)) days. */
   GArray    *long_events[N_SPAN_CLASSES];
   /* For block b, the events before event b * ACTOR_BLOCK whose actor
-   * is the first party, then the second: two per block. */
+   * is the first party, then the second: two per block. Within a block,
+   * each event's actor as 0, 1 or 2 for any other, a byte each: the
+   * events themselves are a cache line apart. */
   guint32   *actor_blocks;
+  guint8    *actor_codes;
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -1149,10 +1152,12 @@ count_actor_blocks (EntenteDataset *self)
 {
   const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
   guint n = self->events->len;
-  guint32 by[2] = { 0, 0 };
+  guint32 by[3] = { 0, 0, 0 };
 
   g_clear_pointer (&self->actor_blocks, g_free);
+  g_clear_pointer (&self->actor_codes, g_free);
   self->actor_blocks = g_new (guint32, 2 * (n / ACTOR_BLOCK + 1));
+  self->actor_codes = g_new (guint8, MAX (n, 1));
   /* Up to n itself: a count up to the last event may begin a block of
    * its own. */
   for (guint i = 0; i <= n; i++)
@@ -1162,8 +1167,10 @@ count_actor_blocks (EntenteDataset *self)
           self->actor_blocks[2 * (i / ACTOR_BLOCK)] = by[0];
           self->actor_blocks[2 * (i / ACTOR_BLOCK) + 1] = by[1];
         }
-      if (i < n && (events[i].actor == 0 || events[i].actor == 1))
-        by[events[i].actor]++;
+      if (i == n)
+        break;
+      self->actor_codes[i] = events[i].actor == 0 || events[i].actor == 1 ? events[i].actor : 2;
+      by[self->actor_codes[i]]++;
     }
 }
 
@@ -1481,6 +1488,7 @@ entente_dataset_finalize (GObject *object)
   for (guint k = 0; k < N_SPAN_CLASSES; k++)
     g_clear_pointer (&self->long_events[k], g_array_unref);
   g_clear_pointer (&self->actor_blocks, g_free);
+  g_clear_pointer (&self->actor_codes, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1664,14 +1672,13 @@ count_actors_before (EntenteDataset *self,
                      guint           end,
                      guint           by[2])
 {
-  const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
   guint block = end / ACTOR_BLOCK;
+  guint more[3] = { 0, 0, 0 };
 
-  by[0] = self->actor_blocks[2 * block];
-  by[1] = self->actor_blocks[2 * block + 1];
   for (guint i = block * ACTOR_BLOCK; i < end; i++)
-    if (events[i].actor == 0 || events[i].actor == 1)
-      by[events[i].actor]++;
+    more[self->actor_codes[i]]++;
+  by[0] = self->actor_blocks[2 * block] + more[0];
+  by[1] = self->actor_blocks[2 * block + 1] + more[1];
 }
 
 void
