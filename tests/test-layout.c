@@ -355,6 +355,94 @@ check_events_accounted (EntenteLayout              *layout,
     g_assert_cmpuint (per_cluster[i], ==, clusters[i].count);
 }
 
+/* The histogram, where there is one, counts every shown event that
+ * begins in view once, on its side, in the column of its start; its bars
+ * share one scale, grow from the axis's zone, and stay in the plot. */
+static void
+check_volume (EntenteLayout              *layout,
+              const EntenteLayoutOptions *options,
+              const char                 *what)
+{
+  EntenteDataset *dataset = entente_layout_get_dataset (layout);
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  gboolean two = entente_dataset_get_n_parties (dataset) == 2;
+  gint64 from = (gint64) ceil (viewport->from_day), to = (gint64) ceil (viewport->to_day);
+  guint n, max, n_events, largest = 0, expected[3] = { 0, 0, 0 }, found[3] = { 0, 0, 0 };
+  const EntenteVolume *volume = entente_layout_get_volume (layout, &n, &max);
+  const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  double scale = 0;
+  EntenteRect plot;
+  EntenteHit hit;
+
+  if (volume == NULL)
+    {
+      g_assert_cmpuint (n, ==, 0);
+      return;
+    }
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < n_events; i++)
+    {
+      gboolean hidden = options != NULL && options->hidden_categories != NULL &&
+                        events[i].category >= 0 && options->hidden_categories[events[i].category];
+
+      if (hidden || events[i].start_day < from || events[i].start_day >= to)
+        continue;
+      if (!two || events[i].actor == 0)
+        expected[ENTENTE_SIDE_ABOVE]++;
+      else if (events[i].actor == 1)
+        expected[ENTENTE_SIDE_BELOW]++;
+      else
+        expected[ENTENTE_SIDE_AXIS]++;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteVolume *v = &volume[i];
+
+      g_assert_cmpint (v->from_day, <, v->to_day);
+      if (i > 0)
+        g_assert_cmpint (volume[i - 1].to_day, <=, v->from_day);
+      for (guint side = 0; side < 3; side++)
+        found[side] += v->count[side];
+      largest = MAX (largest, MAX (v->count[ENTENTE_SIDE_ABOVE], v->count[ENTENTE_SIDE_BELOW]));
+      g_assert_cmpfloat (v->above.y, >=, plot.y);
+      g_assert_cmpfloat (v->below.y + v->below.height, <=, plot.y + plot.height);
+      g_assert_cmpfloat (v->above.y + v->above.height, ==, volume[0].above.y + volume[0].above.height);
+      g_assert_cmpfloat (v->below.y, ==, volume[0].below.y);
+      g_assert_cmpfloat (v->above.y + v->above.height, <, v->below.y);
+      for (guint k = 0; k < 2; k++)
+        {
+          const EntenteRect *bar = k == 0 ? &v->above : &v->below;
+          guint count = v->count[k == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW];
+
+          if (count == 0)
+            {
+              g_assert_cmpfloat (bar->height, ==, 0);
+              continue;
+            }
+          if (scale == 0)
+            scale = bar->height / count;
+          g_assert_cmpfloat (fabs (bar->height / count - scale), <, 1e-9 * scale);
+
+          /* The middle of a bar points at it, unless something drawn
+           * over it is there. */
+          entente_layout_hit_test (layout, bar->x + bar->width / 2, bar->y + bar->height / 2, &hit);
+          if (hit.type != ENTENTE_HIT_EVENT && hit.type != ENTENTE_HIT_CLUSTER)
+            {
+              if (hit.type != ENTENTE_HIT_VOLUME || hit.index != i ||
+                  hit.side != (k == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW))
+                g_error ("%s: the middle of column %u's bar %s the axis hits %d %u", what, i,
+                         k == 0 ? "above" : "below", hit.type, hit.index);
+            }
+        }
+    }
+  g_assert_cmpuint (largest, ==, max);
+  for (guint side = 0; side < 3; side++)
+    if (found[side] != expected[side])
+      g_error ("%s: the histogram counts %u events on side %u, the dataset %u",
+               what, found[side], side, expected[side]);
+}
+
 static void
 check_hits (EntenteLayout *layout)
 {
@@ -415,6 +503,7 @@ check_view (EntenteDataset             *dataset,
   check_ticks (layout, what);
   check_bands (layout, what);
   check_events_accounted (layout, options, what);
+  check_volume (layout, options, what);
   check_hits (layout);
 }
 
@@ -726,6 +815,91 @@ test_filters (void)
   check_views (dataset, &options, 3);
 }
 
+/* Where events are too many to show, a histogram of them fills the
+ * lanes they leave empty: over a large dataset's whole range, with or
+ * without hidden categories, above the axis alone for a single party.
+ * Not over the bundled dataset, whose lanes take in its events, nor
+ * behind lanes full of labels even where columns are counted. */
+static void
+test_volume (void)
+{
+  g_autoptr(EntenteDataset) two = synthetic_dataset (20000, 1700, 2020, 2, 7);
+  g_autoptr(EntenteDataset) one = synthetic_dataset (20000, 1700, 2020, 1, 8);
+  g_autoptr(EntenteDataset) bundled = entente_test_load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  gboolean hidden[4] = { FALSE, TRUE, FALSE, TRUE };
+  EntenteLayoutOptions filtered = { hidden, };
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  guint n_all = 0, n_filtered = 0, n;
+
+  entente_layout_default_range (two, &viewport.from_day, &viewport.to_day);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(EntenteLayout) layout = entente_layout_new (two, &viewport, style, pass ? &filtered : NULL);
+      const EntenteVolume *volume = entente_layout_get_volume (layout, &n, NULL);
+
+      g_assert_nonnull (volume);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpuint (volume[i].count[ENTENTE_SIDE_ABOVE], >, 0);
+          g_assert_cmpuint (volume[i].count[ENTENTE_SIDE_BELOW], >, 0);
+          *(pass ? &n_filtered : &n_all) += volume[i].count[0] + volume[i].count[1] + volume[i].count[2];
+        }
+      check_volume (layout, pass ? &filtered : NULL, "whole range");
+    }
+  g_assert_cmpuint (n_filtered, <, n_all);
+
+  entente_layout_default_range (one, &viewport.from_day, &viewport.to_day);
+  {
+    g_autoptr(EntenteLayout) layout = entente_layout_new (one, &viewport, style, NULL);
+    const EntenteVolume *volume = entente_layout_get_volume (layout, &n, NULL);
+
+    g_assert_nonnull (volume);
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpuint (volume[i].count[ENTENTE_SIDE_BELOW], ==, 0);
+        g_assert_cmpfloat (volume[i].below.height, ==, 0);
+      }
+    check_volume (layout, NULL, "one party");
+  }
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      const double views[][2] = {
+        { 0, 0 },
+        { day_of (1945, 1, 1), day_of (1970, 1, 1) },
+        { day_of (1949, 1, 1), day_of (1950, 1, 1) },
+      };
+
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autoptr(EntenteLayout) layout = NULL;
+
+          viewport.width = widths[w];
+          if (v == 0)
+            entente_layout_default_range (bundled, &viewport.from_day, &viewport.to_day);
+          else
+            {
+              viewport.from_day = views[v][0];
+              viewport.to_day = views[v][1];
+            }
+          layout = entente_layout_new (bundled, &viewport, style, NULL);
+          g_assert_null (entente_layout_get_volume (layout, &n, NULL));
+          g_assert_cmpuint (n, ==, 0);
+        }
+    }
+
+  /* Over 1700–1734 in a small window, more than half the columns are
+   * counted, but the events of the others fill the lanes with labels. */
+  {
+    g_autoptr(EntenteLayout) layout = NULL;
+
+    viewport = (EntenteViewport) { day_of (1700, 1, 1), day_of (1734, 1, 1), 660, 560, 1 };
+    layout = entente_layout_new (two, &viewport, style, NULL);
+    g_assert_null (entente_layout_get_volume (layout, &n, NULL));
+  }
+}
+
 static void
 test_no_chrome (void)
 {
@@ -957,6 +1131,7 @@ main (int    argc,
   g_test_add_func ("/layout/focus", test_focus);
   g_test_add_func ("/layout/rounding-terminates", test_rounding_terminates);
   g_test_add_func ("/layout/filters", test_filters);
+  g_test_add_func ("/layout/volume", test_volume);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);
   g_test_add_func ("/layout/tick-units", test_tick_units);
   g_test_add_func ("/layout/plain-text", test_plain_text);

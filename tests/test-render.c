@@ -925,6 +925,52 @@ test_dark_differs (void)
   g_assert_cmpint (pixel_distance (pixel_at (b, 1, 1), dark->background), <=, 1);
 }
 
+/* The histogram of a dataset too large to show is drawn, in light and
+ * dark: a bar's pixels stand apart from the lane just past its end, and
+ * the bar ends where the layout says, to the device pixel. */
+static void
+test_volume (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Many\","
+                                          " \"parties\": [\"A\", \"B\"], \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1860);
+  g_autoptr(EntenteDataset) dataset = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"date\": \"%d\", \"actor\": \"%s\" }",
+                            i ? "," : "", i, g_rand_int_range (rand, 1700, 2000), i % 3 ? "A" : "B");
+  g_string_append (json, "] }");
+  dataset = entente_test_load_json (json->str, "many.json");
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(EntenteStyle) style = entente_style_new (dark);
+      g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 1200, 800);
+      g_autoptr(cairo_surface_t) surface = render (layout, style, NULL);
+      guint n, max, tallest = 0;
+      const EntenteVolume *volume = entente_layout_get_volume (layout, &n, &max);
+      const EntenteRect *bar;
+      int x, top, bottom;
+
+      g_assert_nonnull (volume);
+      for (guint i = 1; i < n; i++)
+        if (volume[i].above.height > volume[tallest].above.height)
+          tallest = i;
+      bar = &volume[tallest].above;
+      g_assert_cmpfloat (bar->height, >, 40);
+      x = (int) (bar->x + bar->width / 2);
+      /* Whole pixels: from the base down to its pixel, up its height. */
+      bottom = (int) floor (bar->y + bar->height);
+      top = bottom - (int) round (bar->height);
+      /* Inside the bar, against just above it. */
+      g_assert_cmpint (pixels_apart (pixel_at (surface, x, top + 2), pixel_at (surface, x, top - 2)), >=, 8);
+      g_assert_cmpint (pixels_apart (pixel_at (surface, x, bottom - 3), pixel_at (surface, x, top - 2)), >=, 8);
+      /* The bar's top row is the bar's, the row over it the lane's. */
+      g_assert_cmpint (pixels_apart (pixel_at (surface, x, top), pixel_at (surface, x, top + 2)), <=, 1);
+      g_assert_cmpint (pixels_apart (pixel_at (surface, x, top - 1), pixel_at (surface, x, top - 2)), <=, 1);
+    }
+}
+
 /* Counts the pixels that differ, and fails on any outside rect. */
 static guint
 count_changes (cairo_surface_t   *a,
@@ -1219,6 +1265,7 @@ main (int    argc,
   g_test_add_func ("/render/pieces-match-paths", test_pieces_match_paths);
   g_test_add_func ("/render/cut-spans", test_cut_spans);
   g_test_add_func ("/render/dark-differs", test_dark_differs);
+  g_test_add_func ("/render/volume", test_volume);
   g_test_add_func ("/render/selection", test_selection);
   g_test_add_func ("/render/matches", test_matches);
   g_test_add_func ("/render/fallback-fonts", test_fallback_fonts);

@@ -112,6 +112,8 @@ struct _EntenteLayout
   GArray               *legend;       /* EntenteLegendItem */
   GArray               *legend_heads; /* Text: "Periods", "Events" */
   GArray               *dense;        /* DenseRange, by first */
+  GArray               *volume;       /* EntenteVolume, or NULL */
+  guint                 volume_max;
   /* Where each placed event went, in the order found; sorted by event
    * the first time it is asked, as most layouts (one a frame while the
    * view moves) never are. */
@@ -1878,6 +1880,107 @@ count_visible (EntenteLayout      *self,
   return count;
 }
 
+/* The shown events from first to end by side, into count; returns
+ * how many in all. Without hidden categories, counted ahead by the
+ * dataset rather than one by one. */
+static guint
+count_by_side (EntenteLayout *self,
+               guint          first,
+               guint          end,
+               guint          count[3])
+{
+  count[ENTENTE_SIDE_ABOVE] = count[ENTENTE_SIDE_AXIS] = count[ENTENTE_SIDE_BELOW] = 0;
+  if (self->hidden_categories == NULL)
+    {
+      guint by[3];
+
+      if (!self->two_parties)
+        {
+          count[ENTENTE_SIDE_ABOVE] = end - first;
+          return end - first;
+        }
+      entente_dataset_count_actors (self->dataset, first, end, by);
+      count[ENTENTE_SIDE_ABOVE] = by[0];
+      count[ENTENTE_SIDE_BELOW] = by[1];
+      count[ENTENTE_SIDE_AXIS] = by[2];
+    }
+  else
+    {
+      const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
+
+      for (guint i = first; i < end; i++)
+        if (!category_hidden (self, events[i].category))
+          count[side_for_event (self, &events[i])]++;
+    }
+  return count[ENTENTE_SIDE_ABOVE] + count[ENTENTE_SIDE_AXIS] + count[ENTENTE_SIDE_BELOW];
+}
+
+/* A column of the plot while events are laid out: the events that begin
+ * in it, and when counted, how many of them show on each side. */
+typedef struct {
+  double   x0;
+  double   x1;
+  gint64   from_day;
+  gint64   to_day;
+  guint    first;
+  guint    end;
+  gboolean counted;
+  guint    count[3];
+} Column;
+
+/* Whether the labels and markers placed so far take less than half the
+ * lanes' length. Spans' bars do not count: a histogram passes behind
+ * them as behind the bands, where between words it would be noise. */
+static gboolean
+lanes_mostly_empty (EntenteLayout *self)
+{
+  double covered = 0;
+  guint n_lanes = self->n_lanes[ENTENTE_SIDE_ABOVE] + self->n_lanes[ENTENTE_SIDE_AXIS] +
+                  self->n_lanes[ENTENTE_SIDE_BELOW];
+
+  for (guint i = 0; i < self->items->len; i++)
+    covered += MARKER + g_array_index (self->items, EntenteEventItem, i).text_rect.width;
+  return covered < 0.5 * n_lanes * self->plot.width;
+}
+
+/* The histogram behind the lanes: every column's count, as bars that
+ * grow from the axis's zone. Both sides share one scale, and keep off
+ * the outer lane, where the party's name is. */
+static void
+build_volume (EntenteLayout *self,
+              GArray        *columns)
+{
+  double above_base = self->axis_y - self->axis_half;
+  double below_base = self->axis_y + self->axis_half;
+  double room = above_base - self->lanes_top - ROW_H;
+
+  if (self->two_parties)
+    room = MIN (room, self->lanes_bottom - below_base - ROW_H);
+  self->volume = g_array_sized_new (FALSE, FALSE, sizeof (EntenteVolume), columns->len);
+  self->volume_max = 0;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      Column *column = &g_array_index (columns, Column, i);
+
+      if (!column->counted)
+        count_by_side (self, column->first, column->end, column->count);
+      self->volume_max = MAX (self->volume_max, MAX (column->count[ENTENTE_SIDE_ABOVE],
+                                                     column->count[ENTENTE_SIDE_BELOW]));
+    }
+  for (guint i = 0; i < columns->len && room > 0; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+      EntenteVolume volume = { column->from_day, column->to_day, { 0, 0, 0 }, };
+      double above = room * column->count[ENTENTE_SIDE_ABOVE] / MAX (self->volume_max, 1);
+      double below = room * column->count[ENTENTE_SIDE_BELOW] / MAX (self->volume_max, 1);
+
+      memcpy (volume.count, column->count, sizeof volume.count);
+      volume.above = (EntenteRect) { column->x0, above_base - above, column->x1 - column->x0, above };
+      volume.below = (EntenteRect) { column->x0, below_base, column->x1 - column->x0, below };
+      g_array_append_val (self->volume, volume);
+    }
+}
+
 static void
 set_up_lanes (EntenteLayout *self)
 {
@@ -2000,9 +2103,12 @@ layout_events (EntenteLayout *self)
   guint n_events;
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  guint n_dense = 0;
   GArray *reaching = self->reaching;
   gint64 from = (gint64) ceil (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
+  gint64 column_start = from;
   guint first, end, n_columns, threshold;
   Candidate dense = { 0, };
 
@@ -2049,9 +2155,17 @@ layout_events (EntenteLayout *self)
                           : MIN ((gint64) ceil (entente_layout_day_for_x (self, column_end_x)), to);
       guint next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
       guint count = next - prev;
+      Column column = { self->plot.x + c * COLUMN_W, MIN (column_end_x, rect_right (&self->plot)),
+                        column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
 
       if (count > threshold)
-        count = count_visible (self, events, prev, next);
+        {
+          count = count_by_side (self, prev, next, column.count);
+          column.counted = TRUE;
+          n_dense += count > threshold;
+        }
+      if (next > prev)
+        g_array_append_val (columns, column);
 
       /* A stretch as wide as a cluster may be ends here. */
       if (column_end_x - dense.x > CLUSTER_MAX_W)
@@ -2086,6 +2200,7 @@ layout_events (EntenteLayout *self)
             }
         }
       prev = next;
+      column_start = column_end;
     }
   flush_dense (candidates, &dense);
 
@@ -2116,6 +2231,12 @@ layout_events (EntenteLayout *self)
         add_to_cluster (self, self->two_parties ? ENTENTE_SIDE_AXIS : ENTENTE_SIDE_ABOVE,
                         candidate, candidate->x);
     }
+
+  /* A histogram where at least half the columns are counted, and the
+   * events placed leave most of the lanes empty: behind lanes full of
+   * labels it would only be noise. */
+  if (n_dense > 0 && n_dense * 2 >= n_columns && lanes_mostly_empty (self))
+    build_volume (self, columns);
 }
 
 static int
@@ -2418,6 +2539,7 @@ entente_layout_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->legend_heads, g_array_unref);
   g_clear_pointer (&self->dense, g_array_unref);
+  g_clear_pointer (&self->volume, g_array_unref);
   g_clear_pointer (&self->placement, g_array_unref);
   clear_text (&self->title);
   clear_text (&self->subtitle);
@@ -2595,6 +2717,21 @@ ARRAY_GETTER (bands, EntenteBand, bands)
 ARRAY_GETTER (items, EntenteEventItem, items)
 ARRAY_GETTER (clusters, EntenteCluster, clusters)
 ARRAY_GETTER (legend, EntenteLegendItem, legend)
+
+const EntenteVolume *
+entente_layout_get_volume (EntenteLayout *self,
+                           guint         *n_columns,
+                           guint         *max)
+{
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+
+  if (n_columns != NULL)
+    *n_columns = self->volume != NULL ? self->volume->len : 0;
+  if (max != NULL)
+    *max = self->volume_max;
+  return self->volume != NULL && self->volume->len > 0
+         ? (const EntenteVolume *) (gpointer) self->volume->data : NULL;
+}
 
 static PangoLayout *
 get_text (const Text  *text,
@@ -2812,7 +2949,7 @@ entente_layout_hit_test (EntenteLayout *self,
                          double         y,
                          EntenteHit    *hit)
 {
-  EntenteHit result = { ENTENTE_HIT_NONE, 0 };
+  EntenteHit result = { ENTENTE_HIT_NONE, 0, ENTENTE_SIDE_AXIS };
 
   g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), FALSE);
 
@@ -2854,6 +2991,28 @@ entente_layout_hit_test (EntenteLayout *self,
           result.index = i;
           goto out;
         }
+    }
+
+  /* A bar of the histogram, made at least a lane's height to point at. */
+  for (guint i = 0; self->volume != NULL && i < self->volume->len; i++)
+    {
+      const EntenteVolume *volume = &g_array_index (self->volume, EntenteVolume, i);
+      EntenteRect above = volume->above, below = volume->below;
+
+      if (x < above.x || x >= rect_right (&above))
+        continue;
+      above.height = MAX (above.height, ROW_H);
+      above.y = MIN (above.y, volume->above.y + volume->above.height - ROW_H);
+      below.height = MAX (below.height, ROW_H);
+      if (volume->count[ENTENTE_SIDE_ABOVE] > 0 && entente_rect_contains (&above, x, y))
+        result.side = ENTENTE_SIDE_ABOVE;
+      else if (volume->count[ENTENTE_SIDE_BELOW] > 0 && entente_rect_contains (&below, x, y))
+        result.side = ENTENTE_SIDE_BELOW;
+      else
+        break;
+      result.type = ENTENTE_HIT_VOLUME;
+      result.index = i;
+      goto out;
     }
 
   /* A band owns the pixels where it is at least half strength; later

@@ -118,6 +118,18 @@ typedef struct {
   EntenteRect  rect;       /* the badge */
 } EntenteCluster;
 
+/* A column of the plot where events are too many to show one by one: how
+ * many begin in it, drawn as the bars of a histogram in the lanes they
+ * leave empty, the first party's above the axis and the second's below
+ * (the only party's above). */
+typedef struct {
+  gint64      from_day;   /* the column's days, to_day excluded */
+  gint64      to_day;
+  guint       count[3];   /* by EntenteSide */
+  EntenteRect above;      /* the bars; height 0 for a count of 0 */
+  EntenteRect below;
+} EntenteVolume;
+
 typedef enum {
   ENTENTE_LEGEND_PERIOD_KIND,
   ENTENTE_LEGEND_CATEGORY,
@@ -140,13 +152,16 @@ typedef enum {
   ENTENTE_HIT_PERIOD,
   ENTENTE_HIT_LEGEND_KIND,
   ENTENTE_HIT_LEGEND_CATEGORY,
+  ENTENTE_HIT_VOLUME,
 } EntenteHitType;
 
 typedef struct {
   EntenteHitType type;
   /* An event, a cluster (into entente_layout_get_clusters()), a period,
-   * a period kind or a category. */
+   * a period kind, a category or a volume column (into
+   * entente_layout_get_volume()). */
   guint          index;
+  EntenteSide    side;    /* of a volume column's bar */
 } EntenteHit;
 
 /* Where an event ended up. */
@@ -194,6 +209,12 @@ const EntenteEventItem *entente_layout_get_items       (EntenteLayout *self,
                                                         guint         *n_items);
 const EntenteCluster   *entente_layout_get_clusters    (EntenteLayout *self,
                                                         guint         *n_clusters);
+/* The histogram of a view where at least half the columns have more
+ * events than lanes; NULL, with *n_columns 0, elsewhere, where the lanes
+ * are full of events. *max is the largest count of a bar. */
+const EntenteVolume    *entente_layout_get_volume      (EntenteLayout *self,
+                                                        guint         *n_columns,
+                                                        guint         *max);
 const EntenteLegendItem *entente_layout_get_legend     (EntenteLayout *self,
                                                         guint         *n_items);
 

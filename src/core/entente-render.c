@@ -22,6 +22,7 @@
 #define SPRITE_PILL_END   (N_SHAPES + 5)
 #define BAR_RADIUS   6.0
 #define BAR_OVERHANG (BAR_RADIUS + 2) /* past the plot, rounded end and outline */
+#define VOLUME_ALPHA 0.14 /* the histogram of counted events: faint, under the lines */
 #define STRETCH_HALF 2.5       /* half a cluster stretch's height */
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
@@ -1402,6 +1403,46 @@ draw_grid (const Frame       *frame,
   cairo_fill (cr);
 }
 
+/* A histogram bar as whole device pixels: a pixel short of its column,
+ * so that neighbours stay apart, and from its base as far as it goes. */
+static void
+add_volume_bar (const Frame       *frame,
+                const EntenteRect *bar,
+                gboolean           up)
+{
+  double p = frame->pixel;
+  double x0 = floor (bar->x / p) * p;
+  double x1 = MAX (floor ((bar->x + bar->width) / p) * p - p, x0 + p);
+  double height = round (bar->height / p) * p;
+
+  if (height <= 0)
+    return;
+  if (up)
+    cairo_rectangle (frame->cr, x0, floor ((bar->y + bar->height) / p) * p - height, x1 - x0, height);
+  else
+    cairo_rectangle (frame->cr, x0, ceil (bar->y / p) * p, x1 - x0, height);
+}
+
+/* Where events are counted rather than shown, the lanes are mostly
+ * empty: a faint histogram in them shows how many events each side has
+ * over time, drawn before the lines and words that may pass over it. */
+static void
+draw_volume (const Frame *frame)
+{
+  guint n;
+  const EntenteVolume *volume = entente_layout_get_volume (frame->layout, &n, NULL);
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      add_volume_bar (frame, &volume[i].above, TRUE);
+      add_volume_bar (frame, &volume[i].below, FALSE);
+    }
+  set_color (frame->cr, frame->style->cluster, VOLUME_ALPHA);
+  cairo_fill (frame->cr);
+}
+
 static void
 draw_axis (const Frame       *frame,
            const EntenteTick *ticks,
@@ -2153,6 +2194,7 @@ draw (EntenteLayout            *layout,
   for (guint i = 0; i < n_bands; i++)
     draw_band_edges (&frame, &bands[i]);
   draw_grid (&frame, ticks, n_ticks);
+  draw_volume (&frame);
   draw_axis (&frame, ticks, n_ticks);
 
   draw_cluster_stretches (&frame, clusters, n_clusters);
