@@ -402,13 +402,25 @@ entente_timeline_view_get_range (EntenteTimelineView *self,
     *to_day = self->tick_id ? self->anim_to[1] : self->to_day;
 }
 
+/* Zooms in on the days from from to to, with a margin. */
+static void
+open_days (EntenteTimelineView *self,
+           double               from,
+           double               to)
+{
+  const EntenteViewport *viewport = entente_layout_get_viewport (self->layout);
+  double margin = MAX ((to - from) * 0.15, MIN_SPAN_DAYS);
+
+  /* The margin stays within the view: opening never zooms out. */
+  entente_timeline_view_set_range (self, MAX (from - margin, viewport->from_day),
+                                   MIN (to + margin, viewport->to_day), TRUE);
+}
+
 void
 entente_timeline_view_open_cluster (EntenteTimelineView *self,
                                     guint                index)
 {
-  const EntenteViewport *viewport;
   const EntenteCluster *clusters;
-  double from, to, margin;
   guint n;
 
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
@@ -416,13 +428,22 @@ entente_timeline_view_open_cluster (EntenteTimelineView *self,
 
   clusters = entente_layout_get_clusters (self->layout, &n);
   g_return_if_fail (index < n);
-  viewport = entente_layout_get_viewport (self->layout);
-  from = clusters[index].from_day;
-  to = clusters[index].to_day;
-  margin = MAX ((to - from) * 0.15, MIN_SPAN_DAYS);
-  /* The margin stays within the view: opening a cluster never zooms out. */
-  entente_timeline_view_set_range (self, MAX (from - margin, viewport->from_day),
-                                   MIN (to + margin, viewport->to_day), TRUE);
+  open_days (self, clusters[index].from_day, clusters[index].to_day);
+}
+
+void
+entente_timeline_view_open_volume (EntenteTimelineView *self,
+                                   guint                index)
+{
+  const EntenteVolume *volume;
+  guint n;
+
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (self->layout != NULL);
+
+  volume = entente_layout_get_volume (self->layout, &n, NULL);
+  g_return_if_fail (index < n);
+  open_days (self, volume[index].from_day, volume[index].to_day);
 }
 
 void
@@ -816,6 +837,7 @@ motion_cb (GtkEventControllerMotion *controller,
     cluster = hit.index;
 
   clickable = hit.type == ENTENTE_HIT_EVENT || hit.type == ENTENTE_HIT_CLUSTER ||
+              hit.type == ENTENTE_HIT_VOLUME ||
               hit.type == ENTENTE_HIT_LEGEND_KIND || hit.type == ENTENTE_HIT_LEGEND_CATEGORY;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
 
@@ -960,6 +982,9 @@ click_released_cb (GtkGestureClick     *gesture,
     case ENTENTE_HIT_CLUSTER:
       entente_timeline_view_open_cluster (self, hit.index);
       break;
+    case ENTENTE_HIT_VOLUME:
+      entente_timeline_view_open_volume (self, hit.index);
+      break;
     case ENTENTE_HIT_PERIOD:
       set_selection (self, -1, hit.index);
       break;
@@ -974,6 +999,19 @@ click_released_cb (GtkGestureClick     *gesture,
       set_selection (self, -1, -1);
       break;
     }
+}
+
+/* "23 244 events here: click to zoom in" */
+static char *
+count_text (guint count)
+{
+  g_autofree char *number = entente_format_count (count);
+
+  /* TRANSLATORS: %s is a number, written with the locale's digit
+   * grouping, e.g. "23 244" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event here: click to zoom in",
+                                       "%s events here: click to zoom in", count),
+                          number);
 }
 
 /* Plain text: a title like "<b>" is shown as typed. NULL when the hit
@@ -993,13 +1031,24 @@ tooltip_text_for_hit (EntenteTimelineView *self,
     {
       guint n;
       const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit->index];
-      g_autofree char *count = entente_format_count (cluster->count);
 
-      /* TRANSLATORS: %s is a number, written with the locale's digit
-       * grouping, e.g. "23 244" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event here: click to zoom in",
-                                           "%s events here: click to zoom in", cluster->count),
-                              count);
+      return count_text (cluster->count);
+    }
+  if (hit->type == ENTENTE_HIT_VOLUME)
+    {
+      guint n;
+      const EntenteVolume *volume = &entente_layout_get_volume (self->layout, &n, NULL)[hit->index];
+      g_autofree char *count = count_text (volume->count[hit->side]);
+      g_autofree char *days = entente_format_days (volume->from_day, volume->to_day);
+      const char *party = entente_dataset_get_n_parties (self->dataset) == 2
+                          ? entente_dataset_get_party (self->dataset, hit->side == ENTENTE_SIDE_ABOVE ? 0 : 1)
+                          : NULL;
+
+      /* Who, and when: "China · 1950 – 1952", as the side panel joins
+       * an event's category and actor. */
+      if (party != NULL)
+        return g_strdup_printf ("%s\n%s · %s", count, party, days);
+      return g_strdup_printf ("%s\n%s", count, days);
     }
   return NULL;
 }

@@ -37,6 +37,10 @@ void            entente_timeline_view_zoom_to_fit        (EntenteTimelineView *s
  * before the view takes up its first day. Never zooms out. */
 void            entente_timeline_view_open_cluster       (EntenteTimelineView *self,
                                                           guint                index);
+/* Zooms in on the days of column index of the layout's histogram, as a
+ * click on its bar does. */
+void            entente_timeline_view_open_volume        (EntenteTimelineView *self,
+                                                          guint                index);
 void            entente_timeline_view_zoom               (EntenteTimelineView *self,
                                                           double               factor,
                                                           double               around_x);

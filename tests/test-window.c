@@ -927,6 +927,63 @@ test_cluster_opens_within_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A bar of the histogram says how many events it stands for, whose
+ * and when, and opening it zooms in on its days. */
+static void
+test_volume_bar (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1914);
+  g_autoptr(EntenteDataset) dataset = NULL;
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  const EntenteVolume *volume;
+  guint n, tallest = 0;
+  double from, to, column_from, column_to;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"%d\", \"title\": \"E\", \"actor\": \"%s\"}",
+                            i > 0 ? ", " : "", i, g_rand_int_range (rand, 1700, 2000), i % 4 ? "Borduria" : "Aland");
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "many.json");
+  entente_timeline_view_set_dataset (view, dataset);
+  entente_timeline_view_zoom_to_fit (view);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  volume = entente_layout_get_volume (entente_timeline_view_get_layout (view), &n, NULL);
+  g_assert_nonnull (volume);
+  for (guint i = 1; i < n; i++)
+    if (volume[i].below.height > volume[tallest].below.height)
+      tallest = i;
+
+  {
+    const EntenteRect *bar = &volume[tallest].below;
+    g_autofree char *count = entente_format_count (volume[tallest].count[ENTENTE_SIDE_BELOW]);
+    g_autofree char *days = entente_format_days (volume[tallest].from_day, volume[tallest].to_day);
+    g_autofree char *tooltip = entente_timeline_view_get_tooltip_text_at (view, bar->x + bar->width / 2,
+                                                                         bar->y + bar->height / 2);
+
+    g_assert_nonnull (tooltip);
+    g_assert_true (g_str_has_prefix (tooltip, count));
+    g_assert_nonnull (strstr (tooltip, "Borduria"));
+    g_assert_null (strstr (tooltip, "Aland"));
+    g_assert_nonnull (strstr (tooltip, days));
+  }
+
+  /* The layout, and its histogram, go with the zoom. */
+  column_from = volume[tallest].from_day;
+  column_to = volume[tallest].to_day;
+  entente_timeline_view_open_volume (view, tallest);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat (from, <=, column_from);
+  g_assert_cmpfloat (to, >=, column_to);
+  g_assert_cmpfloat (to - from, <, 2 * (column_to - column_from));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Icon-only buttons say what they do, to the eye and to a screen reader. */
 static void
 test_icon_buttons_labelled (void)
@@ -979,6 +1036,7 @@ main (int    argc,
   g_test_add_func ("/window/selection-keeps-layout", test_selection_keeps_layout);
   g_test_add_func ("/window/launch-with-file", test_launch_with_file);
   g_test_add_func ("/window/load-shows-progress", test_load_shows_progress);
+  g_test_add_func ("/window/volume-bar", test_volume_bar);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
