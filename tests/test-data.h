@@ -32,3 +32,24 @@ entente_test_load_json (const char *json,
   g_assert_nonnull (dataset);
   return dataset;
 }
+
+/* Far more events than a chart shows one by one: n of them, a year each
+ * from 1700 to 1999 at random, every fourth by the first party and the
+ * rest by the second. */
+static inline EntenteDataset *
+entente_test_many_events (guint       n,
+                          guint32     seed,
+                          const char *first,
+                          const char *second)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  g_string_printf (json, "{ \"format\": \"entente/1\", \"title\": \"Many\", "
+                         "\"parties\": [\"%s\", \"%s\"], \"events\": [", first, second);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"date\": \"%d\", \"actor\": \"%s\" }",
+                            i ? ", " : "", i, g_rand_int_range (rand, 1700, 2000), i % 4 ? second : first);
+  g_string_append (json, "] }");
+  return entente_test_load_json (json->str, "many.json");
+}

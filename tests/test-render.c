@@ -931,16 +931,7 @@ test_dark_differs (void)
 static void
 test_volume (void)
 {
-  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Many\","
-                                          " \"parties\": [\"A\", \"B\"], \"events\": [");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1860);
-  g_autoptr(EntenteDataset) dataset = NULL;
-
-  for (guint i = 0; i < 20000; i++)
-    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"date\": \"%d\", \"actor\": \"%s\" }",
-                            i ? "," : "", i, g_rand_int_range (rand, 1700, 2000), i % 3 ? "A" : "B");
-  g_string_append (json, "] }");
-  dataset = entente_test_load_json (json->str, "many.json");
+  g_autoptr(EntenteDataset) dataset = entente_test_many_events (20000, 1860, "A", "B");
 
   for (guint dark = 0; dark < 2; dark++)
     {

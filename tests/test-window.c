@@ -932,21 +932,13 @@ test_cluster_opens_within_view (void)
 static void
 test_volume_bar (void)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", "
-                                          "\"parties\": [\"Aland\", \"Borduria\"], \"events\": [");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1914);
-  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteDataset) dataset = entente_test_many_events (20000, 1914, "Aland", "Borduria");
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   const EntenteVolume *volume;
   guint n, tallest = 0;
   double from, to, column_from, column_to;
 
-  for (guint i = 0; i < 20000; i++)
-    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"%d\", \"title\": \"E\", \"actor\": \"%s\"}",
-                            i > 0 ? ", " : "", i, g_rand_int_range (rand, 1700, 2000), i % 4 ? "Borduria" : "Aland");
-  g_string_append (json, "]}");
-  dataset = entente_test_load_json (json->str, "many.json");
   entente_timeline_view_set_dataset (view, dataset);
   entente_timeline_view_zoom_to_fit (view);
   while (g_main_context_iteration (NULL, FALSE))
