@@ -52,6 +52,8 @@ struct _EntenteTimelineView
   int             selected_period;
   int             hovered_event;
   int             hovered_cluster;
+  int             hovered_volume;
+  EntenteSide     hovered_side;
   double          pointer_x;
   double          drag_from_day;
   double          drag_to_day;
@@ -245,6 +247,8 @@ entente_timeline_view_snapshot (GtkWidget   *widget,
   state.selected_event = self->selected_event;
   state.hovered_event = self->hovered_event;
   state.hovered_cluster = self->hovered_cluster;
+  state.hovered_volume = self->hovered_volume;
+  state.hovered_side = self->hovered_side;
   state.matches = self->matches;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -325,6 +329,7 @@ apply_range (EntenteTimelineView *self,
   self->to_day = to;
   self->hovered_event = -1;
   self->hovered_cluster = -1;
+  self->hovered_volume = -1;
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
@@ -780,6 +785,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
   g_clear_pointer (&self->hidden_kinds, g_free);
   self->hovered_event = -1;
   self->hovered_cluster = -1;
+  self->hovered_volume = -1;
 
   if (dataset != NULL)
     {
@@ -826,7 +832,8 @@ motion_cb (GtkEventControllerMotion *controller,
            EntenteTimelineView      *self)
 {
   EntenteHit hit;
-  int event = -1, cluster = -1;
+  int event = -1, cluster = -1, volume = -1;
+  EntenteSide side = self->hovered_side;
   gboolean clickable;
 
   self->pointer_x = x;
@@ -835,16 +842,24 @@ motion_cb (GtkEventControllerMotion *controller,
     event = hit.index;
   else if (hit.type == ENTENTE_HIT_CLUSTER)
     cluster = hit.index;
+  else if (hit.type == ENTENTE_HIT_VOLUME)
+    {
+      volume = hit.index;
+      side = hit.side;
+    }
 
   clickable = hit.type == ENTENTE_HIT_EVENT || hit.type == ENTENTE_HIT_CLUSTER ||
               hit.type == ENTENTE_HIT_VOLUME ||
               hit.type == ENTENTE_HIT_LEGEND_KIND || hit.type == ENTENTE_HIT_LEGEND_CATEGORY;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
 
-  if (event != self->hovered_event || cluster != self->hovered_cluster)
+  if (event != self->hovered_event || cluster != self->hovered_cluster ||
+      volume != self->hovered_volume || side != self->hovered_side)
     {
       self->hovered_event = event;
       self->hovered_cluster = cluster;
+      self->hovered_volume = volume;
+      self->hovered_side = side;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -853,10 +868,11 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           EntenteTimelineView      *self)
 {
-  if (self->hovered_event != -1 || self->hovered_cluster != -1)
+  if (self->hovered_event != -1 || self->hovered_cluster != -1 || self->hovered_volume != -1)
     {
       self->hovered_event = -1;
       self->hovered_cluster = -1;
+      self->hovered_volume = -1;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -1309,6 +1325,7 @@ entente_timeline_view_init (EntenteTimelineView *self)
   self->selected_period = -1;
   self->hovered_event = -1;
   self->hovered_cluster = -1;
+  self->hovered_volume = -1;
   self->min_from = 0;
   self->max_to = 1;
   self->to_day = 1;

@@ -927,7 +927,8 @@ test_dark_differs (void)
 
 /* The histogram of a dataset too large to show is drawn, in light and
  * dark: a bar's pixels stand apart from the lane just past its end, and
- * the bar ends where the layout says, to the device pixel. */
+ * the bar ends where the layout says, to the device pixel. The bar
+ * pointed at stands out from the others. */
 static void
 test_volume (void)
 {
@@ -959,6 +960,23 @@ test_volume (void)
       /* The bar's top row is the bar's, the row over it the lane's. */
       g_assert_cmpint (pixels_apart (pixel_at (surface, x, top), pixel_at (surface, x, top + 2)), <=, 1);
       g_assert_cmpint (pixels_apart (pixel_at (surface, x, top - 1), pixel_at (surface, x, top - 2)), <=, 1);
+
+      {
+        EntenteRenderState state;
+        g_autoptr(cairo_surface_t) hovered = NULL;
+        const EntenteRect *below = &volume[tallest].below;
+        int below_y = (int) ceil (below->y) + 2;
+
+        entente_render_state_init (&state);
+        state.hovered_volume = tallest;
+        state.hovered_side = ENTENTE_SIDE_ABOVE;
+        hovered = render (layout, style, &state);
+        g_assert_cmpint (pixels_apart (pixel_at (hovered, x, top + 2), pixel_at (surface, x, top + 2)), >=, 8);
+        /* Only that bar: the one below the axis in the same column is as
+         * it was. */
+        g_assert_cmpfloat (below->height, >, 4);
+        g_assert_cmpint (pixels_apart (pixel_at (hovered, x, below_y), pixel_at (surface, x, below_y)), ==, 0);
+      }
     }
 }
 

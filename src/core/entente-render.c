@@ -71,6 +71,8 @@ entente_render_state_init (EntenteRenderState *state)
   state->selected_event = -1;
   state->hovered_event = -1;
   state->hovered_cluster = -1;
+  state->hovered_volume = -1;
+  state->hovered_side = ENTENTE_SIDE_ABOVE;
   state->matches = NULL;
 }
 
@@ -1441,6 +1443,17 @@ draw_volume (const Frame *frame)
     }
   set_color (frame->cr, frame->style->cluster, VOLUME_ALPHA);
   cairo_fill (frame->cr);
+
+  /* The bar pointed at, once more over itself. */
+  if (frame->state->hovered_volume >= 0 && (guint) frame->state->hovered_volume < n)
+    {
+      const EntenteVolume *hovered = &volume[frame->state->hovered_volume];
+      gboolean up = frame->state->hovered_side == ENTENTE_SIDE_ABOVE;
+
+      add_volume_bar (frame, up ? &hovered->above : &hovered->below, up);
+      set_color (frame->cr, frame->style->cluster, VOLUME_ALPHA);
+      cairo_fill (frame->cr);
+    }
 }
 
 static void

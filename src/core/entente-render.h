@@ -16,6 +16,8 @@ typedef struct {
   int             selected_event;  /* an event index, or -1 */
   int             hovered_event;   /* an event index, or -1 */
   int             hovered_cluster; /* into entente_layout_get_clusters(), or -1 */
+  int             hovered_volume;  /* into entente_layout_get_volume(), or -1 */
+  EntenteSide     hovered_side;    /* which of hovered_volume's bars */
   /* One flag per event of the dataset while a search is active: matches
    * are drawn as usual and the rest dimmed. NULL when there is no search. */
   const gboolean *matches;
