@@ -76,6 +76,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
   const char *category = entente_dataset_get_category_label (dataset, event->category);
 
+  /* Which event a row shows, for entente_event_list_get_top_event (). */
+  g_object_set_data (G_OBJECT (box), "entente-event", GUINT_TO_POINTER (index + 1));
   /* Plain text, as everything from a dataset. */
   gtk_label_set_text (GTK_LABEL (title), event->title);
   text = category ? g_strdup_printf ("%s · %s", date, category) : g_strdup (date);
@@ -113,15 +115,43 @@ list_selection_changed_cb (EntenteEventList *self)
   self->syncing = FALSE;
 }
 
+int
+entente_event_list_get_top_event (EntenteEventList *self)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (ENTENTE_IS_EVENT_LIST (self), -1);
+
+  widget = GTK_WIDGET (self->list_view);
+  if (!gtk_widget_get_mapped (widget))
+    return -1;
+  /* What is picked is the row's box or within it, or the row itself
+   * around the box. */
+  for (GtkWidget *picked = gtk_widget_pick (widget, gtk_widget_get_width (widget) / 2.0, 1, GTK_PICK_DEFAULT);
+       picked != NULL && picked != widget; picked = gtk_widget_get_parent (picked))
+    {
+      GtkWidget *box = gtk_widget_get_parent (picked) == widget ? gtk_widget_get_first_child (picked) : picked;
+      gpointer data = box != NULL ? g_object_get_data (G_OBJECT (box), "entente-event") : NULL;
+
+      if (data != NULL)
+        return GPOINTER_TO_UINT (data) - 1;
+    }
+  return -1;
+}
+
 /* The selection is let go of before the rows change and taken up again
  * after: a single selection whose row goes looks for its item among all
- * the new rows, one object each, a million of them at worst. */
+ * the new rows, one object each, a million of them at worst. Without a
+ * selection to scroll to, the row at the top stays there, or the first
+ * after it that stays. */
 static void
 refilter (EntenteEventList *self)
 {
+  int top = entente_event_list_get_top_event (self);
+
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  entente_event_model_refilter (self->model);
+  entente_event_model_refilter_keeping (self->model, top);
   self->syncing = FALSE;
   view_selection_changed_cb (self);
 }

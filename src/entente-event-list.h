@@ -21,6 +21,9 @@ void       entente_event_list_set_view           (EntenteEventList    *self,
 /* The event at a row, or -1; and how many rows there are. */
 int        entente_event_list_get_selected_event (EntenteEventList    *self);
 guint      entente_event_list_get_n_rows         (EntenteEventList    *self);
+/* The event of the row at the top of the list as shown, or -1 when the
+ * list is not on screen. */
+int        entente_event_list_get_top_event      (EntenteEventList    *self);
 void       entente_event_list_select_row         (EntenteEventList    *self,
                                                   guint                row);
 

@@ -11,6 +11,23 @@
 
 #include "entente-event-model.h"
 
+/* Rows first to end of an array of events (NULL: every event, in
+ * order). */
+typedef struct {
+  GArray *rows;
+  guint   first;
+  guint   end;
+} Part;
+
+/* The rows as told so far while a change is told in steps: a part, the
+ * kept event when there is one, and another part. */
+typedef struct {
+  Part     before;
+  gboolean has_kept;
+  guint    kept;
+  Part     after;
+} Told;
+
 struct _EntenteEventModel
 {
   GObject parent_instance;
@@ -23,7 +40,7 @@ struct _EntenteEventModel
   EntenteEventFilterFunc filter;
   gpointer               filter_data;
 
-  gboolean               emptied;  /* between the two halves of a change */
+  const Told            *told;  /* while a change is told in steps */
 };
 
 static GType
@@ -32,16 +49,32 @@ entente_event_model_get_item_type (GListModel *model)
   return GTK_TYPE_STRING_OBJECT;
 }
 
+/* The rows once the change being told is over. */
+static guint
+n_rows (EntenteEventModel *self)
+{
+  if (self->rows != NULL)
+    return self->rows->len;
+  return self->dataset ? entente_dataset_get_n_events (self->dataset) : 0;
+}
+
+static guint
+part_event (const Part *part,
+            guint       i)
+{
+  return part->rows != NULL ? g_array_index (part->rows, guint, part->first + i) : part->first + i;
+}
+
 static guint
 entente_event_model_get_n_items (GListModel *model)
 {
   EntenteEventModel *self = ENTENTE_EVENT_MODEL (model);
+  const Told *told = self->told;
 
-  if (self->emptied)
-    return 0;
-  if (self->rows != NULL)
-    return self->rows->len;
-  return self->dataset ? entente_dataset_get_n_events (self->dataset) : 0;
+  if (told != NULL)
+    return (told->before.end - told->before.first) + (told->has_kept ? 1 : 0) +
+           (told->after.end - told->after.first);
+  return n_rows (self);
 }
 
 static gpointer
@@ -49,12 +82,22 @@ entente_event_model_get_item (GListModel *model,
                               guint       position)
 {
   EntenteEventModel *self = ENTENTE_EVENT_MODEL (model);
+  const Told *told = self->told;
   char text[16];
+  guint event;
 
   if (position >= entente_event_model_get_n_items (model))
     return NULL;
-  g_snprintf (text, sizeof text, "%u",
-              self->rows != NULL ? g_array_index (self->rows, guint, position) : position);
+  if (told == NULL)
+    event = self->rows != NULL ? g_array_index (self->rows, guint, position) : position;
+  else if (position < told->before.end - told->before.first)
+    event = part_event (&told->before, position);
+  else if (told->has_kept && position == told->before.end - told->before.first)
+    event = told->kept;
+  else
+    event = part_event (&told->after, position - (told->before.end - told->before.first) -
+                                      (told->has_kept ? 1 : 0));
+  g_snprintf (text, sizeof text, "%u", event);
   return gtk_string_object_new (text);
 }
 
@@ -97,25 +140,80 @@ collect_rows (EntenteEventModel *self)
     g_clear_pointer (&self->rows, g_array_unref);
 }
 
-/* Said as two changes, every row going and then the new ones coming:
+static int
+compare_event (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The row of event among rows (NULL: every event), n_rows of them, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+find_row (GArray *rows,
+          guint   n_rows,
+          guint   event)
+{
+  const guint *row;
+
+  if (rows == NULL)
+    return event < n_rows ? event : GTK_INVALID_LIST_POSITION;
+  row = bsearch (&event, rows->data, rows->len, sizeof (guint), compare_event);
+  return row != NULL ? (guint) (row - (const guint *) rows->data) : GTK_INVALID_LIST_POSITION;
+}
+
+/* The rows become those told (NULL: the final ones), and the list views
+ * hear what changed to get there. */
+static void
+tell (EntenteEventModel *self,
+      const Told        *told,
+      guint              position,
+      guint              removed,
+      guint              added)
+{
+  self->told = told;
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+/* Said as changes that each only take rows away or only add them:
  * GTK 4.8's list view took a third of a second over a single change
  * that put a million rows in the place of a million others, and some
- * 7 ms over each of these two. */
+ * 7 ms over each of two that took all away and put all back. With a
+ * row to keep, those before it are replaced, then those after it, and
+ * the list view, which follows the row at its top through changes
+ * around it, stays where it was. old holds the rows before the change
+ * (NULL: every event), n_old of them. */
 static void
 replace_rows (EntenteEventModel *self,
-              guint              removed)
+              GArray            *old,
+              guint              n_old,
+              int                keep)
 {
-  guint added;
+  guint n_new = n_rows (self);
+  guint a_old = keep >= 0 ? find_row (old, n_old, keep) : GTK_INVALID_LIST_POSITION;
+  guint a_new = keep >= 0 ? find_row (self->rows, n_new, keep) : GTK_INVALID_LIST_POSITION;
+  Told told = { { NULL, 0, 0 }, FALSE, 0, { NULL, 0, 0 } };
 
-  if (removed > 0)
+  if (a_old == GTK_INVALID_LIST_POSITION || a_new == GTK_INVALID_LIST_POSITION)
     {
-      self->emptied = TRUE;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-      self->emptied = FALSE;
+      tell (self, &told, 0, n_old, 0);
+      tell (self, NULL, 0, 0, n_new);
+      return;
     }
-  added = entente_event_model_get_n_items (G_LIST_MODEL (self));
-  if (added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+
+  told.has_kept = TRUE;
+  told.kept = keep;
+  told.after = (Part) { old, a_old + 1, n_old };
+  tell (self, &told, 0, a_old, 0);
+  told.before = (Part) { self->rows, 0, a_new };
+  tell (self, &told, 0, 0, a_new);
+  told.after = (Part) { NULL, 0, 0 };
+  tell (self, &told, a_new + 1, n_old - a_old - 1, 0);
+  tell (self, NULL, a_new + 1, 0, n_new - a_new - 1);
 }
 
 static gboolean
@@ -139,7 +237,7 @@ entente_event_model_set_dataset (EntenteEventModel *self,
   g_set_object (&self->dataset, dataset);
   g_clear_pointer (&self->rows, g_array_unref);
   collect_rows (self);
-  replace_rows (self, removed);
+  replace_rows (self, NULL, removed, -1);
 }
 
 EntenteDataset *
@@ -193,28 +291,49 @@ entente_event_model_set_filter (EntenteEventModel     *self,
 void
 entente_event_model_refilter (EntenteEventModel *self)
 {
+  entente_event_model_refilter_keeping (self, -1);
+}
+
+/* The first of the rows from event on (in old, n_old of them) that is
+ * also among the new rows, looked for over a few hundred rows at most:
+ * the row the list can keep in its place. -1 when there is none. */
+static int
+row_to_keep (EntenteEventModel *self,
+             GArray            *old,
+             guint              n_old,
+             int                event)
+{
+  guint n_new = n_rows (self);
+  guint from;
+
+  if (event < 0 || (from = find_row (old, n_old, event)) == GTK_INVALID_LIST_POSITION)
+    return -1;
+  for (guint row = from; row < n_old && row < from + 500; row++)
+    {
+      guint candidate = old != NULL ? g_array_index (old, guint, row) : row;
+
+      if (find_row (self->rows, n_new, candidate) != GTK_INVALID_LIST_POSITION)
+        return candidate;
+    }
+  return -1;
+}
+
+void
+entente_event_model_refilter_keeping (EntenteEventModel *self,
+                                      int                top_event)
+{
   g_autoptr(GArray) old = NULL;
-  guint removed;
+  guint n_old;
 
   g_return_if_fail (ENTENTE_IS_EVENT_MODEL (self));
 
-  removed = entente_event_model_get_n_items (G_LIST_MODEL (self));
+  n_old = entente_event_model_get_n_items (G_LIST_MODEL (self));
   old = g_steal_pointer (&self->rows);
   collect_rows (self);
   /* The view tells of every change to its filters, many of which leave
    * the list as it was. */
   if (!same_rows (old, self->rows))
-    replace_rows (self, removed);
-}
-
-static int
-compare_event (gconstpointer a,
-               gconstpointer b)
-{
-  guint x = *(const guint *) a;
-  guint y = *(const guint *) b;
-
-  return (x > y) - (x < y);
+    replace_rows (self, old, n_old, row_to_keep (self, old, n_old, top_event));
 }
 
 /* The row that shows event, or GTK_INVALID_LIST_POSITION. */
@@ -222,13 +341,7 @@ guint
 entente_event_model_find_event (EntenteEventModel *self,
                                 guint              event)
 {
-  const guint *row;
-
   g_return_val_if_fail (ENTENTE_IS_EVENT_MODEL (self), GTK_INVALID_LIST_POSITION);
 
-  if (self->rows == NULL)
-    return event < entente_event_model_get_n_items (G_LIST_MODEL (self)) ? event
-                                                                        : GTK_INVALID_LIST_POSITION;
-  row = bsearch (&event, self->rows->data, self->rows->len, sizeof (guint), compare_event);
-  return row != NULL ? (guint) (row - (const guint *) self->rows->data) : GTK_INVALID_LIST_POSITION;
+  return find_row (self->rows, entente_event_model_get_n_items (G_LIST_MODEL (self)), event);
 }

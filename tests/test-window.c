@@ -8,6 +8,7 @@
 
 #include "entente-application.h"
 #include "entente-date.h"
+#include "entente-event-model.h"
 #include "entente-export.h"
 #include "entente-layout.h"
 #include "entente-search.h"
@@ -927,6 +928,159 @@ test_cluster_opens_within_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a list view knows of a model: the rows as its changes told them,
+ * each step checked against the model's own count, and whether the row
+ * to keep was there after every step. */
+typedef struct {
+  GArray *rows;
+  int     keep;
+  gboolean kept_throughout;
+} Mirror;
+
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Mirror     *mirror)
+{
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (position + removed, <=, mirror->rows->len);
+  g_array_remove_range (mirror->rows, position, removed);
+  for (guint k = 0; k < added; k++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, position + k);
+      guint event = entente_event_model_item_index (item);
+
+      g_array_insert_val (mirror->rows, position + k, event);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, mirror->rows->len);
+  for (guint i = 0; i < mirror->rows->len && !found; i++)
+    found = g_array_index (mirror->rows, guint, i) == (guint) mirror->keep;
+  mirror->kept_throughout &= found;
+}
+
+static gboolean
+mask_filter (guint    event,
+             gpointer user_data)
+{
+  return ((const gboolean *) user_data)[event];
+}
+
+/* Told in steps, a change leaves a list view with exactly the model's
+ * rows, every step consistent; a row to keep that stays is there at
+ * every step, so a list view never loses it. */
+static void
+test_model_told_in_steps (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
+  g_autoptr(EntenteEventModel) model = entente_event_model_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1969);
+  guint n = entente_dataset_get_n_events (dataset);
+  g_autofree gboolean *shown = g_new (gboolean, n);
+  Mirror mirror = { g_array_new (FALSE, FALSE, sizeof (guint)), -1, TRUE };
+
+  for (guint i = 0; i < n; i++)
+    shown[i] = TRUE;
+  entente_event_model_set_filter (model, mask_filter, shown);
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_changed_cb), &mirror);
+  entente_event_model_set_dataset (model, dataset);
+  g_assert_cmpuint (mirror.rows->len, ==, n);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      /* Anything from nearly every event shown to nearly none. */
+      double density = g_rand_double (rand);
+      guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
+      int keep = -1;
+      gboolean keep_stays;
+
+      if (n_rows > 0 && round % 4 != 0)
+        keep = (int) g_array_index (mirror.rows, guint, g_rand_int_range (rand, 0, n_rows));
+      for (guint i = 0; i < n; i++)
+        shown[i] = round % 10 == 0 || g_rand_double (rand) < density;
+      keep_stays = keep >= 0 && shown[keep];
+      mirror.keep = keep;
+      mirror.kept_throughout = TRUE;
+
+      entente_event_model_refilter_keeping (model, keep);
+
+      g_assert_cmpuint (mirror.rows->len, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+      for (guint i = 0, row = 0; i < n; i++)
+        if (shown[i])
+          g_assert_cmpuint (g_array_index (mirror.rows, guint, row++), ==, i);
+      if (keep_stays)
+        g_assert_true (mirror.kept_throughout);
+    }
+  g_array_unref (mirror.rows);
+}
+
+/* Runs the main loop for a while: long enough for frames to be laid
+ * out and drawn. */
+static void
+run_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Hiding a category leaves the list of all events where it was: the row
+ * at its top stays there, or when that row's own category goes, the
+ * first row after it that stays. */
+static void
+test_list_keeps_place (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteEventList *list = entente_window_get_event_list (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  GtkWidget *list_view = find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  int top, expected = -1;
+  guint other = G_MAXUINT, n = entente_dataset_get_n_events (dataset);
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
+  run_frames (200);
+  g_assert_cmpint (entente_event_list_get_top_event (list), ==, 0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  run_frames (200);
+  top = entente_event_list_get_top_event (list);
+  g_assert_cmpint (top, >, 10);
+
+  /* A category of some event above the top row, not the top row's own:
+   * rows go from above it. */
+  for (int i = 0; i < top && other == G_MAXUINT; i++)
+    {
+      int category = entente_dataset_get_event (dataset, i)->category;
+
+      if (category >= 0 && category != entente_dataset_get_event (dataset, top)->category)
+        other = category;
+    }
+  g_assert_cmpuint (other, !=, G_MAXUINT);
+  entente_timeline_view_set_category_hidden (view, other, TRUE);
+  run_frames (200);
+  g_assert_cmpuint (entente_event_list_get_n_rows (list), <, n);
+  g_assert_cmpint (entente_event_list_get_top_event (list), ==, top);
+
+  /* The top row's own category: the next row that stays takes its place. */
+  for (guint i = top + 1; i < n && expected < 0; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      if (event->category != entente_dataset_get_event (dataset, top)->category &&
+          event->category != (int) other)
+        expected = i;
+    }
+  entente_timeline_view_set_category_hidden (view, entente_dataset_get_event (dataset, top)->category, TRUE);
+  run_frames (200);
+  g_assert_cmpint (entente_event_list_get_top_event (list), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A bar of the histogram says how many events it stands for, whose
  * and when, and opening it zooms in on its days. */
 static void
@@ -1029,6 +1183,8 @@ main (int    argc,
   g_test_add_func ("/window/launch-with-file", test_launch_with_file);
   g_test_add_func ("/window/load-shows-progress", test_load_shows_progress);
   g_test_add_func ("/window/volume-bar", test_volume_bar);
+  g_test_add_func ("/window/list-keeps-place", test_list_keeps_place);
+  g_test_add_func ("/event-model/told-in-steps", test_model_told_in_steps);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
 
   return g_test_run ();
