@@ -161,6 +161,9 @@ find_row (GArray *rows,
 
   if (rows == NULL)
     return event < n_rows ? event : GTK_INVALID_LIST_POSITION;
+  /* An empty array may have no data, which bsearch () must not get. */
+  if (rows->len == 0)
+    return GTK_INVALID_LIST_POSITION;
   row = bsearch (&event, rows->data, rows->len, sizeof (guint), compare_event);
   return row != NULL ? (guint) (row - (const guint *) rows->data) : GTK_INVALID_LIST_POSITION;
 }
