@@ -141,6 +141,7 @@ build_layout (EntenteTimelineView *self,
   options.hidden_categories = self->hidden_categories;
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
+  options.matches = self->matches;
   layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
 
   /* A selected event that the layout counted in a cluster, or left
@@ -724,7 +725,12 @@ entente_timeline_view_set_matches (EntenteTimelineView *self,
   g_clear_pointer (&self->matches, g_free);
   if (matches != NULL && self->dataset != NULL)
     self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A histogram counts the matches when laid out; the rest of the chart
+   * only dims what does not match as it is drawn. */
+  if (self->layout != NULL && entente_layout_get_volume (self->layout, NULL, NULL) != NULL)
+    invalidate (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
@@ -1059,12 +1065,27 @@ tooltip_text_for_hit (EntenteTimelineView *self,
       const char *party = entente_dataset_get_n_parties (self->dataset) == 2
                           ? entente_dataset_get_party (self->dataset, hit->side == ENTENTE_SIDE_ABOVE ? 0 : 1)
                           : NULL;
+      GString *text = g_string_new (count);
 
       /* Who, and when: "China · 1950 – 1952", as the side panel joins
        * an event's category and actor. */
       if (party != NULL)
-        return g_strdup_printf ("%s\n%s · %s", count, party, days);
-      return g_strdup_printf ("%s\n%s", count, days);
+        g_string_append_printf (text, "\n%s · %s", party, days);
+      else
+        g_string_append_printf (text, "\n%s", days);
+      if (self->matches != NULL)
+        {
+          guint n_matched = volume->matched[hit->side];
+          g_autofree char *number = entente_format_count (n_matched);
+
+          /* TRANSLATORS: of the events a bar of the histogram stands for;
+           * %s is a number with the locale's digit grouping */
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s of them matches the search",
+                                                     "%s of them match the search", n_matched),
+                                  number);
+        }
+      return g_string_free (text, FALSE);
     }
   return NULL;
 }

@@ -33,23 +33,35 @@ entente_test_load_json (const char *json,
   return dataset;
 }
 
-/* Far more events than a chart shows one by one: n of them, a year each
- * from 1700 to 1999 at random, every fourth by the first party and the
- * rest by the second. */
+/* Far more events than a chart shows one by one: n of them, "Event 0"
+ * on, a year each from 1700 to 1999 at random, every fourth by the
+ * first party and the rest by the second. The text of the dataset. */
+static inline char *
+entente_test_many_events_json (guint       n,
+                               guint32     seed,
+                               const char *first,
+                               const char *second)
+{
+  GString *json = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  g_string_printf (json, "{ \"format\": \"entente/1\", \"title\": \"Many\", "
+                         "\"parties\": [\"%s\", \"%s\"], \"events\": [", first, second);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"Event %u\", \"date\": \"%d\", \"actor\": \"%s\" }",
+                            i ? ", " : "", i, i, g_rand_int_range (rand, 1700, 2000), i % 4 ? second : first);
+  g_string_append (json, "] }");
+  return g_string_free (json, FALSE);
+}
+
+/* The same, loaded. */
 static inline EntenteDataset *
 entente_test_many_events (guint       n,
                           guint32     seed,
                           const char *first,
                           const char *second)
 {
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree char *json = entente_test_many_events_json (n, seed, first, second);
 
-  g_string_printf (json, "{ \"format\": \"entente/1\", \"title\": \"Many\", "
-                         "\"parties\": [\"%s\", \"%s\"], \"events\": [", first, second);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"date\": \"%d\", \"actor\": \"%s\" }",
-                            i ? ", " : "", i, g_rand_int_range (rand, 1700, 2000), i % 4 ? second : first);
-  g_string_append (json, "] }");
-  return entente_test_load_json (json->str, "many.json");
+  return entente_test_load_json (json, "many.json");
 }

@@ -318,7 +318,8 @@ test_sorted_and_lower_bound (void)
 /* The events reaching a day are exactly those a scan of every event
  * finds, in dataset order, for spans from one day to centuries. */
 /* Counts by actor over any run of events agree with counting one by
- * one, across and within the blocks counted ahead. */
+ * one, across and within the blocks counted ahead; and so do those of
+ * flagged events only. */
 static void
 test_count_actors (void)
 {
@@ -328,6 +329,7 @@ test_count_actors (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (1727);
   const char *actors[] = { "\"actor\": \"A\", ", "\"actor\": \"B\", ", "\"actor\": \"joint\", ", "" };
   const EntenteEvent *events;
+  gboolean flags[1024];
   guint n;
 
   /* A whole number of blocks: a count up to the end starts a block. */
@@ -340,20 +342,30 @@ test_count_actors (void)
   events = entente_dataset_get_events (dataset, &n);
   g_assert_cmpuint (n, ==, 1024);
 
+  for (guint i = 0; i < n; i++)
+    flags[i] = g_rand_int_range (rand, 0, 3) == 0;
   for (guint k = 0; k < 2000; k++)
     {
       guint first = g_rand_int_range (rand, 0, n + 1);
       guint end = k == 0 ? n : (guint) g_rand_int_range (rand, first, n + 1);
-      guint counts[3], expected[3] = { 0, 0, 0 };
+      guint counts[3], flagged[3], expected[3] = { 0, 0, 0 }, expected_flagged[3] = { 0, 0, 0 };
 
       if (k == 1)
         first = end = 0;
       for (guint i = first; i < end; i++)
-        expected[events[i].actor == 0 ? 0 : events[i].actor == 1 ? 1 : 2]++;
+        {
+          guint code = events[i].actor == 0 ? 0 : events[i].actor == 1 ? 1 : 2;
+
+          expected[code]++;
+          expected_flagged[code] += flags[i];
+        }
       entente_dataset_count_actors (dataset, first, end, counts);
-      g_assert_cmpuint (counts[0], ==, expected[0]);
-      g_assert_cmpuint (counts[1], ==, expected[1]);
-      g_assert_cmpuint (counts[2], ==, expected[2]);
+      entente_dataset_count_actors_flagged (dataset, first, end, flags, flagged);
+      for (guint c = 0; c < 3; c++)
+        {
+          g_assert_cmpuint (counts[c], ==, expected[c]);
+          g_assert_cmpuint (flagged[c], ==, expected_flagged[c]);
+        }
     }
 }
 

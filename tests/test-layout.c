@@ -368,6 +368,9 @@ check_volume (EntenteLayout              *layout,
   gboolean two = entente_dataset_get_n_parties (dataset) == 2;
   gint64 from = (gint64) ceil (viewport->from_day), to = (gint64) ceil (viewport->to_day);
   guint n, max, n_events, largest = 0, expected[3] = { 0, 0, 0 }, found[3] = { 0, 0, 0 };
+  guint expected_matched[3] = { 0, 0, 0 }, found_matched[3] = { 0, 0, 0 };
+  const gboolean *matches = options != NULL ? options->matches : NULL;
+  double matched_scale = 0;
   const EntenteVolume *volume = entente_layout_get_volume (layout, &n, &max);
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   double scale = 0;
@@ -385,14 +388,19 @@ check_volume (EntenteLayout              *layout,
       gboolean hidden = options != NULL && options->hidden_categories != NULL &&
                         events[i].category >= 0 && options->hidden_categories[events[i].category];
 
+      EntenteSide side;
+
       if (hidden || events[i].start_day < from || events[i].start_day >= to)
         continue;
       if (!two || events[i].actor == 0)
-        expected[ENTENTE_SIDE_ABOVE]++;
+        side = ENTENTE_SIDE_ABOVE;
       else if (events[i].actor == 1)
-        expected[ENTENTE_SIDE_BELOW]++;
+        side = ENTENTE_SIDE_BELOW;
       else
-        expected[ENTENTE_SIDE_AXIS]++;
+        side = ENTENTE_SIDE_AXIS;
+      expected[side]++;
+      if (matches != NULL && matches[i])
+        expected_matched[side]++;
     }
 
   for (guint i = 0; i < n; i++)
@@ -403,7 +411,28 @@ check_volume (EntenteLayout              *layout,
       if (i > 0)
         g_assert_cmpint (volume[i - 1].to_day, <=, v->from_day);
       for (guint side = 0; side < 3; side++)
-        found[side] += v->count[side];
+        {
+          found[side] += v->count[side];
+          found_matched[side] += v->matched[side];
+          g_assert_cmpuint (v->matched[side], <=, v->count[side]);
+        }
+      /* Matches' bars: from the same bases, on a scale of their own. */
+      for (guint k = 0; k < 2; k++)
+        {
+          const EntenteRect *bar = k == 0 ? &v->matched_above : &v->matched_below;
+          guint count = v->matched[k == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW];
+
+          if (count == 0)
+            {
+              g_assert_cmpfloat (bar->height, ==, 0);
+              continue;
+            }
+          if (matched_scale == 0)
+            matched_scale = bar->height / count;
+          g_assert_cmpfloat (fabs (bar->height / count - matched_scale), <, 1e-9 * matched_scale);
+        }
+      g_assert_cmpfloat (fabs (v->matched_above.y + v->matched_above.height - (v->above.y + v->above.height)), <, 1e-9);
+      g_assert_cmpfloat (v->matched_below.y, ==, v->below.y);
       largest = MAX (largest, MAX (v->count[ENTENTE_SIDE_ABOVE], v->count[ENTENTE_SIDE_BELOW]));
       g_assert_cmpfloat (v->above.y, >=, plot.y);
       g_assert_cmpfloat (v->below.y + v->below.height, <=, plot.y + plot.height);
@@ -438,9 +467,14 @@ check_volume (EntenteLayout              *layout,
     }
   g_assert_cmpuint (largest, ==, max);
   for (guint side = 0; side < 3; side++)
-    if (found[side] != expected[side])
-      g_error ("%s: the histogram counts %u events on side %u, the dataset %u",
-               what, found[side], side, expected[side]);
+    {
+      if (found[side] != expected[side])
+        g_error ("%s: the histogram counts %u events on side %u, the dataset %u",
+                 what, found[side], side, expected[side]);
+      if (found_matched[side] != expected_matched[side])
+        g_error ("%s: the histogram counts %u matches on side %u, the dataset %u",
+                 what, found_matched[side], side, expected_matched[side]);
+    }
 }
 
 static void
@@ -848,6 +882,37 @@ test_volume (void)
       check_volume (layout, pass ? &filtered : NULL, "whole range");
     }
   g_assert_cmpuint (n_filtered, <, n_all);
+
+  /* With a search, one event in twenty: each bar also says how many of
+   * its events match, and the tallest bar of matches is as tall as the
+   * tallest of all events. */
+  {
+    guint n_events = entente_dataset_get_n_events (two);
+    g_autofree gboolean *matches = g_new (gboolean, n_events);
+    EntenteLayoutOptions searched = { hidden, };
+    g_autoptr(EntenteLayout) layout = NULL;
+    const EntenteVolume *volume;
+    double tallest = 0, tallest_matched = 0;
+    guint n_matched = 0;
+
+    for (guint i = 0; i < n_events; i++)
+      matches[i] = i % 20 == 3;
+    searched.matches = matches;
+    layout = entente_layout_new (two, &viewport, style, &searched);
+    volume = entente_layout_get_volume (layout, &n, NULL);
+    g_assert_nonnull (volume);
+    for (guint i = 0; i < n; i++)
+      {
+        n_matched += volume[i].matched[0] + volume[i].matched[1] + volume[i].matched[2];
+        tallest = MAX (tallest, MAX (volume[i].above.height, volume[i].below.height));
+        tallest_matched = MAX (tallest_matched, MAX (volume[i].matched_above.height,
+                                                     volume[i].matched_below.height));
+      }
+    g_assert_cmpuint (n_matched, >, 0);
+    g_assert_cmpuint (n_matched, <, n_filtered);
+    g_assert_cmpfloat (fabs (tallest_matched - tallest), <, 1e-9);
+    check_volume (layout, &searched, "searched");
+  }
 
   entente_layout_default_range (one, &viewport.from_day, &viewport.to_day);
   {

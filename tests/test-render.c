@@ -977,6 +977,39 @@ test_volume (void)
         g_assert_cmpfloat (below->height, >, 4);
         g_assert_cmpint (pixels_apart (pixel_at (hovered, x, below_y), pixel_at (surface, x, below_y)), ==, 0);
       }
+
+      /* With a search, the bars of its matches in the accent colour over
+       * the faded bars of all events. */
+      {
+        guint n_events = entente_dataset_get_n_events (dataset);
+        g_autofree gboolean *matches = g_new (gboolean, n_events);
+        EntenteLayoutOptions options = { 0 };
+        EntenteViewport viewport = *entente_layout_get_viewport (layout);
+        g_autoptr(EntenteLayout) searched = NULL;
+        g_autoptr(cairo_surface_t) drawn = NULL;
+        EntenteRenderState state;
+        const EntenteVolume *matched;
+        guint top_match = 0;
+        Pixel inside, plain;
+
+        for (guint i = 0; i < n_events; i++)
+          matches[i] = i % 10 == 0;
+        options.matches = matches;
+        searched = entente_layout_new (dataset, &viewport, style, &options);
+        entente_render_state_init (&state);
+        state.matches = matches;
+        drawn = render (searched, style, &state);
+        matched = entente_layout_get_volume (searched, &n, NULL);
+        for (guint i = 1; i < n; i++)
+          if (matched[i].matched_below.height > matched[top_match].matched_below.height)
+            top_match = i;
+        bar = &matched[top_match].matched_below;
+        x = (int) (bar->x + bar->width / 2);
+        inside = pixel_at (drawn, x, (int) (bar->y + bar->height / 2));
+        plain = pixel_at (surface, x, (int) (bar->y + bar->height / 2));
+        /* Towards the accent's blue, from what the plain histogram had. */
+        g_assert_cmpint (inside.b - MAX (inside.r, inside.g), >, plain.b - MAX (plain.r, plain.g) + 10);
+      }
     }
 }
 

@@ -1086,14 +1086,18 @@ test_list_keeps_place (void)
 static void
 test_volume_bar (void)
 {
-  g_autoptr(EntenteDataset) dataset = entente_test_many_events (20000, 1914, "Aland", "Borduria");
+  g_autofree char *json = entente_test_many_events_json (20000, 1914, "Aland", "Borduria");
+  g_autoptr(GFile) file = write_file ("many.json", json);
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "Many" };
   const EntenteVolume *volume;
   guint n, tallest = 0;
   double from, to, column_from, column_to;
 
-  entente_timeline_view_set_dataset (view, dataset);
+  /* Opened as a user would, so that the window searches it. */
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 20000);
   entente_timeline_view_zoom_to_fit (view);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -1118,6 +1122,24 @@ test_volume_bar (void)
     g_assert_nonnull (strstr (tooltip, days));
   }
 
+  /* A search: the bar also says how many of its events match. */
+  search_and_wait (window, "Event 1");
+  volume = entente_layout_get_volume (entente_timeline_view_get_layout (view), &n, NULL);
+  g_assert_nonnull (volume);
+  {
+    const EntenteRect *bar = &volume[tallest].below;
+    guint matched = volume[tallest].matched[ENTENTE_SIDE_BELOW];
+    g_autofree char *count = entente_format_count (matched);
+    g_autofree char *line = g_strdup_printf ("\n%s of them match", count);
+    g_autofree char *tooltip = entente_timeline_view_get_tooltip_text_at (view, bar->x + bar->width / 2,
+                                                                         bar->y + bar->height / 2);
+
+    g_assert_cmpuint (matched, >, 1);
+    g_assert_cmpuint (matched, <, volume[tallest].count[ENTENTE_SIDE_BELOW]);
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, line));
+  }
+
   /* The layout, and its histogram, go with the zoom. */
   column_from = volume[tallest].from_day;
   column_to = volume[tallest].to_day;
@@ -1128,6 +1150,7 @@ test_volume_bar (void)
   g_assert_cmpfloat (to - from, <, 2 * (column_to - column_from));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
 }
 
 /* Icon-only buttons say what they do, to the eye and to a screen reader. */

@@ -1699,6 +1699,23 @@ entente_dataset_count_actors (EntenteDataset *self,
   counts[2] = (end - first) - counts[0] - counts[1];
 }
 
+void
+entente_dataset_count_actors_flagged (EntenteDataset *self,
+                                      guint           first,
+                                      guint           end,
+                                      const gboolean *flags,
+                                      guint           counts[3])
+{
+  g_return_if_fail (ENTENTE_IS_DATASET (self));
+  g_return_if_fail (first <= end && end <= self->events->len);
+  g_return_if_fail (flags != NULL);
+
+  counts[0] = counts[1] = counts[2] = 0;
+  for (guint i = first; i < end; i++)
+    if (flags[i])
+      counts[self->actor_codes[i]]++;
+}
+
 static int
 compare_indices (gconstpointer a,
                  gconstpointer b)

@@ -207,6 +207,14 @@ void                 entente_dataset_count_actors     (EntenteDataset *self,
                                                        guint           first,
                                                        guint           end,
                                                        guint           counts[3]);
+/* The same for only the events whose flag (one per event of the
+ * dataset) is set, one by one: the flags and a byte per event are all
+ * it reads. */
+void                 entente_dataset_count_actors_flagged (EntenteDataset *self,
+                                                           guint           first,
+                                                           guint           end,
+                                                           const gboolean *flags,
+                                                           guint           counts[3]);
 /* Appends to events (guint) the index of every event that begins before
  * day and ends after it, in two runs each by start day. The cost follows
  * the events of the month before day and the long ones that could reach

@@ -114,6 +114,7 @@ struct _EntenteLayout
   GArray               *dense;        /* DenseRange, by first */
   GArray               *volume;       /* EntenteVolume, or NULL */
   guint                 volume_max;
+  const gboolean       *matches;      /* the options', while laid out */
   /* Where each placed event went, in the order found; sorted by event
    * the first time it is asked, as most layouts (one a frame while the
    * view moves) never are. */
@@ -1943,6 +1944,46 @@ lanes_mostly_empty (EntenteLayout *self)
   return covered < 0.5 * n_lanes * self->plot.width;
 }
 
+/* The matches of the search among the shown events from first to end,
+ * by side, into matched. Without hidden categories, from the flags and
+ * the dataset's byte per event: a view of a million events reads no
+ * event for this. */
+static void
+count_matches (EntenteLayout *self,
+               guint          first,
+               guint          end,
+               guint          matched[3])
+{
+  const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
+  guint by[3];
+
+  if (self->hidden_categories != NULL)
+    {
+      for (guint i = first; i < end; i++)
+        if (self->matches[i] && !category_hidden (self, events[i].category))
+          matched[side_for_event (self, &events[i])]++;
+      return;
+    }
+  entente_dataset_count_actors_flagged (self->dataset, first, end, self->matches, by);
+  if (self->two_parties)
+    {
+      matched[ENTENTE_SIDE_ABOVE] = by[0];
+      matched[ENTENTE_SIDE_BELOW] = by[1];
+      matched[ENTENTE_SIDE_AXIS] = by[2];
+    }
+  else
+    matched[ENTENTE_SIDE_ABOVE] = by[0] + by[1] + by[2];
+}
+
+/* A bar of column from base: up for a negative height. */
+static EntenteRect
+bar_rect (const Column *column,
+          double        base,
+          double        height)
+{
+  return (EntenteRect) { column->x0, height < 0 ? base + height : base, column->x1 - column->x0, fabs (height) };
+}
+
 /* The histogram behind the lanes: every column's count, as bars that
  * grow from the axis's zone. Both sides share one scale, and keep off
  * the outer lane, where the party's name is. */
@@ -1956,28 +1997,39 @@ build_volume (EntenteLayout *self,
 
   if (self->two_parties)
     room = MIN (room, self->lanes_bottom - below_base - ROW_H);
+  guint matched_max = 0;
+
   self->volume = g_array_sized_new (FALSE, FALSE, sizeof (EntenteVolume), columns->len);
   self->volume_max = 0;
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < columns->len && room > 0; i++)
     {
       Column *column = &g_array_index (columns, Column, i);
+      EntenteVolume volume = { column->from_day, column->to_day, };
 
       if (!column->counted)
         count_by_side (self, column->first, column->end, column->count);
-      self->volume_max = MAX (self->volume_max, MAX (column->count[ENTENTE_SIDE_ABOVE],
-                                                     column->count[ENTENTE_SIDE_BELOW]));
-    }
-  for (guint i = 0; i < columns->len && room > 0; i++)
-    {
-      const Column *column = &g_array_index (columns, Column, i);
-      EntenteVolume volume = { column->from_day, column->to_day, { 0, 0, 0 }, };
-      double above = room * column->count[ENTENTE_SIDE_ABOVE] / MAX (self->volume_max, 1);
-      double below = room * column->count[ENTENTE_SIDE_BELOW] / MAX (self->volume_max, 1);
-
       memcpy (volume.count, column->count, sizeof volume.count);
-      volume.above = (EntenteRect) { column->x0, above_base - above, column->x1 - column->x0, above };
-      volume.below = (EntenteRect) { column->x0, below_base, column->x1 - column->x0, below };
+      if (self->matches != NULL)
+        count_matches (self, column->first, column->end, volume.matched);
+      self->volume_max = MAX (self->volume_max, MAX (volume.count[ENTENTE_SIDE_ABOVE],
+                                                     volume.count[ENTENTE_SIDE_BELOW]));
+      matched_max = MAX (matched_max, MAX (volume.matched[ENTENTE_SIDE_ABOVE],
+                                           volume.matched[ENTENTE_SIDE_BELOW]));
       g_array_append_val (self->volume, volume);
+    }
+  for (guint i = 0; i < self->volume->len; i++)
+    {
+      EntenteVolume *volume = &g_array_index (self->volume, EntenteVolume, i);
+      const Column *column = &g_array_index (columns, Column, i);
+
+      volume->above = bar_rect (column, above_base,
+                                -room * volume->count[ENTENTE_SIDE_ABOVE] / MAX (self->volume_max, 1));
+      volume->below = bar_rect (column, below_base,
+                                room * volume->count[ENTENTE_SIDE_BELOW] / MAX (self->volume_max, 1));
+      volume->matched_above = bar_rect (column, above_base,
+                                        -room * volume->matched[ENTENTE_SIDE_ABOVE] / MAX (matched_max, 1));
+      volume->matched_below = bar_rect (column, below_base,
+                                        room * volume->matched[ENTENTE_SIDE_BELOW] / MAX (matched_max, 1));
     }
 }
 
@@ -2633,6 +2685,7 @@ entente_layout_new (EntenteDataset             *dataset,
     self->hidden_kinds = g_memdup2 (options->hidden_kinds,
                                     sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
   self->two_parties = entente_dataset_get_n_parties (dataset) == 2;
+  self->matches = options != NULL ? options->matches : NULL;
 
   set_up_text (self, options != NULL ? options->text_cache : NULL);
   self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", &self->ellipsis_width, NULL);
@@ -2652,6 +2705,7 @@ entente_layout_new (EntenteDataset             *dataset,
     self->lanes_bottom = self->lanes_top;
   layout_ticks (self);
   layout_events (self);
+  self->matches = NULL;
   g_clear_pointer (&self->reaching, g_array_unref);
   if (self->cluster_builds != NULL)
     finish_events (self);
@@ -2993,7 +3047,8 @@ entente_layout_hit_test (EntenteLayout *self,
         }
     }
 
-  /* A bar of the histogram, made at least a lane's height to point at. */
+  /* A bar of the histogram, or of its matches where taller, made at
+   * least a lane's height to point at. */
   for (guint i = 0; self->volume != NULL && i < self->volume->len; i++)
     {
       const EntenteVolume *volume = &g_array_index (self->volume, EntenteVolume, i);
@@ -3001,9 +3056,9 @@ entente_layout_hit_test (EntenteLayout *self,
 
       if (x < above.x || x >= rect_right (&above))
         continue;
-      above.height = MAX (above.height, ROW_H);
-      above.y = MIN (above.y, volume->above.y + volume->above.height - ROW_H);
-      below.height = MAX (below.height, ROW_H);
+      above.height = MAX (MAX (above.height, volume->matched_above.height), ROW_H);
+      above.y = volume->above.y + volume->above.height - above.height;
+      below.height = MAX (MAX (below.height, volume->matched_below.height), ROW_H);
       if (volume->count[ENTENTE_SIDE_ABOVE] > 0 && entente_rect_contains (&above, x, y))
         result.side = ENTENTE_SIDE_ABOVE;
       else if (volume->count[ENTENTE_SIDE_BELOW] > 0 && entente_rect_contains (&below, x, y))

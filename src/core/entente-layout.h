@@ -54,6 +54,10 @@ typedef struct {
    * the selected event, shown even where others crowd. */
   gboolean          has_focus;
   guint             focus_event;
+  /* One flag per event while a search is active, or NULL: the histogram
+   * then also counts the matches (see EntenteVolume). Read only while
+   * the layout is made. */
+  const gboolean   *matches;
 } EntenteLayoutOptions;
 
 typedef enum {
@@ -128,6 +132,11 @@ typedef struct {
   guint       count[3];   /* by EntenteSide */
   EntenteRect above;      /* the bars; height 0 for a count of 0 */
   EntenteRect below;
+  /* With a search, how many of those match, and their bars on a scale
+   * of their own, so that rare matches still show; 0 without. */
+  guint       matched[3];
+  EntenteRect matched_above;
+  EntenteRect matched_below;
 } EntenteVolume;
 
 typedef enum {

@@ -23,6 +23,7 @@
 #define BAR_RADIUS   6.0
 #define BAR_OVERHANG (BAR_RADIUS + 2) /* past the plot, rounded end and outline */
 #define VOLUME_ALPHA 0.14 /* the histogram of counted events: faint, under the lines */
+#define MATCHED_ALPHA 0.4 /* the histogram of a search's matches */
 #define STRETCH_HALF 2.5       /* half a cluster stretch's height */
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
@@ -1427,12 +1428,16 @@ add_volume_bar (const Frame       *frame,
 
 /* Where events are counted rather than shown, the lanes are mostly
  * empty: a faint histogram in them shows how many events each side has
- * over time, drawn before the lines and words that may pass over it. */
+ * over time, drawn before the lines and words that may pass over it.
+ * While a search is active, the bars of its matches stand over those of
+ * all events, which fade as the events that do not match do. */
 static void
 draw_volume (const Frame *frame)
 {
   guint n;
   const EntenteVolume *volume = entente_layout_get_volume (frame->layout, &n, NULL);
+  gboolean searching = frame->state->matches != NULL;
+  int hovered = frame->state->hovered_volume;
 
   if (n == 0)
     return;
@@ -1441,17 +1446,30 @@ draw_volume (const Frame *frame)
       add_volume_bar (frame, &volume[i].above, TRUE);
       add_volume_bar (frame, &volume[i].below, FALSE);
     }
-  set_color (frame->cr, frame->style->cluster, VOLUME_ALPHA);
+  set_color (frame->cr, frame->style->cluster, searching ? VOLUME_ALPHA / 2 : VOLUME_ALPHA);
   cairo_fill (frame->cr);
 
-  /* The bar pointed at, once more over itself. */
-  if (frame->state->hovered_volume >= 0 && (guint) frame->state->hovered_volume < n)
+  if (searching)
     {
-      const EntenteVolume *hovered = &volume[frame->state->hovered_volume];
-      gboolean up = frame->state->hovered_side == ENTENTE_SIDE_ABOVE;
+      for (guint i = 0; i < n; i++)
+        {
+          add_volume_bar (frame, &volume[i].matched_above, TRUE);
+          add_volume_bar (frame, &volume[i].matched_below, FALSE);
+        }
+      set_color (frame->cr, frame->style->accent, MATCHED_ALPHA);
+      cairo_fill (frame->cr);
+    }
 
-      add_volume_bar (frame, up ? &hovered->above : &hovered->below, up);
-      set_color (frame->cr, frame->style->cluster, VOLUME_ALPHA);
+  /* The bar pointed at, once more over itself. */
+  if (hovered >= 0 && (guint) hovered < n)
+    {
+      gboolean up = frame->state->hovered_side == ENTENTE_SIDE_ABOVE;
+      const EntenteRect *bar = searching ? (up ? &volume[hovered].matched_above : &volume[hovered].matched_below)
+                                         : (up ? &volume[hovered].above : &volume[hovered].below);
+
+      add_volume_bar (frame, bar, up);
+      set_color (frame->cr, searching ? frame->style->accent : frame->style->cluster,
+                 searching ? MATCHED_ALPHA : VOLUME_ALPHA);
       cairo_fill (frame->cr);
     }
 }
