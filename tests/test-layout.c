@@ -355,6 +355,24 @@ check_events_accounted (EntenteLayout              *layout,
     g_assert_cmpuint (per_cluster[i], ==, clusters[i].count);
 }
 
+/* A bar's height is its count times the scale all bars share: *scale,
+ * or, while that is 0, this bar's. FALSE for a bar of no height. */
+static gboolean
+check_bar_scale (const EntenteRect *bar,
+                 guint              count,
+                 double            *scale)
+{
+  if (count == 0)
+    {
+      g_assert_cmpfloat (bar->height, ==, 0);
+      return FALSE;
+    }
+  if (*scale == 0)
+    *scale = bar->height / count;
+  g_assert_cmpfloat (fabs (bar->height / count - *scale), <, 1e-9 * *scale);
+  return TRUE;
+}
+
 /* The histogram, where there is one, counts every shown event that
  * begins in view once, on its side, in the column of its start; its bars
  * share one scale, grow from the axis's zone, and stay in the plot. */
@@ -417,20 +435,8 @@ check_volume (EntenteLayout              *layout,
           g_assert_cmpuint (v->matched[side], <=, v->count[side]);
         }
       /* Matches' bars: from the same bases, on a scale of their own. */
-      for (guint k = 0; k < 2; k++)
-        {
-          const EntenteRect *bar = k == 0 ? &v->matched_above : &v->matched_below;
-          guint count = v->matched[k == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW];
-
-          if (count == 0)
-            {
-              g_assert_cmpfloat (bar->height, ==, 0);
-              continue;
-            }
-          if (matched_scale == 0)
-            matched_scale = bar->height / count;
-          g_assert_cmpfloat (fabs (bar->height / count - matched_scale), <, 1e-9 * matched_scale);
-        }
+      check_bar_scale (&v->matched_above, v->matched[ENTENTE_SIDE_ABOVE], &matched_scale);
+      check_bar_scale (&v->matched_below, v->matched[ENTENTE_SIDE_BELOW], &matched_scale);
       g_assert_cmpfloat (fabs (v->matched_above.y + v->matched_above.height - (v->above.y + v->above.height)), <, 1e-9);
       g_assert_cmpfloat (v->matched_below.y, ==, v->below.y);
       largest = MAX (largest, MAX (v->count[ENTENTE_SIDE_ABOVE], v->count[ENTENTE_SIDE_BELOW]));
@@ -444,14 +450,8 @@ check_volume (EntenteLayout              *layout,
           const EntenteRect *bar = k == 0 ? &v->above : &v->below;
           guint count = v->count[k == 0 ? ENTENTE_SIDE_ABOVE : ENTENTE_SIDE_BELOW];
 
-          if (count == 0)
-            {
-              g_assert_cmpfloat (bar->height, ==, 0);
-              continue;
-            }
-          if (scale == 0)
-            scale = bar->height / count;
-          g_assert_cmpfloat (fabs (bar->height / count - scale), <, 1e-9 * scale);
+          if (!check_bar_scale (bar, count, &scale))
+            continue;
 
           /* The middle of a bar points at it, unless something drawn
            * over it is there. */
