@@ -725,12 +725,8 @@ entente_timeline_view_set_matches (EntenteTimelineView *self,
   g_clear_pointer (&self->matches, g_free);
   if (matches != NULL && self->dataset != NULL)
     self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
-  /* A histogram counts the matches when laid out; the rest of the chart
-   * only dims what does not match as it is drawn. */
-  if (self->layout != NULL && entente_layout_get_volume (self->layout, NULL, NULL) != NULL)
-    invalidate (self);
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Badges and the histogram count the matches when laid out. */
+  invalidate (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
@@ -1036,6 +1032,26 @@ count_text (guint count)
                           number);
 }
 
+/* While a search is active, how many of the events a badge or a bar
+ * stands for match it, on a line of its own. */
+static void
+append_matched (EntenteTimelineView *self,
+                GString             *text,
+                guint                matched)
+{
+  g_autofree char *number = NULL;
+
+  if (self->matches == NULL)
+    return;
+  number = entente_format_count (matched);
+  /* TRANSLATORS: of the events a badge or a bar of the histogram stands
+   * for; %s is a number with the locale's digit grouping */
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s of them matches the search",
+                                             "%s of them match the search", matched),
+                          number);
+}
+
 /* Plain text: a title like "<b>" is shown as typed. NULL when the hit
  * has nothing to say. */
 static char *
@@ -1053,8 +1069,11 @@ tooltip_text_for_hit (EntenteTimelineView *self,
     {
       guint n;
       const EntenteCluster *cluster = &entente_layout_get_clusters (self->layout, &n)[hit->index];
+      g_autofree char *count = count_text (cluster->count);
+      GString *text = g_string_new (count);
 
-      return count_text (cluster->count);
+      append_matched (self, text, cluster->matched);
+      return g_string_free (text, FALSE);
     }
   if (hit->type == ENTENTE_HIT_VOLUME)
     {
@@ -1073,18 +1092,7 @@ tooltip_text_for_hit (EntenteTimelineView *self,
         g_string_append_printf (text, "\n%s · %s", party, days);
       else
         g_string_append_printf (text, "\n%s", days);
-      if (self->matches != NULL)
-        {
-          guint n_matched = volume->matched[hit->side];
-          g_autofree char *number = entente_format_count (n_matched);
-
-          /* TRANSLATORS: of the events a bar of the histogram stands for;
-           * %s is a number with the locale's digit grouping */
-          g_string_append_c (text, '\n');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s of them matches the search",
-                                                     "%s of them match the search", n_matched),
-                                  number);
-        }
+      append_matched (self, text, volume->matched[hit->side]);
       return g_string_free (text, FALSE);
     }
   return NULL;

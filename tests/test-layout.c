@@ -314,6 +314,7 @@ check_events_accounted (EntenteLayout              *layout,
   const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
   const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
   g_autofree guint *per_cluster = g_new0 (guint, MAX (n_clusters, 1));
+  g_autofree guint *matched = g_new0 (guint, MAX (n_clusters, 1));
   guint visible = 0, counted = n_items;
 
   for (guint i = 0; i < n_clusters; i++)
@@ -343,6 +344,8 @@ check_events_accounted (EntenteLayout              *layout,
           g_assert_cmpuint (i, >=, clusters[index].first_event);
           g_assert_cmpuint (i, <=, clusters[index].last_event);
           per_cluster[index]++;
+          if (options != NULL && options->matches != NULL && options->matches[i])
+            matched[index]++;
         }
       else
         g_error ("%s: event %u (%s) is in view but neither drawn nor counted",
@@ -352,7 +355,11 @@ check_events_accounted (EntenteLayout              *layout,
   if (visible != counted)
     g_error ("%s: %u events in view, %u drawn or counted", what, visible, counted);
   for (guint i = 0; i < n_clusters; i++)
-    g_assert_cmpuint (per_cluster[i], ==, clusters[i].count);
+    {
+      g_assert_cmpuint (per_cluster[i], ==, clusters[i].count);
+      /* With a search, a badge counts its matches too. */
+      g_assert_cmpuint (matched[i], ==, clusters[i].matched);
+    }
 }
 
 /* A bar's height is its count times the scale all bars share: *scale,
@@ -953,6 +960,23 @@ test_volume (void)
           g_assert_cmpuint (n, ==, 0);
         }
     }
+
+  /* Every view with a search: badges and bars count their matches. */
+  {
+    guint n_events = entente_dataset_get_n_events (two);
+    g_autofree gboolean *matches = g_new (gboolean, n_events);
+    g_autofree gboolean *bundled_matches = g_new (gboolean, entente_dataset_get_n_events (bundled));
+    EntenteLayoutOptions searched = { 0, };
+
+    for (guint i = 0; i < n_events; i++)
+      matches[i] = i % 7 == 2;
+    searched.matches = matches;
+    check_views (two, &searched, 4);
+    for (guint i = 0; i < entente_dataset_get_n_events (bundled); i++)
+      bundled_matches[i] = i % 5 == 1;
+    searched.matches = bundled_matches;
+    check_views (bundled, &searched, 3);
+  }
 
   /* Over 1700–1734 in a small window, more than half the columns are
    * counted, but the events of the others fill the lanes with labels. */

@@ -1013,6 +1013,55 @@ test_volume (void)
     }
 }
 
+/* While a search is active, a badge with a match among its events is
+ * drawn as before, and one without fades like the events that do not
+ * match. */
+static void
+test_matched_badges (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 1200, 800);
+  guint n_events = entente_dataset_get_n_events (dataset), n_clusters, index;
+  g_autofree gboolean *matches = g_new0 (gboolean, n_events);
+  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
+  EntenteLayoutOptions options = { 0, };
+  g_autoptr(EntenteLayout) searched = NULL;
+  g_autoptr(cairo_surface_t) plain = render (layout, style, NULL);
+  g_autoptr(cairo_surface_t) drawn = NULL;
+  const EntenteCluster *found;
+  EntenteRenderState state;
+  guint match = G_MAXUINT;
+
+  g_assert_cmpuint (n_clusters, >=, 2);
+  /* One event of the first badge matches. */
+  for (guint i = 0; i < n_events && match == G_MAXUINT; i++)
+    if (entente_layout_find_event (layout, i, &index) == ENTENTE_PLACED_CLUSTER && index == 0)
+      match = i;
+  g_assert_cmpuint (match, !=, G_MAXUINT);
+  matches[match] = TRUE;
+  options.matches = matches;
+  searched = entente_layout_new (dataset, entente_layout_get_viewport (layout), style, &options);
+  found = entente_layout_get_clusters (searched, NULL);
+  g_assert_cmpuint (found[0].matched, ==, 1);
+  g_assert_cmpuint (found[1].matched, ==, 0);
+  entente_render_state_init (&state);
+  state.matches = matches;
+  drawn = render (searched, style, &state);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const EntenteRect *r = &clusters[i].rect;
+      int x = (int) (r->x + 3), y = (int) (r->y + r->height / 2);
+      int apart = pixels_apart (pixel_at (plain, x, y), pixel_at (drawn, x, y));
+
+      if (i == 0)
+        g_assert_cmpint (apart, ==, 0);
+      else
+        g_assert_cmpint (apart, >, 40);
+    }
+}
+
 /* Counts the pixels that differ, and fails on any outside rect. */
 static guint
 count_changes (cairo_surface_t   *a,
@@ -1308,6 +1357,7 @@ main (int    argc,
   g_test_add_func ("/render/cut-spans", test_cut_spans);
   g_test_add_func ("/render/dark-differs", test_dark_differs);
   g_test_add_func ("/render/volume", test_volume);
+  g_test_add_func ("/render/matched-badges", test_matched_badges);
   g_test_add_func ("/render/selection", test_selection);
   g_test_add_func ("/render/matches", test_matches);
   g_test_add_func ("/render/fallback-fonts", test_fallback_fonts);

@@ -189,6 +189,32 @@ test_search (void)
     g_assert_cmpuint (narrower, <, shown);
   }
 
+  /* A badge says how many of its events match. */
+  search_and_wait (window, "Stalin");
+  {
+    guint n_clusters, with_match = 0;
+    const EntenteCluster *clusters;
+
+    entente_timeline_view_zoom_to_fit (view);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    clusters = entente_layout_get_clusters (entente_timeline_view_get_layout (view), &n_clusters);
+    for (guint i = 0; i < n_clusters; i++)
+      {
+        const EntenteRect *r = &clusters[i].rect;
+        /* "match" or "matches" */
+        g_autofree char *expected = g_strdup_printf ("\n%u of them match", clusters[i].matched);
+        g_autofree char *tooltip = entente_timeline_view_get_tooltip_text_at (view, r->x + r->width / 2,
+                                                                             r->y + r->height / 2);
+
+        g_assert_nonnull (tooltip);
+        g_assert_nonnull (strstr (tooltip, expected));
+        with_match += clusters[i].matched > 0;
+      }
+    g_assert_cmpuint (with_match, >, 0);
+    g_assert_cmpuint (with_match, <, n_clusters);
+  }
+
   search_and_wait (window, NULL);
   for (guint i = 0; i < n; i++)
     g_assert_true (entente_timeline_view_is_shown (view, i));

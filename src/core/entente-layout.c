@@ -2513,16 +2513,28 @@ finish_events (EntenteLayout *self)
       const ClusterMember *member = &g_array_index (self->cluster_members, ClusterMember, j);
       guint i = renumbered[member->cluster];
 
-      if (i != G_MAXUINT)
-        g_array_append_val (self->placement, ((Placement) { member->event, (i << 1) | 1 }));
+      if (i == G_MAXUINT)
+        continue;
+      g_array_append_val (self->placement, ((Placement) { member->event, (i << 1) | 1 }));
+      if (self->matches != NULL && self->matches[member->event])
+        g_array_index (self->clusters, EntenteCluster, i).matched++;
     }
   for (guint j = 0; j < self->cluster_ranges->len; j++)
     {
       DenseRange range = g_array_index (self->cluster_ranges, DenseRange, j);
 
       range.cluster = renumbered[range.cluster];
-      if (range.cluster != G_MAXUINT)
-        g_array_append_val (self->dense, range);
+      if (range.cluster == G_MAXUINT)
+        continue;
+      g_array_append_val (self->dense, range);
+      if (self->matches != NULL)
+        {
+          guint matched[3] = { 0, 0, 0 };
+
+          count_matches (self, range.first, range.end, matched);
+          g_array_index (self->clusters, EntenteCluster, range.cluster).matched +=
+            matched[0] + matched[1] + matched[2];
+        }
     }
   g_array_sort (self->dense, compare_dense);
 }
@@ -2705,10 +2717,10 @@ entente_layout_new (EntenteDataset             *dataset,
     self->lanes_bottom = self->lanes_top;
   layout_ticks (self);
   layout_events (self);
-  self->matches = NULL;
   g_clear_pointer (&self->reaching, g_array_unref);
   if (self->cluster_builds != NULL)
     finish_events (self);
+  self->matches = NULL;
   free_lanes (self);
   /* What the layout made holds its own references. */
   g_clear_object (&self->cache);

@@ -120,6 +120,8 @@ typedef struct {
   double       y;
   PangoLayout *text;       /* "+7" */
   EntenteRect  rect;       /* the badge */
+  guint        matched;    /* of count, those that match the search the
+                            * layout was made with; 0 without one */
 } EntenteCluster;
 
 /* A column of the plot where events are too many to show one by one: how

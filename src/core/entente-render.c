@@ -1978,6 +1978,15 @@ cluster_count_rect (const EntenteCluster *cluster,
 
 /* Badges: the highlighted ones' rings, then every badge as a pill,
  * then the counts. Badges never overlap. */
+/* Whether a badge is drawn faded: a search is active and none of its
+ * events match. */
+static gboolean
+cluster_faded (const Frame          *frame,
+               const EntenteCluster *cluster)
+{
+  return frame->state->matches != NULL && cluster->matched == 0;
+}
+
 static void
 draw_clusters (const Frame          *frame,
                const EntenteCluster *clusters,
@@ -2001,22 +2010,38 @@ draw_clusters (const Frame          *frame,
         cairo_set_line_width (cr, 2);
         cairo_stroke (cr);
       }
-  for (guint i = 0; i < n_clusters; i++)
-    badges[i] = clusters[i].rect;
-  draw_pills (frame, badges, n_clusters, frame->style->cluster, 1);
-
-  /* The counts: on pixels from their glyphs, like the labels. */
-  glyph_sink_init (&sink, cr);
-  set_color (cr, frame->style->cluster_text, 1);
-  for (guint i = 0; i < n_clusters; i++)
+  /* While a search is active, badges without a match fade as the events
+   * that do not match do: first those, then the others. */
+  for (guint pass = 0; pass < 2; pass++)
     {
-      EntenteRect rect;
+      gboolean faded = pass == 0;
+      double alpha = faded ? frame->style->dim_alpha : 1;
+      guint n = 0;
 
-      cluster_count_rect (&clusters[i], &rect);
-      if (!add_label_glyphs (frame, &sink, clusters[i].text, &rect, NULL))
-        draw_text (frame, clusters[i].text, &rect, frame->style->cluster_text, 1);
+      if (faded && frame->state->matches == NULL)
+        continue;
+      for (guint i = 0; i < n_clusters; i++)
+        if (cluster_faded (frame, &clusters[i]) == faded)
+          badges[n++] = clusters[i].rect;
+      if (n == 0)
+        continue;
+      draw_pills (frame, badges, n, frame->style->cluster, alpha);
+
+      /* The counts: on pixels from their glyphs, like the labels. */
+      glyph_sink_init (&sink, cr);
+      set_color (cr, frame->style->cluster_text, alpha);
+      for (guint i = 0; i < n_clusters; i++)
+        {
+          EntenteRect rect;
+
+          if (cluster_faded (frame, &clusters[i]) != faded)
+            continue;
+          cluster_count_rect (&clusters[i], &rect);
+          if (!add_label_glyphs (frame, &sink, clusters[i].text, &rect, NULL))
+            draw_text (frame, clusters[i].text, &rect, frame->style->cluster_text, alpha);
+        }
+      glyph_sink_finish (&sink);
     }
-  glyph_sink_finish (&sink);
 }
 
 
