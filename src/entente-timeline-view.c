@@ -32,6 +32,7 @@ struct _EntenteTimelineView
   EntenteTextCache *text_cache;
   EntenteStyle   *style;
   gboolean       *matches;      /* one per event, or NULL */
+  gboolean        any_category_hidden;
   gboolean       *hidden_categories;
   gboolean       *hidden_kinds;
 
@@ -515,12 +516,14 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
 
   if (self->dataset == NULL || event >= entente_dataset_get_n_events (self->dataset))
     return FALSE;
-  e = entente_dataset_get_event (self->dataset, event);
-  if (e->category >= 0 && self->hidden_categories != NULL && self->hidden_categories[e->category])
-    return FALSE;
   if (self->matches != NULL && !self->matches[event])
     return FALSE;
-  return TRUE;
+  /* The event itself, a cache line away from the next, only when some
+   * category is hidden: the event list asks about every event. */
+  if (!self->any_category_hidden)
+    return TRUE;
+  e = entente_dataset_get_event (self->dataset, event);
+  return e->category < 0 || !self->hidden_categories[e->category];
 }
 
 /* Brings the selected event into view: centred when it was outside, and
@@ -730,16 +733,22 @@ entente_timeline_view_set_matches (EntenteTimelineView *self,
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
-static void
-toggle_filter (EntenteTimelineView *self,
-               gboolean            *flags,
-               guint                index,
-               guint                n,
-               gboolean             hidden)
+/* Sets one of n flags; returns whether it changed. */
+static gboolean
+set_flag (gboolean *flags,
+          guint     index,
+          guint     n,
+          gboolean  value)
 {
-  if (flags == NULL || index >= n || flags[index] == hidden)
-    return;
-  flags[index] = hidden;
+  if (flags == NULL || index >= n || flags[index] == value)
+    return FALSE;
+  flags[index] = value;
+  return TRUE;
+}
+
+static void
+filters_changed (EntenteTimelineView *self)
+{
   invalidate (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
@@ -752,8 +761,13 @@ entente_timeline_view_set_category_hidden (EntenteTimelineView *self,
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
   if (self->dataset == NULL)
     return;
-  toggle_filter (self, self->hidden_categories, category,
-                 entente_dataset_get_n_categories (self->dataset), hidden);
+  if (!set_flag (self->hidden_categories, category, entente_dataset_get_n_categories (self->dataset), hidden))
+    return;
+  /* Known before anyone hears of the change and asks what is shown. */
+  self->any_category_hidden = FALSE;
+  for (guint i = 0; i < entente_dataset_get_n_categories (self->dataset); i++)
+    self->any_category_hidden |= self->hidden_categories[i];
+  filters_changed (self);
 }
 
 void
@@ -764,8 +778,8 @@ entente_timeline_view_set_kind_hidden (EntenteTimelineView *self,
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
   if (self->dataset == NULL)
     return;
-  toggle_filter (self, self->hidden_kinds, kind,
-                 entente_dataset_get_n_period_kinds (self->dataset), hidden);
+  if (set_flag (self->hidden_kinds, kind, entente_dataset_get_n_period_kinds (self->dataset), hidden))
+    filters_changed (self);
 }
 
 /* The dataset */
@@ -792,6 +806,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
   if (dataset != NULL)
     {
       self->hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
+      self->any_category_hidden = FALSE;
       self->hidden_kinds = g_new0 (gboolean, entente_dataset_get_n_period_kinds (dataset) + 1);
       self->text_cache = entente_text_cache_new (dataset);
       entente_layout_default_range (dataset, &self->min_from, &self->max_to);
