@@ -516,14 +516,17 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
 
   if (self->dataset == NULL || event >= entente_dataset_get_n_events (self->dataset))
     return FALSE;
-  if (self->matches != NULL && !self->matches[event])
-    return FALSE;
   /* The event itself, a cache line away from the next, only when some
-   * category is hidden: the event list asks about every event. */
-  if (!self->any_category_hidden)
-    return TRUE;
-  e = entente_dataset_get_event (self->dataset, event);
-  return e->category < 0 || !self->hidden_categories[e->category];
+   * category is hidden: the event list asks about every event, in
+   * order, which a read of every event suits, and a read of only the
+   * matching ones does not. */
+  if (self->any_category_hidden)
+    {
+      e = entente_dataset_get_event (self->dataset, event);
+      if (e->category >= 0 && self->hidden_categories[e->category])
+        return FALSE;
+    }
+  return self->matches == NULL || self->matches[event];
 }
 
 /* Brings the selected event into view: centred when it was outside, and
