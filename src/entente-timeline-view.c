@@ -718,24 +718,6 @@ entente_timeline_view_select_last (EntenteTimelineView *self)
 
 /* Filters */
 
-void
-entente_timeline_view_set_matches (EntenteTimelineView *self,
-                                   const gboolean      *matches)
-{
-  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
-
-  /* No search before and none now: nothing to tell the event list,
-   * which would go through every event to find that out. */
-  if (matches == NULL && self->matches == NULL)
-    return;
-  g_clear_pointer (&self->matches, g_free);
-  if (matches != NULL && self->dataset != NULL)
-    self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
-  /* Badges and the histogram count the matches when laid out. */
-  invalidate (self);
-  g_signal_emit (self, signals[FILTERS_CHANGED], 0);
-}
-
 /* Sets one of n flags; returns whether it changed. */
 static gboolean
 set_flag (gboolean *flags,
@@ -754,6 +736,23 @@ filters_changed (EntenteTimelineView *self)
 {
   invalidate (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
+}
+
+void
+entente_timeline_view_set_matches (EntenteTimelineView *self,
+                                   const gboolean      *matches)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+
+  /* No search before and none now: nothing to tell the event list,
+   * which would go through every event to find that out. */
+  if (matches == NULL && self->matches == NULL)
+    return;
+  g_clear_pointer (&self->matches, g_free);
+  if (matches != NULL && self->dataset != NULL)
+    self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
+  /* Badges and the histogram count the matches when laid out. */
+  filters_changed (self);
 }
 
 void
