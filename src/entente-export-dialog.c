@@ -5,11 +5,45 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "entente-export-dialog.h"
 #include "entente-export.h"
 #include "entente-window.h"
+
+/* What the window hid and its search matched when the dialog opened,
+ * copied: the export, on a thread, outlives both the dialog and any
+ * change in the window. */
+typedef struct {
+  gboolean *hidden_categories;
+  gboolean *hidden_kinds;
+  gboolean *matches;
+} Filters;
+
+static void
+filters_free (Filters *filters)
+{
+  g_free (filters->hidden_categories);
+  g_free (filters->hidden_kinds);
+  g_free (filters->matches);
+  g_free (filters);
+}
+
+static Filters *
+filters_copy (EntenteDataset             *dataset,
+              const EntenteExportOptions *shown)
+{
+  Filters *filters = g_new0 (Filters, 1);
+
+  if (shown->hidden_categories != NULL)
+    filters->hidden_categories = g_memdup2 (shown->hidden_categories,
+                                            sizeof (gboolean) * MAX (entente_dataset_get_n_categories (dataset), 1));
+  if (shown->hidden_kinds != NULL)
+    filters->hidden_kinds = g_memdup2 (shown->hidden_kinds,
+                                       sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
+  if (shown->matches != NULL)
+    filters->matches = g_memdup2 (shown->matches, sizeof (gboolean) * entente_dataset_get_n_events (dataset));
+  return filters;
+}
 
 struct _EntenteExportDialog
 {
@@ -26,12 +60,13 @@ struct _EntenteExportDialog
 
   /* Owned references */
   EntenteDataset *dataset;
+  Filters        *filters;
 
   /* Borrowed references */
   GtkWindow      *parent;
 
-  double          from_day;
-  double          to_day;
+  gint64          from_day;
+  gint64          to_day;
   int             selected_event;
 };
 
@@ -41,7 +76,8 @@ static const char *extensions[] = { "png", "svg", "pdf" };
 
 typedef struct {
   EntenteDataset       *dataset;
-  EntenteExportOptions  options;
+  EntenteExportOptions  options;  /* its flags are filters' */
+  Filters              *filters;
   char                 *path;
   GtkWindow            *parent;
 } ExportJob;
@@ -51,6 +87,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->dataset);
   g_clear_object (&job->parent);
+  g_clear_pointer (&job->filters, filters_free);
   g_free (job->path);
   g_free (job);
 }
@@ -140,8 +177,15 @@ save_response_cb (GtkNativeDialog     *chooser,
   if (adw_combo_row_get_selected (self->range_row) == 0)
     {
       job->options.has_range = TRUE;
-      job->options.from_day = (gint64) floor (self->from_day);
-      job->options.to_day = (gint64) ceil (self->to_day);
+      job->options.from_day = self->from_day;
+      job->options.to_day = self->to_day;
+    }
+  job->filters = g_steal_pointer (&self->filters);
+  if (job->filters != NULL)
+    {
+      job->options.hidden_categories = job->filters->hidden_categories;
+      job->options.hidden_kinds = job->filters->hidden_kinds;
+      job->options.matches = job->filters->matches;
     }
 
   if (job->path == NULL)
@@ -197,6 +241,7 @@ entente_export_dialog_dispose (GObject *object)
   EntenteExportDialog *self = ENTENTE_EXPORT_DIALOG (object);
 
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->filters, filters_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (entente_export_dialog_parent_class)->dispose (object);
@@ -232,24 +277,23 @@ entente_export_dialog_init (EntenteExportDialog *self)
 }
 
 void
-entente_export_dialog_present (GtkWindow      *parent,
-                               EntenteDataset *dataset,
-                               double          from_day,
-                               double          to_day,
-                               gboolean        dark,
-                               int             selected_event)
+entente_export_dialog_present (GtkWindow                  *parent,
+                               EntenteDataset             *dataset,
+                               const EntenteExportOptions *shown)
 {
   EntenteExportDialog *self;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (shown != NULL);
 
   self = g_object_new (ENTENTE_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->parent = parent;
   self->dataset = g_object_ref (dataset);
-  self->from_day = from_day;
-  self->to_day = to_day;
-  self->selected_event = selected_event;
-  adw_combo_row_set_selected (self->theme_row, dark ? 1 : 0);
+  self->filters = filters_copy (dataset, shown);
+  self->from_day = shown->from_day;
+  self->to_day = shown->to_day;
+  self->selected_event = shown->selected_event;
+  adw_combo_row_set_selected (self->theme_row, shown->dark ? 1 : 0);
   gtk_window_present (GTK_WINDOW (self));
 }

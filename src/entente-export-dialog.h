@@ -7,19 +7,19 @@
 #include <adwaita.h>
 
 #include "entente-dataset.h"
+#include "entente-export.h"
 
 G_BEGIN_DECLS
 
 #define ENTENTE_TYPE_EXPORT_DIALOG (entente_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (EntenteExportDialog, entente_export_dialog, ENTENTE, EXPORT_DIALOG, AdwWindow)
 
-/* Offers the view [from_day, to_day) or the whole range, in the style the
- * window shows; parent receives a toast when the file is written. */
-void entente_export_dialog_present (GtkWindow      *parent,
-                                    EntenteDataset *dataset,
-                                    double          from_day,
-                                    double          to_day,
-                                    gboolean        dark,
-                                    int             selected_event);
+/* Offers the view shown (as entente_timeline_view_get_export_options ()
+ * gives it, copied) or the whole range, in the style the window shows,
+ * with what it hides and its search's matches; parent receives a toast
+ * when the file is written. */
+void entente_export_dialog_present (GtkWindow                  *parent,
+                                    EntenteDataset             *dataset,
+                                    const EntenteExportOptions *shown);
 
 G_END_DECLS

@@ -718,6 +718,26 @@ entente_timeline_view_select_last (EntenteTimelineView *self)
 
 /* Filters */
 
+void
+entente_timeline_view_get_export_options (EntenteTimelineView  *self,
+                                          EntenteExportOptions *options)
+{
+  double from, to;
+
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (options != NULL);
+
+  entente_timeline_view_get_range (self, &from, &to);
+  options->has_range = TRUE;
+  options->from_day = (gint64) floor (from);
+  options->to_day = (gint64) ceil (to);
+  options->dark = self->style->dark;
+  options->selected_event = self->selected_event;
+  options->hidden_categories = self->hidden_categories;
+  options->hidden_kinds = self->hidden_kinds;
+  options->matches = self->matches;
+}
+
 /* Sets one of n flags; returns whether it changed. */
 static gboolean
 set_flag (gboolean *flags,

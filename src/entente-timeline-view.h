@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "entente-dataset.h"
+#include "entente-export.h"
 #include "entente-layout.h"
 #include "entente-style.h"
 
@@ -83,5 +84,12 @@ const EntenteStyle *entente_timeline_view_get_style      (EntenteTimelineView *s
 char           *entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
                                                            double               x,
                                                            double               y);
+
+/* What an export needs to look like the view: its range in whole days,
+ * its theme and selection, the categories and kinds it hides and its
+ * search's matches, set in options (the flags borrowed from the view,
+ * valid until it changes). Size and format are left as they were. */
+void            entente_timeline_view_get_export_options (EntenteTimelineView  *self,
+                                                          EntenteExportOptions *options);
 
 G_END_DECLS

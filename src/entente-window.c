@@ -825,14 +825,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   EntenteWindow *self = ENTENTE_WINDOW (widget);
-  double from, to;
+  EntenteExportOptions shown;
 
   if (self->dataset == NULL)
     return;
-  entente_timeline_view_get_range (self->view, &from, &to);
-  entente_export_dialog_present (GTK_WINDOW (self), self->dataset, from, to,
-                                 entente_timeline_view_get_dark (self->view),
-                                 entente_timeline_view_get_selected_event (self->view));
+  entente_export_options_init (&shown);
+  entente_timeline_view_get_export_options (self->view, &shown);
+  entente_export_dialog_present (GTK_WINDOW (self), self->dataset, &shown);
 }
 
 static void

@@ -363,9 +363,8 @@ test_reload_on_change (void)
 
 /* What the window draws is what an export of the same view writes. */
 static void
-test_widget_pixels_equal_export (void)
+check_pixels_equal_export (EntenteWindow *window)
 {
-  EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   GtkWidget *widget = GTK_WIDGET (view);
   int width = gtk_widget_get_width (widget);
@@ -382,9 +381,6 @@ test_widget_pixels_equal_export (void)
   cairo_surface_t *exported;
   guint differing = 0, off_by_little = 0;
 
-  /* Whole days, as exports take them. */
-  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
-
   snapshot = gtk_snapshot_new ();
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -395,13 +391,13 @@ test_widget_pixels_equal_export (void)
   gdk_texture_download (texture, pixels, width * 4);
   gsk_renderer_unrealize (renderer);
 
+  /* As the export dialog has them from the view. */
   entente_export_options_init (&options);
-  options.has_range = TRUE;
-  options.from_day = 700000;
-  options.to_day = 730000;
+  entente_timeline_view_get_export_options (view, &options);
+  g_assert_cmpint (options.from_day, ==, 700000);
+  g_assert_cmpint (options.to_day, ==, 730000);
   options.width = width;
   options.height = height;
-  options.dark = entente_timeline_view_get_dark (view);
   g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, png, &error));
   g_assert_no_error (error);
 
@@ -446,6 +442,39 @@ test_widget_pixels_equal_export (void)
 
   g_assert_cmpuint (differing, <, (guint) (width * height) / 2000);
   g_assert_cmpuint (off_by_little, <, (guint) (width * height * 4) / 500);
+}
+
+/* The chart exported from the window looks as the window shows it: with
+ * nothing hidden, and with a category hidden and a search active. */
+static void
+test_widget_pixels_equal_export (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+
+  /* Whole days, as exports take them. */
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  check_pixels_equal_export (window);
+
+  /* A category that hides some of the search's matches too. */
+  {
+    EntenteDataset *dataset = entente_window_get_dataset (window);
+    guint n = entente_dataset_get_n_events (dataset), shown = 0;
+    int category = -1;
+
+    for (guint i = 0; i < n && category < 0; i++)
+      if (strstr (entente_dataset_get_event (dataset, i)->title, "Soviet") != NULL)
+        category = entente_dataset_get_event (dataset, i)->category;
+    g_assert_cmpint (category, >=, 0);
+    entente_timeline_view_set_category_hidden (view, category, TRUE);
+    search_and_wait (window, "Soviet");
+    for (guint i = 0; i < n; i++)
+      shown += entente_timeline_view_is_shown (view, i);
+    g_assert_cmpuint (shown, >, 0);
+    g_assert_cmpuint (shown, <, n);
+  }
+  check_pixels_equal_export (window);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

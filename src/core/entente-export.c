@@ -197,11 +197,16 @@ draw_chart (EntenteDataset             *dataset,
   g_autoptr(EntenteStyle) style = entente_style_new (options->dark);
   g_autoptr(EntenteLayout) layout = NULL;
   EntenteViewport viewport = { from_day, to_day, options->width, options->height, scale };
+  EntenteLayoutOptions layout_options = { 0, };
   EntenteRenderState state;
 
-  layout = entente_layout_new (dataset, &viewport, style, NULL);
+  layout_options.hidden_categories = options->hidden_categories;
+  layout_options.hidden_kinds = options->hidden_kinds;
+  layout_options.matches = options->matches;
+  layout = entente_layout_new (dataset, &viewport, style, &layout_options);
   entente_render_state_init (&state);
   state.selected_event = options->selected_event;
+  state.matches = options->matches;
   entente_render_draw (layout, style, &state, cr);
 }
 

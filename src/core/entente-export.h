@@ -36,6 +36,12 @@ typedef struct {
   double   scale;   /* device pixels per logical pixel for PNG, default 1 */
   gboolean dark;
   int      selected_event; /* -1 for none */
+  /* What the window hides and what its search matches, so that a chart
+   * exported from it looks as it does there: one flag per category,
+   * period kind and event, or NULL. Borrowed for the export's length. */
+  const gboolean *hidden_categories;
+  const gboolean *hidden_kinds;
+  const gboolean *matches;
 } EntenteExportOptions;
 
 GQuark   entente_export_error_quark        (void);
