@@ -94,27 +94,13 @@ invalidate (EntenteTimelineView *self)
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
-/* The item that draws event as itself with its label, or NULL. */
-static const EntenteEventItem *
-labelled_item (EntenteLayout *layout,
-               guint          event)
-{
-  const EntenteEventItem *items;
-  guint index, n_items;
-
-  if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
-    return NULL;
-  items = entente_layout_get_items (layout, &n_items);
-  return items[index].text != NULL ? &items[index] : NULL;
-}
-
 /* Whether layout draws event as itself, with its label, away from the
  * edges: what a reader needs to see which marker is selected. */
 static gboolean
 shows_with_label (EntenteLayout *layout,
                   guint          event)
 {
-  const EntenteEventItem *item = labelled_item (layout, event);
+  const EntenteEventItem *item = entente_layout_find_labelled (layout, event);
   EntenteRect plot;
   double x;
 
@@ -132,7 +118,6 @@ build_layout (EntenteTimelineView *self,
 {
   EntenteLayoutOptions options = { 0 };
   EntenteViewport viewport;
-  EntenteLayout *layout;
 
   viewport.from_day = from_day;
   viewport.to_day = to_day;
@@ -143,22 +128,8 @@ build_layout (EntenteTimelineView *self,
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
   options.matches = self->matches;
-  layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
-
-  /* A selected event that the layout counted in a cluster, or left
-   * without its label, is given a place of its own. Only then: a chart
-   * laid out round the selection would move under the pointer each time
-   * an event on it is clicked. */
-  if (self->selected_event >= 0 &&
-      entente_layout_find_event (layout, self->selected_event, NULL) != ENTENTE_PLACED_NONE &&
-      labelled_item (layout, self->selected_event) == NULL)
-    {
-      options.has_focus = TRUE;
-      options.focus_event = self->selected_event;
-      g_object_unref (layout);
-      layout = entente_layout_new (self->dataset, &viewport, self->style, &options);
-    }
-  return layout;
+  return entente_layout_new_for_selection (self->dataset, &viewport, self->style, &options,
+                                           self->selected_event);
 }
 
 EntenteLayout *

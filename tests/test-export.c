@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "entente-export.h"
+#include "entente-layout.h"
+#include "entente-render.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
@@ -490,6 +492,78 @@ test_write_failure (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "chart.png");
 }
 
+/* An export draws what the window shows for the same options: the
+ * categories it hides, the matches of its search, and a selected event
+ * that a cluster would hold given a place of its own, with its label. */
+static void
+test_as_shown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "shown.png", NULL);
+  g_autoptr(EntenteStyle) style = entente_style_new (FALSE);
+  guint n_events = entente_dataset_get_n_events (fixture->dataset);
+  guint n_categories = entente_dataset_get_n_categories (fixture->dataset);
+  g_autofree gboolean *matches = g_new0 (gboolean, n_events);
+  g_autofree gboolean *hidden = g_new0 (gboolean, MAX (n_categories, 1));
+  EntenteViewport viewport = { 0, 0, 1200, 800, 1 };
+  EntenteLayoutOptions layout_options = { 0, };
+  g_autoptr(EntenteLayout) plain = NULL;
+  g_autoptr(EntenteLayout) shown = NULL;
+  g_autoptr(cairo_surface_t) expected = NULL;
+  g_autoptr(cairo_surface_t) exported = NULL;
+  EntenteExportOptions options;
+  EntenteRenderState state;
+  int selected = -1;
+  guint differing = 0;
+  cairo_t *cr;
+
+  entente_layout_default_range (fixture->dataset, &viewport.from_day, &viewport.to_day);
+  plain = entente_layout_new (fixture->dataset, &viewport, style, NULL);
+  for (guint i = 0; i < n_events && selected < 0; i++)
+    if (entente_layout_find_event (plain, i, NULL) == ENTENTE_PLACED_CLUSTER)
+      selected = (int) i;
+  g_assert_cmpint (selected, >=, 0);
+  for (guint i = 0; i < n_events; i++)
+    matches[i] = i % 3 == 0 || (int) i == selected;
+  hidden[(entente_dataset_get_event (fixture->dataset, selected)->category + 1) % n_categories] = TRUE;
+
+  entente_export_options_init (&options);
+  options.width = viewport.width;
+  options.height = viewport.height;
+  options.selected_event = selected;
+  options.hidden_categories = hidden;
+  options.matches = matches;
+  export_ok (fixture, &options, path);
+
+  /* The window's way: laid out for the selection, drawn with the search. */
+  layout_options.hidden_categories = hidden;
+  layout_options.matches = matches;
+  shown = entente_layout_new_for_selection (fixture->dataset, &viewport, style, &layout_options, selected);
+  g_assert_nonnull (entente_layout_find_labelled (shown, selected));
+  expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, viewport.width, viewport.height);
+  cr = cairo_create (expected);
+  entente_render_state_init (&state);
+  state.selected_event = selected;
+  state.matches = matches;
+  entente_render_draw (shown, style, &state, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (expected);
+
+  exported = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < viewport.height; y++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (expected) +
+                                                             y * cairo_image_surface_get_stride (expected));
+      const guint32 *b = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (exported) +
+                                                             y * cairo_image_surface_get_stride (exported));
+
+      for (int x = 0; x < viewport.width; x++)
+        differing += a[x] != b[x];
+    }
+  g_assert_cmpuint (differing, ==, 0);
+}
+
 static void
 test_format_from_path (void)
 {
@@ -519,6 +593,7 @@ main (int    argc,
   g_test_add ("/export/replace", Fixture, NULL, fixture_set_up, test_replace, fixture_tear_down);
   g_test_add ("/export/device", Fixture, NULL, fixture_set_up, test_device, fixture_tear_down);
   g_test_add ("/export/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
+  g_test_add ("/export/as-shown", Fixture, NULL, fixture_set_up, test_as_shown, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
       g_autofree char *name = g_strdup_printf ("/export/failure/%s", failures[i].test);

@@ -203,7 +203,8 @@ draw_chart (EntenteDataset             *dataset,
   layout_options.hidden_categories = options->hidden_categories;
   layout_options.hidden_kinds = options->hidden_kinds;
   layout_options.matches = options->matches;
-  layout = entente_layout_new (dataset, &viewport, style, &layout_options);
+  layout = entente_layout_new_for_selection (dataset, &viewport, style, &layout_options,
+                                             options->selected_event);
   entente_render_state_init (&state);
   state.selected_event = options->selected_event;
   state.matches = options->matches;

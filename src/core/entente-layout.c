@@ -2728,6 +2728,29 @@ entente_layout_new (EntenteDataset             *dataset,
   return self;
 }
 
+EntenteLayout *
+entente_layout_new_for_selection (EntenteDataset             *dataset,
+                                  const EntenteViewport      *viewport,
+                                  const EntenteStyle         *style,
+                                  const EntenteLayoutOptions *options,
+                                  int                         selected_event)
+{
+  EntenteLayoutOptions focused = { 0, };
+  EntenteLayout *layout = entente_layout_new (dataset, viewport, style, options);
+
+  if (layout == NULL || selected_event < 0 ||
+      entente_layout_find_event (layout, selected_event, NULL) == ENTENTE_PLACED_NONE ||
+      entente_layout_find_labelled (layout, selected_event) != NULL)
+    return layout;
+
+  if (options != NULL)
+    focused = *options;
+  focused.has_focus = TRUE;
+  focused.focus_event = selected_event;
+  g_object_unref (layout);
+  return entente_layout_new (dataset, viewport, style, &focused);
+}
+
 /* Getters */
 
 EntenteDataset *
@@ -2983,6 +3006,21 @@ entente_layout_find_event (EntenteLayout *self,
         }
     }
   return ENTENTE_PLACED_NONE;
+}
+
+const EntenteEventItem *
+entente_layout_find_labelled (EntenteLayout *self,
+                              guint          event)
+{
+  const EntenteEventItem *item;
+  guint index;
+
+  g_return_val_if_fail (ENTENTE_IS_LAYOUT (self), NULL);
+
+  if (entente_layout_find_event (self, event, &index) != ENTENTE_PLACED_ITEM)
+    return NULL;
+  item = &g_array_index (self->items, EntenteEventItem, index);
+  return item->text != NULL ? item : NULL;
 }
 
 gboolean

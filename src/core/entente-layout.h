@@ -194,6 +194,17 @@ EntenteLayout          *entente_layout_new             (EntenteDataset          
                                                         const EntenteStyle         *style,
                                                         const EntenteLayoutOptions *options);
 
+/* The same for a chart with selected_event selected (-1 for none): where
+ * that event would be counted in a cluster or drawn without its label,
+ * the layout is made again with the event as its focus. Only then: a
+ * chart laid out round the selection would move under the pointer each
+ * time an event on it is clicked. The window and its exports agree so. */
+EntenteLayout          *entente_layout_new_for_selection (EntenteDataset             *dataset,
+                                                          const EntenteViewport      *viewport,
+                                                          const EntenteStyle         *style,
+                                                          const EntenteLayoutOptions *options,
+                                                          int                         selected_event);
+
 /* The whole dataset with a margin on each side: the view to start with. */
 void                    entente_layout_default_range   (EntenteDataset             *dataset,
                                                         double                     *from_day,
@@ -255,6 +266,9 @@ gboolean                entente_layout_hit_test        (EntenteLayout *self,
 EntentePlacement        entente_layout_find_event      (EntenteLayout *self,
                                                         guint          event,
                                                         guint         *index);
+/* The item that draws event as itself with its label, or NULL. */
+const EntenteEventItem *entente_layout_find_labelled   (EntenteLayout *self,
+                                                        guint          event);
 /* The screen rectangle of an event, or of the cluster that holds it.
  * FALSE when it is not in view. */
 gboolean                entente_layout_get_event_rect  (EntenteLayout *self,
