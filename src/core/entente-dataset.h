@@ -123,8 +123,8 @@ EntenteDataset      *entente_dataset_new_from_file    (const char    *path,
                                                        GPtrArray    **problems,
                                                        GError       **error);
 /* Told, on the thread that loads, how much of a load is done: a share
- * from 0 to 1 that only grows, some hundreds of times at most, and is 1
- * once the dataset is complete. */
+ * from 0 to 1 that only grows, by a thousandth at least (so a thousand
+ * times at most), and is 1 once the dataset is complete. */
 typedef void (*EntenteProgressFunc) (double   done,
                                      gpointer user_data);
 
