@@ -1881,52 +1881,51 @@ count_visible (EntenteLayout      *self,
   return count;
 }
 
-/* The shown events from first to end by side, into count; returns
- * how many in all. Without hidden categories, counted ahead by the
- * dataset rather than one by one. */
-static guint
-count_by_side (EntenteLayout *self,
-               guint          first,
-               guint          end,
-               guint          count[3])
+/* The shown events from first to end by side, into count, or only
+ * those whose flag is set when flags is not NULL (a search's matches).
+ * Without hidden categories, from the dataset's counts by actor, which
+ * read no event. */
+static void
+count_sides (EntenteLayout  *self,
+             guint           first,
+             guint           end,
+             const gboolean *flags,
+             guint           count[3])
 {
-  count[ENTENTE_SIDE_ABOVE] = count[ENTENTE_SIDE_AXIS] = count[ENTENTE_SIDE_BELOW] = 0;
-  if (self->hidden_categories == NULL)
-    {
-      guint by[3];
+  const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
+  guint by[3];
 
-      if (!self->two_parties)
-        {
-          count[ENTENTE_SIDE_ABOVE] = end - first;
-          return end - first;
-        }
-      entente_dataset_count_actors (self->dataset, first, end, by);
+  count[ENTENTE_SIDE_ABOVE] = count[ENTENTE_SIDE_AXIS] = count[ENTENTE_SIDE_BELOW] = 0;
+  if (self->hidden_categories != NULL)
+    {
+      for (guint i = first; i < end; i++)
+        if ((flags == NULL || flags[i]) && !category_hidden (self, events[i].category))
+          count[side_for_event (self, &events[i])]++;
+      return;
+    }
+  if (flags != NULL)
+    entente_dataset_count_actors_flagged (self->dataset, first, end, flags, by);
+  else
+    entente_dataset_count_actors (self->dataset, first, end, by);
+  if (self->two_parties)
+    {
       count[ENTENTE_SIDE_ABOVE] = by[0];
       count[ENTENTE_SIDE_BELOW] = by[1];
       count[ENTENTE_SIDE_AXIS] = by[2];
     }
   else
-    {
-      const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
-
-      for (guint i = first; i < end; i++)
-        if (!category_hidden (self, events[i].category))
-          count[side_for_event (self, &events[i])]++;
-    }
-  return count[ENTENTE_SIDE_ABOVE] + count[ENTENTE_SIDE_AXIS] + count[ENTENTE_SIDE_BELOW];
+    count[ENTENTE_SIDE_ABOVE] = by[0] + by[1] + by[2];
 }
 
 /* A column of the plot while events are laid out: the events that begin
- * in it, and when counted, how many of them show on each side. */
+ * in it. */
 typedef struct {
-  double   x0;
-  double   x1;
-  gint64   from_day;
-  gint64   to_day;
-  guint    first;
-  guint    end;
-  gboolean counted;
-  guint    count[3];
+  double x0;
+  double x1;
+  gint64 from_day;
+  gint64 to_day;
+  guint  first;
+  guint  end;
 } Column;
 
 /* Whether the labels and markers placed so far take less than half the
@@ -1942,37 +1941,6 @@ lanes_mostly_empty (EntenteLayout *self)
   for (guint i = 0; i < self->items->len; i++)
     covered += MARKER + g_array_index (self->items, EntenteEventItem, i).text_rect.width;
   return covered < 0.5 * n_lanes * self->plot.width;
-}
-
-/* The matches of the search among the shown events from first to end,
- * by side, into matched. Without hidden categories, from the flags and
- * the dataset's byte per event: a view of a million events reads no
- * event for this. */
-static void
-count_matches (EntenteLayout *self,
-               guint          first,
-               guint          end,
-               guint          matched[3])
-{
-  const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
-  guint by[3];
-
-  if (self->hidden_categories != NULL)
-    {
-      for (guint i = first; i < end; i++)
-        if (self->matches[i] && !category_hidden (self, events[i].category))
-          matched[side_for_event (self, &events[i])]++;
-      return;
-    }
-  entente_dataset_count_actors_flagged (self->dataset, first, end, self->matches, by);
-  if (self->two_parties)
-    {
-      matched[ENTENTE_SIDE_ABOVE] = by[0];
-      matched[ENTENTE_SIDE_BELOW] = by[1];
-      matched[ENTENTE_SIDE_AXIS] = by[2];
-    }
-  else
-    matched[ENTENTE_SIDE_ABOVE] = by[0] + by[1] + by[2];
 }
 
 /* A bar of column from base: up for a negative height. */
@@ -1995,22 +1963,20 @@ build_volume (EntenteLayout *self,
   double below_base = self->axis_y + self->axis_half;
   double room = above_base - self->lanes_top - ROW_H;
 
-  if (self->two_parties)
-    room = MIN (room, self->lanes_bottom - below_base - ROW_H);
   guint matched_max = 0;
 
+  if (self->two_parties)
+    room = MIN (room, self->lanes_bottom - below_base - ROW_H);
   self->volume = g_array_sized_new (FALSE, FALSE, sizeof (EntenteVolume), columns->len);
   self->volume_max = 0;
   for (guint i = 0; i < columns->len && room > 0; i++)
     {
-      Column *column = &g_array_index (columns, Column, i);
+      const Column *column = &g_array_index (columns, Column, i);
       EntenteVolume volume = { column->from_day, column->to_day, };
 
-      if (!column->counted)
-        count_by_side (self, column->first, column->end, column->count);
-      memcpy (volume.count, column->count, sizeof volume.count);
+      count_sides (self, column->first, column->end, NULL, volume.count);
       if (self->matches != NULL)
-        count_matches (self, column->first, column->end, volume.matched);
+        count_sides (self, column->first, column->end, self->matches, volume.matched);
       self->volume_max = MAX (self->volume_max, MAX (volume.count[ENTENTE_SIDE_ABOVE],
                                                      volume.count[ENTENTE_SIDE_BELOW]));
       matched_max = MAX (matched_max, MAX (volume.matched[ENTENTE_SIDE_ABOVE],
@@ -2208,12 +2174,11 @@ layout_events (EntenteLayout *self)
       guint next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
       guint count = next - prev;
       Column column = { self->plot.x + c * COLUMN_W, MIN (column_end_x, rect_right (&self->plot)),
-                        column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
+                        column_start, column_end, prev, next };
 
       if (count > threshold)
         {
-          count = count_by_side (self, prev, next, column.count);
-          column.counted = TRUE;
+          count = count_visible (self, events, prev, next);
           n_dense += count > threshold;
         }
       if (next > prev)
@@ -2529,9 +2494,9 @@ finish_events (EntenteLayout *self)
       g_array_append_val (self->dense, range);
       if (self->matches != NULL)
         {
-          guint matched[3] = { 0, 0, 0 };
+          guint matched[3];
 
-          count_matches (self, range.first, range.end, matched);
+          count_sides (self, range.first, range.end, self->matches, matched);
           g_array_index (self->clusters, EntenteCluster, range.cluster).matched +=
             matched[0] + matched[1] + matched[2];
         }
