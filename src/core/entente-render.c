@@ -1426,6 +1426,20 @@ add_volume_bar (const Frame       *frame,
     cairo_rectangle (frame->cr, x0, ceil (bar->y / p) * p, x1 - x0, height);
 }
 
+/* Every column's bars, of all events or of the matches. */
+static void
+add_volume_bars (const Frame         *frame,
+                 const EntenteVolume *volume,
+                 guint                n,
+                 gboolean             matched)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      add_volume_bar (frame, matched ? &volume[i].matched_above : &volume[i].above, TRUE);
+      add_volume_bar (frame, matched ? &volume[i].matched_below : &volume[i].below, FALSE);
+    }
+}
+
 /* Where events are counted rather than shown, the lanes are mostly
  * empty: a faint histogram in them shows how many events each side has
  * over time, drawn before the lines and words that may pass over it.
@@ -1441,26 +1455,18 @@ draw_volume (const Frame *frame)
 
   if (n == 0)
     return;
-  for (guint i = 0; i < n; i++)
-    {
-      add_volume_bar (frame, &volume[i].above, TRUE);
-      add_volume_bar (frame, &volume[i].below, FALSE);
-    }
+  add_volume_bars (frame, volume, n, FALSE);
   set_color (frame->cr, frame->style->cluster, searching ? VOLUME_ALPHA / 2 : VOLUME_ALPHA);
   cairo_fill (frame->cr);
-
   if (searching)
     {
-      for (guint i = 0; i < n; i++)
-        {
-          add_volume_bar (frame, &volume[i].matched_above, TRUE);
-          add_volume_bar (frame, &volume[i].matched_below, FALSE);
-        }
+      add_volume_bars (frame, volume, n, TRUE);
       set_color (frame->cr, frame->style->accent, MATCHED_ALPHA);
       cairo_fill (frame->cr);
     }
 
-  /* The bar pointed at, once more over itself. */
+  /* The bar pointed at, once more over itself, in the colour of the
+   * bars drawn last. */
   if (hovered >= 0 && (guint) hovered < n)
     {
       gboolean up = frame->state->hovered_side == ENTENTE_SIDE_ABOVE;
@@ -1976,8 +1982,6 @@ cluster_count_rect (const EntenteCluster *cluster,
   *text_rect = (EntenteRect) { r->x + (r->width - width) / 2, r->y + (r->height - height) / 2, width, height };
 }
 
-/* Badges: the highlighted ones' rings, then every badge as a pill,
- * then the counts. Badges never overlap. */
 /* Whether a badge is drawn faded: a search is active and none of its
  * events match. */
 static gboolean
@@ -1987,6 +1991,8 @@ cluster_faded (const Frame          *frame,
   return frame->state->matches != NULL && cluster->matched == 0;
 }
 
+/* Badges: the highlighted ones' rings, then every badge as a pill,
+ * then the counts. Badges never overlap. */
 static void
 draw_clusters (const Frame          *frame,
                const EntenteCluster *clusters,
