@@ -151,7 +151,7 @@ refilter (EntenteEventList *self)
 
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  entente_event_model_refilter_keeping (self->model, top);
+  entente_event_model_refilter (self->model, top);
   self->syncing = FALSE;
   view_selection_changed_cb (self);
 }

@@ -58,6 +58,23 @@ n_rows (EntenteEventModel *self)
   return self->dataset ? entente_dataset_get_n_events (self->dataset) : 0;
 }
 
+/* The rows the list views know of: those told so far while a change is
+ * told, else all of them, as the one part before. */
+static Told
+known_rows (EntenteEventModel *self)
+{
+  if (self->told != NULL)
+    return *self->told;
+  return (Told) { { self->rows, 0, n_rows (self) }, FALSE, 0, { NULL, 0, 0 } };
+}
+
+static guint
+known_length (const Told *known)
+{
+  return (known->before.end - known->before.first) + (known->has_kept ? 1 : 0) +
+         (known->after.end - known->after.first);
+}
+
 static guint
 part_event (const Part *part,
             guint       i)
@@ -68,35 +85,28 @@ part_event (const Part *part,
 static guint
 entente_event_model_get_n_items (GListModel *model)
 {
-  EntenteEventModel *self = ENTENTE_EVENT_MODEL (model);
-  const Told *told = self->told;
+  Told known = known_rows (ENTENTE_EVENT_MODEL (model));
 
-  if (told != NULL)
-    return (told->before.end - told->before.first) + (told->has_kept ? 1 : 0) +
-           (told->after.end - told->after.first);
-  return n_rows (self);
+  return known_length (&known);
 }
 
 static gpointer
 entente_event_model_get_item (GListModel *model,
                               guint       position)
 {
-  EntenteEventModel *self = ENTENTE_EVENT_MODEL (model);
-  const Told *told = self->told;
+  Told known = known_rows (ENTENTE_EVENT_MODEL (model));
+  guint n_before = known.before.end - known.before.first;
   char text[16];
   guint event;
 
-  if (position >= entente_event_model_get_n_items (model))
+  if (position >= known_length (&known))
     return NULL;
-  if (told == NULL)
-    event = self->rows != NULL ? g_array_index (self->rows, guint, position) : position;
-  else if (position < told->before.end - told->before.first)
-    event = part_event (&told->before, position);
-  else if (told->has_kept && position == told->before.end - told->before.first)
-    event = told->kept;
+  if (position < n_before)
+    event = part_event (&known.before, position);
+  else if (known.has_kept && position == n_before)
+    event = known.kept;
   else
-    event = part_event (&told->after, position - (told->before.end - told->before.first) -
-                                      (told->has_kept ? 1 : 0));
+    event = part_event (&known.after, position - n_before - (known.has_kept ? 1 : 0));
   g_snprintf (text, sizeof text, "%u", event);
   return gtk_string_object_new (text);
 }
@@ -236,7 +246,7 @@ entente_event_model_set_dataset (EntenteEventModel *self,
 
   g_return_if_fail (ENTENTE_IS_EVENT_MODEL (self));
 
-  removed = entente_event_model_get_n_items (G_LIST_MODEL (self));
+  removed = n_rows (self);
   g_set_object (&self->dataset, dataset);
   g_clear_pointer (&self->rows, g_array_unref);
   collect_rows (self);
@@ -288,13 +298,7 @@ entente_event_model_set_filter (EntenteEventModel     *self,
 
   self->filter = func;
   self->filter_data = user_data;
-  entente_event_model_refilter (self);
-}
-
-void
-entente_event_model_refilter (EntenteEventModel *self)
-{
-  entente_event_model_refilter_keeping (self, -1);
+  entente_event_model_refilter (self, -1);
 }
 
 /* The first of the rows from event on (in old, n_old of them) that is
@@ -322,15 +326,15 @@ row_to_keep (EntenteEventModel *self,
 }
 
 void
-entente_event_model_refilter_keeping (EntenteEventModel *self,
-                                      int                top_event)
+entente_event_model_refilter (EntenteEventModel *self,
+                              int                top_event)
 {
   g_autoptr(GArray) old = NULL;
   guint n_old;
 
   g_return_if_fail (ENTENTE_IS_EVENT_MODEL (self));
 
-  n_old = entente_event_model_get_n_items (G_LIST_MODEL (self));
+  n_old = n_rows (self);
   old = g_steal_pointer (&self->rows);
   collect_rows (self);
   /* The view tells of every change to its filters, many of which leave
@@ -346,5 +350,5 @@ entente_event_model_find_event (EntenteEventModel *self,
 {
   g_return_val_if_fail (ENTENTE_IS_EVENT_MODEL (self), GTK_INVALID_LIST_POSITION);
 
-  return find_row (self->rows, entente_event_model_get_n_items (G_LIST_MODEL (self)), event);
+  return find_row (self->rows, n_rows (self), event);
 }

@@ -26,12 +26,11 @@ EntenteDataset    *entente_event_model_get_dataset (EntenteEventModel     *self)
 void               entente_event_model_set_filter  (EntenteEventModel     *self,
                                                     EntenteEventFilterFunc func,
                                                     gpointer               user_data);
-void               entente_event_model_refilter    (EntenteEventModel     *self);
-/* The same, telling the change so that a list view showing top_event
- * (or, if it goes, the first row after it that stays) at its top keeps
- * it there; -1 for none. */
-void               entente_event_model_refilter_keeping (EntenteEventModel *self,
-                                                         int                top_event);
+/* Asks the filter again, and tells the change so that a list view
+ * showing top_event (or, if it goes, the first row after it that stays)
+ * at its top keeps it there; -1 for none. */
+void               entente_event_model_refilter    (EntenteEventModel     *self,
+                                                    int                    top_event);
 guint              entente_event_model_find_event  (EntenteEventModel     *self,
                                                     guint                  event);
 guint              entente_event_model_item_index  (gpointer               item);

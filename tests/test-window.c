@@ -1059,7 +1059,7 @@ test_model_told_in_steps (void)
       mirror.keep = keep;
       mirror.kept_throughout = TRUE;
 
-      entente_event_model_refilter_keeping (model, keep);
+      entente_event_model_refilter (model, keep);
 
       g_assert_cmpuint (mirror.rows->len, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
       for (guint i = 0, row = 0; i < n; i++)
