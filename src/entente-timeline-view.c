@@ -32,7 +32,8 @@ struct _EntenteTimelineView
   EntenteTextCache *text_cache;
   EntenteStyle   *style;
   gboolean       *matches;      /* one per event, or NULL */
-  gboolean        any_category_hidden;
+  gboolean        any_category_hidden;  /* of hidden_categories, kept for
+                                        * is_shown (), asked of every event */
   gboolean       *hidden_categories;
   gboolean       *hidden_kinds;
 
@@ -82,6 +83,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Nothing hovered any more: the pointer left, or the event, badge or
+ * bar it was over belongs to a layout about to go. */
+static void
+forget_hover (EntenteTimelineView *self)
+{
+  self->hovered_event = -1;
+  self->hovered_cluster = -1;
+  self->hovered_volume = -1;
+}
 
 static void
 invalidate (EntenteTimelineView *self)
@@ -300,9 +311,7 @@ apply_range (EntenteTimelineView *self,
 
   self->from_day = from;
   self->to_day = to;
-  self->hovered_event = -1;
-  self->hovered_cluster = -1;
-  self->hovered_volume = -1;
+  forget_hover (self);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
@@ -792,9 +801,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
   g_clear_pointer (&self->matches, g_free);
   g_clear_pointer (&self->hidden_categories, g_free);
   g_clear_pointer (&self->hidden_kinds, g_free);
-  self->hovered_event = -1;
-  self->hovered_cluster = -1;
-  self->hovered_volume = -1;
+  forget_hover (self);
 
   if (dataset != NULL)
     {
@@ -880,9 +887,7 @@ leave_cb (GtkEventControllerMotion *controller,
 {
   if (self->hovered_event != -1 || self->hovered_cluster != -1 || self->hovered_volume != -1)
     {
-      self->hovered_event = -1;
-      self->hovered_cluster = -1;
-      self->hovered_volume = -1;
+      forget_hover (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -1360,9 +1365,7 @@ entente_timeline_view_init (EntenteTimelineView *self)
 
   self->selected_event = -1;
   self->selected_period = -1;
-  self->hovered_event = -1;
-  self->hovered_cluster = -1;
-  self->hovered_volume = -1;
+  forget_hover (self);
   self->min_from = 0;
   self->max_to = 1;
   self->to_day = 1;
