@@ -103,6 +103,10 @@ test_agrees_with_folding (void)
   static const char *words[] = {
     "Treaty", "TREATY", "envoy", "Stra\303\237e", "\xc3\x89lan", "caf\xc3\xa9",
     "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\xe5\x8c\x97\xe4\xba\xac", "border", "Amur",
+    /* Characters that fold into ASCII: the ligature fi, the kelvin sign,
+     * a dotted capital I (i and a combining dot); and words whose least
+     * common letter comes first, last or twice. */
+    "\xef\xac\x81nal", "\342\204\252elvin", "\xc4\xb0stanbul", "zone", "quiz", "jazz",
   };
   g_autoptr(GString) text = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Words\","
                                           " \"sources\": [{\"id\": \"s\", \"title\": \"Source\"}],"
@@ -152,6 +156,46 @@ test_agrees_with_folding (void)
     }
 }
 
+/* A search of many events is shared among threads: what each finds is
+ * what folding every string finds, on both sides of where they meet. */
+static void
+test_large (void)
+{
+  static const char *titles[] = { "Treaty", "Stra\303\237e", "TREATY signed", "quiet", "\342\204\252elvin" };
+  static const char *needles[] = { "treaty", "STRASSE", "kelvin", "quiet", "e", "absent" };
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Many\", \"events\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (90210);
+  guint n;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"e%u\", \"date\": \"%u\", \"title\": \"%s\"}", i ? "," : "",
+                            i, 1700 + i % 300, titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))]);
+  g_string_append (text, "]}");
+  dataset = entente_test_load_json (text->str, "many.json");
+  n = entente_dataset_get_n_events (dataset);
+  g_assert_cmpuint (n, ==, 200000);
+
+  for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
+    {
+      g_autofree gboolean *matches = NULL;
+      g_autofree char *needle = g_utf8_casefold (needles[k], -1);
+      guint n_found = 0, count = 0;
+
+      matches = entente_search_events (dataset, needles[k], NULL, &n_found);
+      g_assert_nonnull (matches);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *folded = g_utf8_casefold (entente_dataset_get_event (dataset, i)->title, -1);
+
+          if (matches[i] != (strstr (folded, needle) != NULL))
+            g_error ("\"%s\" in event %u of %u (\"%s\"): %d", needles[k], i, n, folded, matches[i]);
+          count += matches[i];
+        }
+      g_assert_cmpuint (n_found, ==, count);
+    }
+}
+
 static void
 test_cancelled (void)
 {
@@ -171,6 +215,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/folding", test_folding);
   g_test_add_func ("/search/agrees-with-folding", test_agrees_with_folding);
+  g_test_add_func ("/search/large", test_large);
   g_test_add_func ("/search/cancelled", test_cancelled);
   return g_test_run ();
 }

@@ -10,33 +10,174 @@
 
 /* How many events are searched between two looks at the cancellable. */
 #define CHECK_EVERY 4096
+/* A search of a large dataset is shared among the processors, no fewer
+ * events to a thread than this: starting a thread costs as much as
+ * searching some hundreds of events. */
+#define EVENTS_PER_THREAD 32768
+#define MAX_THREADS       8
+
+/* What a search has learnt of a character of the Basic Multilingual
+ * Plane, once it has met it: whether its folding holds an ASCII byte,
+ * and whether it holds the needle's first character beyond ASCII. */
+enum {
+  CHAR_SEEN        = 1 << 0,
+  CHAR_INTO_ASCII  = 1 << 1,
+  CHAR_HOLDS_KEY   = 1 << 2,
+};
 
 typedef struct {
   const char *folded;    /* the text looked for, case-folded */
   gsize       length;
   gboolean    is_ascii;
-  /* Reused for each haystack that is not ASCII alone. */
+  /* An ASCII needle is looked for from its least common byte, at offset
+   * anchor, found in either case by strpbrk (). */
+  gsize       anchor;
+  char        anchor_bytes[3];
+  /* Another needle's first character beyond ASCII, as folded (at most
+   * four bytes), or "". */
+  char        key[5];
+  /* Which of the CHAR_ flags makes a haystack worth folding. */
+  guint8      wanted;
+  /* Reused for each haystack that must be folded. */
   GString    *buffer;
+  /* Each character's folding, worked out once a search: by character in
+   * the Basic Multilingual Plane (64 K pointers and flags, a few hundred
+   * microseconds of a search through a million events), in a table
+   * beyond it. */
+  char      **plane;
+  guint8     *plane_flags;
   GHashTable *folds;     /* character → its folding, as UTF-8 */
 } Needle;
 
-/* For a haystack of ASCII alone, folding is lowering the letters, so it
- * is searched where it lies. */
-static gboolean
-ascii_contains (const char   *haystack,
-                gsize         length,
-                const Needle *needle)
+static inline guchar
+ascii_lower (guchar c)
 {
-  if (!needle->is_ascii || needle->length > length)
-    return FALSE;
-  for (gsize i = 0; i + needle->length <= length; i++)
+  return c - 'A' < 26u ? c + ('a' - 'A') : c;
+}
+
+/* How common a lower-case ASCII byte is in English text, by rank: the
+ * least common byte of a needle gives the fewest places to try. Bytes
+ * not listed rank after all letters. */
+static guint
+byte_rank (guchar c)
+{
+  static const char common[] = " etaoinshrdlcumwfgypbvkjxqz";
+  const char *at = c != '\0' ? strchr (common, c) : NULL;
+
+  return at != NULL ? (guint) (at - common) : sizeof common;
+}
+
+/* Whether the folded needle, ASCII alone, occurs in haystack as
+ * written, letters in either case. glibc's strpbrk () finds where it may
+ * be many bytes at a time. */
+static gboolean
+ascii_find (const char   *haystack,
+            const Needle *needle)
+{
+  for (const char *p = strpbrk (haystack, needle->anchor_bytes); p != NULL; p = strpbrk (p + 1, needle->anchor_bytes))
     {
+      const char *start = p - needle->anchor;
       gsize j = 0;
 
-      while (j < needle->length && g_ascii_tolower (haystack[i + j]) == needle->folded[j])
+      if (p - haystack < (ptrdiff_t) needle->anchor)
+        continue;
+      /* The terminating NUL lowers to itself, which no needle byte is. */
+      while (j < needle->length && ascii_lower (start[j]) == (guchar) needle->folded[j])
         j++;
       if (j == needle->length)
         return TRUE;
+    }
+  return FALSE;
+}
+
+static guint8
+flags_of_folding (const Needle *needle,
+                  const char   *folded)
+{
+  guint8 flags = CHAR_SEEN;
+
+  for (const char *f = folded; *f != '\0'; f++)
+    if ((guchar) *f < 0x80)
+      flags |= CHAR_INTO_ASCII;
+  if (needle->key[0] != '\0' && strstr (folded, needle->key) != NULL)
+    flags |= CHAR_HOLDS_KEY;
+  return flags;
+}
+
+/* How c, which starts at p and ends before next, folds: worked out the
+ * first time the search meets it. */
+static const char *
+folding_of (Needle     *needle,
+            gunichar    c,
+            const char *p,
+            const char *next)
+{
+  char *folded;
+
+  if (c < 0x10000)
+    {
+      if (needle->plane[c] == NULL)
+        {
+          needle->plane[c] = g_utf8_casefold (p, next - p);
+          needle->plane_flags[c] = flags_of_folding (needle, needle->plane[c]);
+        }
+      return needle->plane[c];
+    }
+  folded = g_hash_table_lookup (needle->folds, GUINT_TO_POINTER (c));
+  if (folded == NULL)
+    {
+      folded = g_utf8_casefold (p, next - p);
+      g_hash_table_insert (needle->folds, GUINT_TO_POINTER (c), folded);
+    }
+  return folded;
+}
+
+/* The first byte at or after p that is not ASCII (the NUL at the end
+ * when there is none), eight bytes at a time up to the last eight. */
+static const char *
+skip_ascii (const char *p)
+{
+  const char *end = p + strlen (p);
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+    }
+  while ((guchar) *p < 0x80 && *p != '\0')
+    p++;
+  return p;
+}
+
+/* Whether folding haystack could make the needle occur in it, where it
+ * does not as written: only where some character of it folds into ASCII
+ * (ß into "ss", the K of kelvins into "k") for a needle of ASCII alone,
+ * or into the needle's first character beyond ASCII for any other. A
+ * haystack of ASCII alone is never worth folding. */
+static gboolean
+worth_folding (Needle     *needle,
+               const char *haystack)
+{
+  for (const char *p = skip_ascii (haystack); *p != '\0'; p = skip_ascii (p))
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
+      guint8 flags;
+
+      if (c < 0x10000)
+        {
+          if (needle->plane_flags[c] == 0)
+            folding_of (needle, c, p, next);
+          flags = needle->plane_flags[c];
+        }
+      else
+        flags = flags_of_folding (needle, folding_of (needle, c, p, next));
+      if (flags & needle->wanted)
+        return TRUE;
+      p = next;
     }
   return FALSE;
 }
@@ -54,41 +195,32 @@ fold (Needle     *needle,
   for (const char *p = haystack; *p != '\0';)
     {
       const char *next;
-      char *folded;
-      gunichar c;
 
       if ((guchar) *p < 0x80)
         {
-          g_string_append_c (needle->buffer, g_ascii_tolower (*p));
+          g_string_append_c (needle->buffer, ascii_lower (*p));
           p++;
           continue;
         }
-      c = g_utf8_get_char (p);
       next = g_utf8_next_char (p);
-      folded = g_hash_table_lookup (needle->folds, GUINT_TO_POINTER (c));
-      if (folded == NULL)
-        {
-          folded = g_utf8_casefold (p, next - p);
-          g_hash_table_insert (needle->folds, GUINT_TO_POINTER (c), folded);
-        }
-      g_string_append (needle->buffer, folded);
+      g_string_append (needle->buffer, folding_of (needle, g_utf8_get_char (p), p, next));
       p = next;
     }
   return needle->buffer->str;
 }
 
+/* Most haystacks are never folded: an ASCII needle is looked for as
+ * the haystack is written, and only a haystack worth it is folded. */
 static gboolean
 contains_folded (const char *haystack,
                  Needle     *needle)
 {
-  const char *p;
-
   if (haystack == NULL)
     return FALSE;
-  for (p = haystack; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-  if (*p == '\0')
-    return ascii_contains (haystack, p - haystack, needle);
+  if (needle->is_ascii && ascii_find (haystack, needle))
+    return TRUE;
+  if (!worth_folding (needle, haystack))
+    return FALSE;
   return strstr (fold (needle, haystack), needle->folded) != NULL;
 }
 
@@ -105,6 +237,83 @@ event_matches (EntenteDataset     *dataset,
   return FALSE;
 }
 
+static void
+needle_init (Needle     *needle,
+             const char *folded)
+{
+  needle->folded = folded;
+  needle->length = strlen (folded);
+  needle->is_ascii = TRUE;
+  needle->anchor = 0;
+  needle->key[0] = '\0';
+  for (gsize i = 0; i < needle->length; i++)
+    {
+      if ((guchar) folded[i] >= 0x80)
+        {
+          if (needle->key[0] == '\0')
+            {
+              gsize size = g_utf8_next_char (folded + i) - (folded + i);
+
+              memcpy (needle->key, folded + i, size);
+              needle->key[size] = '\0';
+            }
+          needle->is_ascii = FALSE;
+        }
+      else if (byte_rank (folded[i]) > byte_rank (folded[needle->anchor]))
+        needle->anchor = i;
+    }
+  needle->wanted = needle->is_ascii ? CHAR_INTO_ASCII : CHAR_HOLDS_KEY;
+  needle->anchor_bytes[0] = folded[needle->anchor];
+  needle->anchor_bytes[1] = g_ascii_toupper (folded[needle->anchor]);
+  needle->anchor_bytes[2] = '\0';
+  needle->buffer = g_string_new (NULL);
+  needle->plane = g_new0 (char *, 0x10000);
+  needle->plane_flags = g_new0 (guint8, 0x10000);
+  needle->folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+static void
+needle_clear (Needle *needle)
+{
+  for (guint c = 0; c < 0x10000; c++)
+    g_free (needle->plane[c]);
+  g_free (needle->plane);
+  g_free (needle->plane_flags);
+  g_hash_table_unref (needle->folds);
+  g_string_free (needle->buffer, TRUE);
+}
+
+/* A share of the events, searched on a thread of its own. */
+typedef struct {
+  EntenteDataset *dataset;
+  const char     *folded;
+  GCancellable   *cancellable;
+  gboolean       *matches;
+  guint           from;
+  guint           to;
+  gboolean        cancelled;
+} Part;
+
+static gpointer
+search_part (gpointer data)
+{
+  Part *part = data;
+  Needle needle;
+
+  needle_init (&needle, part->folded);
+  for (guint i = part->from; i < part->to; i++)
+    {
+      if ((i - part->from) % CHECK_EVERY == 0 && g_cancellable_is_cancelled (part->cancellable))
+        {
+          part->cancelled = TRUE;
+          break;
+        }
+      part->matches[i] = event_matches (part->dataset, entente_dataset_get_event (part->dataset, i), &needle);
+    }
+  needle_clear (&needle);
+  return NULL;
+}
+
 gboolean *
 entente_search_events (EntenteDataset *dataset,
                        const char     *text,
@@ -113,33 +322,52 @@ entente_search_events (EntenteDataset *dataset,
 {
   g_autofree char *folded = NULL;
   g_autofree gboolean *matches = NULL;
-  g_autoptr(GString) buffer = g_string_new (NULL);
-  g_autoptr(GHashTable) folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  Needle needle;
-  guint n, found = 0;
+  g_autofree Part *parts = NULL;
+  g_autofree GThread **threads = NULL;
+  guint n, n_parts, found = 0;
 
   g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   folded = g_utf8_casefold (text, -1);
-  needle.folded = folded;
-  needle.length = strlen (folded);
-  needle.is_ascii = TRUE;
-  needle.buffer = buffer;
-  needle.folds = folds;
-  for (gsize i = 0; i < needle.length; i++)
-    if ((guchar) folded[i] >= 0x80)
-      needle.is_ascii = FALSE;
-
   n = entente_dataset_get_n_events (dataset);
   matches = g_new0 (gboolean, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
+  if (*folded == '\0')
     {
-      if (i % CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
-        return NULL;
-      matches[i] = event_matches (dataset, entente_dataset_get_event (dataset, i), &needle);
-      found += matches[i];
+      /* Every string holds the empty needle, which strpbrk () cannot
+       * find. */
+      for (guint i = 0; i < n; i++)
+        matches[i] = TRUE;
+      n_parts = 0;
     }
+  else
+    n_parts = CLAMP (n / EVENTS_PER_THREAD, 1, MIN (g_get_num_processors (), MAX_THREADS));
+
+  /* Each part on a thread, the first on this one, which waits anyway. */
+  parts = g_new0 (Part, MAX (n_parts, 1));
+  threads = g_new0 (GThread *, MAX (n_parts, 1));
+  for (guint k = 0; k < n_parts; k++)
+    {
+      parts[k] = (Part) { dataset, folded, cancellable, matches,
+                          (guint) ((guint64) n * k / n_parts), (guint) ((guint64) n * (k + 1) / n_parts), FALSE };
+      if (k > 0)
+        threads[k] = g_thread_try_new ("entente-search", search_part, &parts[k], NULL);
+    }
+  search_part (&parts[0]);
+  for (guint k = 1; k < n_parts; k++)
+    {
+      /* Without a thread of its own, a part is searched here. */
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else
+        search_part (&parts[k]);
+    }
+  for (guint k = 0; k < n_parts; k++)
+    if (parts[k].cancelled)
+      return NULL;
+
+  for (guint i = 0; i < n; i++)
+    found += matches[i];
   if (n_found != NULL)
     *n_found = found;
   return g_steal_pointer (&matches);
