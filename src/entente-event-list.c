@@ -27,13 +27,14 @@ struct _EntenteEventList
 
 G_DEFINE_FINAL_TYPE (EntenteEventList, entente_event_list, ADW_TYPE_BIN)
 
-static gboolean
-filter_cb (guint    event,
+static void
+filter_cb (GArray  *rows,
            gpointer user_data)
 {
   EntenteEventList *self = user_data;
 
-  return self->view == NULL || entente_timeline_view_is_shown (self->view, event);
+  if (self->view != NULL)
+    entente_timeline_view_collect_shown (self->view, rows);
 }
 
 static void

@@ -142,9 +142,8 @@ collect_rows (EntenteEventModel *self)
     return;
   n = entente_dataset_get_n_events (self->dataset);
   self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < n; i++)
-    if (self->filter (i, self->filter_data))
-      g_array_append_val (self->rows, i);
+  self->filter (self->rows, self->filter_data);
+  g_return_if_fail (self->rows->len <= n);
   /* All shown: no array to keep. */
   if (self->rows->len == n)
     g_clear_pointer (&self->rows, g_array_unref);
@@ -287,8 +286,8 @@ entente_event_model_new (void)
   return g_object_new (ENTENTE_TYPE_EVENT_MODEL, NULL);
 }
 
-/* The filter is asked about every event when the dataset changes and on
- * each entente_event_model_refilter (). */
+/* The filter gives the rows when the dataset changes and on each
+ * entente_event_model_refilter (). */
 void
 entente_event_model_set_filter (EntenteEventModel     *self,
                                 EntenteEventFilterFunc func,

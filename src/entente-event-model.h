@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 #define ENTENTE_TYPE_EVENT_MODEL (entente_event_model_get_type ())
 G_DECLARE_FINAL_TYPE (EntenteEventModel, entente_event_model, ENTENTE, EVENT_MODEL, GObject)
 
-/* Whether the list shows an event. */
-typedef gboolean (*EntenteEventFilterFunc) (guint    event,
-                                            gpointer user_data);
+/* Appends to rows (guint), in order, the index of every event the list
+ * shows. */
+typedef void (*EntenteEventFilterFunc) (GArray  *rows,
+                                        gpointer user_data);
 
 /* Items are GtkStringObjects holding the event's index in decimal: made
  * when asked for, so a million events cost nothing until shown. */

@@ -33,7 +33,7 @@ struct _EntenteTimelineView
   EntenteStyle   *style;
   gboolean       *matches;      /* one per event, or NULL */
   gboolean        any_category_hidden;  /* of hidden_categories, kept for
-                                        * is_shown (), asked of every event */
+                                        * what asks of every event */
   gboolean       *hidden_categories;
   gboolean       *hidden_kinds;
 
@@ -496,10 +496,6 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
 
   if (self->dataset == NULL || event >= entente_dataset_get_n_events (self->dataset))
     return FALSE;
-  /* The event itself, a cache line away from the next, only when some
-   * category is hidden: the event list asks about every event, in
-   * order, which a read of every event suits, and a read of only the
-   * matching ones does not. */
   if (self->any_category_hidden)
     {
       e = entente_dataset_get_event (self->dataset, event);
@@ -507,6 +503,18 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
         return FALSE;
     }
   return self->matches == NULL || self->matches[event];
+}
+
+void
+entente_timeline_view_collect_shown (EntenteTimelineView *self,
+                                     GArray              *events)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (events != NULL);
+
+  if (self->dataset != NULL)
+    entente_dataset_collect_events (self->dataset, self->any_category_hidden ? self->hidden_categories : NULL,
+                                    self->matches, events);
 }
 
 /* Brings the selected event into view: centred when it was outside, and

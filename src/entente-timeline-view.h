@@ -64,6 +64,10 @@ void            entente_timeline_view_select_last        (EntenteTimelineView *s
 /* One flag per event, or NULL to end a search. Copied. */
 void            entente_timeline_view_set_matches        (EntenteTimelineView *self,
                                                           const gboolean      *matches);
+/* Appends to events (guint), in order, the index of every event shown:
+ * in no hidden category and, during a search, matching it. */
+void            entente_timeline_view_collect_shown      (EntenteTimelineView *self,
+                                                          GArray              *events);
 gboolean        entente_timeline_view_is_shown           (EntenteTimelineView *self,
                                                           guint                event);
 

@@ -315,8 +315,6 @@ test_sorted_and_lower_bound (void)
   g_assert_cmpuint (entente_dataset_lower_bound (dataset, G_MAXINT64 / 2), ==, n);
 }
 
-/* The events reaching a day are exactly those a scan of every event
- * finds, in dataset order, for spans from one day to centuries. */
 /* Counts by actor over any run of events agree with counting one by
  * one, across and within the blocks counted ahead; and so do those of
  * flagged events only. */
@@ -369,6 +367,71 @@ test_count_actors (void)
     }
 }
 
+/* The events collected for hidden categories and flags are those a
+ * look at every event finds, in order, after what the array held; the
+ * categories include more than a byte can number. */
+static void
+test_collect_events (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Categories\", \"categories\": [");
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1858);
+  const guint n_categories = 300;
+  g_autofree gboolean *hidden = g_new0 (gboolean, n_categories);
+  gboolean flags[2000];
+  const EntenteEvent *events;
+  guint n;
+
+  for (guint c = 0; c < n_categories; c++)
+    g_string_append_printf (json, "%s{ \"id\": \"c%u\", \"label\": \"C%u\" }", c > 0 ? "," : "", c, c);
+  g_string_append (json, "], \"events\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autofree char *category = NULL;
+
+      /* Half in the first few categories, the rest anywhere or none. */
+      if (g_rand_int_range (rand, 0, 2) == 0)
+        category = g_strdup_printf ("\"category\": \"c%d\", ", g_rand_int_range (rand, 0, 4));
+      else if (g_rand_int_range (rand, 0, 5) > 0)
+        category = g_strdup_printf ("\"category\": \"c%d\", ", g_rand_int_range (rand, 0, n_categories));
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", %s\"date\": \"%u\" }",
+                              i > 0 ? "," : "", i, category != NULL ? category : "", g_rand_int_range (rand, 1700, 2000));
+    }
+  g_string_append (json, "] }");
+  dataset = entente_test_load_json (json->str, "categories.json");
+  events = entente_dataset_get_events (dataset, &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (flags));
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+      gboolean use_hidden = round % 4 != 1, use_flags = round % 4 != 2;
+      guint before = round % 3;
+
+      for (guint c = 0; c < n_categories; c++)
+        hidden[c] = g_rand_int_range (rand, 0, 3) == 0;
+      for (guint i = 0; i < n; i++)
+        flags[i] = g_rand_int_range (rand, 0, 3) > 0;
+      /* Appended after what the array holds. */
+      for (guint k = 0; k < before; k++)
+        {
+          guint sentinel = 7777 + k;
+
+          g_array_append_val (found, sentinel);
+          g_array_append_val (expected, sentinel);
+        }
+      for (guint i = 0; i < n; i++)
+        if ((!use_hidden || events[i].category < 0 || !hidden[events[i].category]) && (!use_flags || flags[i]))
+          g_array_append_val (expected, i);
+
+      entente_dataset_collect_events (dataset, use_hidden ? hidden : NULL, use_flags ? flags : NULL, found);
+      g_assert_cmpmem (found->data, found->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+    }
+}
+
+/* The events reaching a day are exactly those a scan of every event
+ * finds, in dataset order, for spans from one day to centuries. */
 static void
 test_collect_reaching (void)
 {
@@ -925,6 +988,7 @@ main (int    argc,
   g_test_add_func ("/dataset/sorted-and-lower-bound", test_sorted_and_lower_bound);
   g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
   g_test_add_func ("/dataset/count-actors", test_count_actors);
+  g_test_add_func ("/dataset/collect-events", test_collect_events);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
   g_test_add_func ("/dataset/streamed-as-whole", test_streamed_as_whole);
   g_test_add_func ("/dataset/scan-counts-events", test_scan_counts_events);

@@ -39,6 +39,8 @@
 /* Events by actor are counted ahead for every block of this many events
  * (in the dataset's order), and within a block one by one. */
 #define ACTOR_BLOCK     64
+/* The byte that sends a reader of an event's category to the event. */
+#define CATEGORY_IN_EVENT 255
 
 /* A long event's days kept beside its index: looking them up in the
  * events would cost a cache miss for each one read. */
@@ -83,6 +85,10 @@ struct _EntenteDataset
    * events themselves are a cache line apart. */
   guint32   *actor_blocks;
   guint8    *actor_codes;
+  /* Each event's category, a byte each for the same reason: 0 for none,
+   * else the category's index + 1, or CATEGORY_IN_EVENT for one whose
+   * index needs more than a byte. */
+  guint8    *category_codes;
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -1174,6 +1180,20 @@ count_actor_blocks (EntenteDataset *self)
     }
 }
 
+/* What entente_dataset_collect_events () reads. */
+static void
+code_categories (EntenteDataset *self)
+{
+  const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
+
+  g_clear_pointer (&self->category_codes, g_free);
+  self->category_codes = g_new (guint8, MAX (self->events->len, 1));
+  for (guint i = 0; i < self->events->len; i++)
+    self->category_codes[i] = events[i].category < 0                      ? 0
+                            : events[i].category + 1 < CATEGORY_IN_EVENT ? events[i].category + 1
+                                                                        : CATEGORY_IN_EVENT;
+}
+
 static void
 finish (EntenteDataset *self)
 {
@@ -1182,6 +1202,7 @@ finish (EntenteDataset *self)
   g_qsort_with_data (self->periods->data, self->periods->len, sizeof (EntentePeriod),
                      compare_periods, NULL);
   count_actor_blocks (self);
+  code_categories (self);
 
   self->max_span_days = 0;
   self->first_day = G_MAXINT64;
@@ -1489,6 +1510,7 @@ entente_dataset_finalize (GObject *object)
     g_clear_pointer (&self->long_events[k], g_array_unref);
   g_clear_pointer (&self->actor_blocks, g_free);
   g_clear_pointer (&self->actor_codes, g_free);
+  g_clear_pointer (&self->category_codes, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1697,6 +1719,58 @@ entente_dataset_count_actors (EntenteDataset *self,
   counts[0] = upto[0] - before[0];
   counts[1] = upto[1] - before[1];
   counts[2] = (end - first) - counts[0] - counts[1];
+}
+
+void
+entente_dataset_collect_events (EntenteDataset *self,
+                                const gboolean *hidden_categories,
+                                const gboolean *flags,
+                                GArray         *events)
+{
+  gboolean hidden[CATEGORY_IN_EVENT + 1] = { FALSE, };
+  guint n, first, len;
+  guint *out;
+
+  g_return_if_fail (ENTENTE_IS_DATASET (self));
+  g_return_if_fail (events != NULL && g_array_get_element_size (events) == sizeof (guint));
+
+  n = self->events->len;
+  /* Written in place, then cut to what was found: appending one at a
+   * time cost a function call each. */
+  first = events->len;
+  g_array_set_size (events, first + n);
+  out = &g_array_index (events, guint, first);
+  len = 0;
+  if (hidden_categories == NULL && flags == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        out[i] = i;
+      len = n;
+    }
+  else if (hidden_categories == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          out[len] = i;
+          len += flags[i] != FALSE;
+        }
+    }
+  else
+    {
+      const EntenteEvent *all = (const EntenteEvent *) (gpointer) self->events->data;
+
+      for (guint c = 0; c < self->categories->len && c + 1 < CATEGORY_IN_EVENT; c++)
+        hidden[c + 1] = hidden_categories[c];
+      for (guint i = 0; i < n; i++)
+        {
+          guint8 code = self->category_codes[i];
+          gboolean shown = code == CATEGORY_IN_EVENT ? !hidden_categories[all[i].category] : !hidden[code];
+
+          out[len] = i;
+          len += shown && (flags == NULL || flags[i]);
+        }
+    }
+  g_array_set_size (events, first + len);
 }
 
 void

@@ -215,6 +215,14 @@ void                 entente_dataset_count_actors_flagged (EntenteDataset *self,
                                                            guint           end,
                                                            const gboolean *flags,
                                                            guint           counts[3]);
+/* Appends to events (guint), in order, the index of every event in no
+ * hidden category (hidden_categories: a flag per category, or NULL for
+ * none hidden) whose flag is set (flags: one per event, or NULL for
+ * all). It reads a byte per event, and the flags, not the events. */
+void                 entente_dataset_collect_events   (EntenteDataset *self,
+                                                       const gboolean *hidden_categories,
+                                                       const gboolean *flags,
+                                                       GArray         *events);
 /* Appends to events (guint) the index of every event that begins before
  * day and ends after it, in two runs each by start day. The cost follows
  * the events of the month before day and the long ones that could reach
