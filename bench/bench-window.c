@@ -48,28 +48,43 @@ median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until done () or the deadline; the longest pause
- * between two turns of the loop, in ms, goes to stall. */
+ * between two turns of the loop, in ms, goes to stall. The loop sleeps
+ * when it has nothing to do, as an application's does, so as to leave
+ * the processors to the threads at work; a tick wakes it every
+ * millisecond to look at done (). */
 static gboolean
 spin_until (gboolean (*done) (EntenteWindow *),
             EntenteWindow *window,
             double        *stall)
 {
   double deadline = now_ms () + WAIT_MS, last = now_ms ();
+  guint tick = g_timeout_add (1, tick_cb, NULL);
+  gboolean finished = TRUE;
 
   while (!done (window))
     {
       double now;
 
       if (now_ms () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
+        {
+          finished = FALSE;
+          break;
+        }
+      g_main_context_iteration (NULL, TRUE);
       now = now_ms ();
       if (stall != NULL)
         *stall = MAX (*stall, now - last);
       last = now;
     }
-  return TRUE;
+  g_source_remove (tick);
+  return finished;
 }
 
 static gboolean
