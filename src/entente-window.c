@@ -224,8 +224,8 @@ search_done_cb (GObject      *source_object,
     entente_timeline_view_select_next (self->view, step);
 }
 
-/* Searching a million events takes a second: it runs on a thread, and
- * each change of the text gives up the search before. */
+/* Searching a million events takes over a tenth of a second: it runs
+ * on a thread, and each change of the text gives up the search before. */
 static void
 update_search (EntenteWindow *self)
 {
