@@ -598,8 +598,11 @@ time_frames (EntenteDataset     *dataset,
   double sweep_from = 0;
   FrameStats stats;
   EntenteLayoutOptions options = { 0 };
+  /* The widget always gives the flags of its categories, hidden or not. */
+  g_autofree gboolean *hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
 
   options.text_cache = cache;
+  options.hidden_categories = hidden_categories;
 
   for (guint i = 0; i < n_frames; i++)
     {

@@ -358,7 +358,7 @@ test_count_actors (void)
           expected_flagged[code] += flags[i];
         }
       entente_dataset_count_actors (dataset, first, end, counts);
-      entente_dataset_count_actors_flagged (dataset, first, end, flags, flagged);
+      entente_dataset_count_actors_shown (dataset, first, end, NULL, flags, flagged);
       for (guint c = 0; c < 3; c++)
         {
           g_assert_cmpuint (counts[c], ==, expected[c]);
@@ -367,13 +367,16 @@ test_count_actors (void)
     }
 }
 
-/* The events collected for hidden categories and flags are those a
- * look at every event finds, in order, after what the array held; the
+/* The events collected for hidden categories and flags, and their
+ * counts by actor over any run of events, are those a look at every
+ * event finds (collected in order, after what the array held); the
  * categories include more than a byte can number. */
 static void
 test_collect_events (void)
 {
-  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Categories\", \"categories\": [");
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Categories\","
+                                          " \"parties\": [\"A\", \"B\"], \"categories\": [");
+  const char *actors[] = { "\"actor\": \"A\", ", "\"actor\": \"B\", ", "\"actor\": \"joint\", ", "" };
   g_autoptr(EntenteDataset) dataset = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (1858);
   const guint n_categories = 300;
@@ -394,8 +397,9 @@ test_collect_events (void)
         category = g_strdup_printf ("\"category\": \"c%d\", ", g_rand_int_range (rand, 0, 4));
       else if (g_rand_int_range (rand, 0, 5) > 0)
         category = g_strdup_printf ("\"category\": \"c%d\", ", g_rand_int_range (rand, 0, n_categories));
-      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", %s\"date\": \"%u\" }",
-                              i > 0 ? "," : "", i, category != NULL ? category : "", g_rand_int_range (rand, 1700, 2000));
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", %s%s\"date\": \"%u\" }",
+                              i > 0 ? "," : "", i, category != NULL ? category : "",
+                              actors[g_rand_int_range (rand, 0, 4)], g_rand_int_range (rand, 1700, 2000));
     }
   g_string_append (json, "] }");
   dataset = entente_test_load_json (json->str, "categories.json");
@@ -427,6 +431,21 @@ test_collect_events (void)
 
       entente_dataset_collect_events (dataset, use_hidden ? hidden : NULL, use_flags ? flags : NULL, found);
       g_assert_cmpmem (found->data, found->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+
+      for (guint k = 0; k < 20; k++)
+        {
+          guint first = g_rand_int_range (rand, 0, n + 1);
+          guint end = g_rand_int_range (rand, first, n + 1);
+          guint counts[3], reference[3] = { 0, 0, 0 };
+
+          for (guint i = first; i < end; i++)
+            if ((!use_hidden || events[i].category < 0 || !hidden[events[i].category]) && (!use_flags || flags[i]))
+              reference[events[i].actor == 0 ? 0 : events[i].actor == 1 ? 1 : 2]++;
+          entente_dataset_count_actors_shown (dataset, first, end, use_hidden ? hidden : NULL,
+                                              use_flags ? flags : NULL, counts);
+          for (guint c = 0; c < 3; c++)
+            g_assert_cmpuint (counts[c], ==, reference[c]);
+        }
     }
 }
 

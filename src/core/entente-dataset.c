@@ -1721,13 +1721,37 @@ entente_dataset_count_actors (EntenteDataset *self,
   counts[2] = (end - first) - counts[0] - counts[1];
 }
 
+/* Which bytes of category_codes stand for hidden categories. */
+static void
+hidden_codes (EntenteDataset *self,
+              const gboolean *hidden_categories,
+              gboolean        hidden[CATEGORY_IN_EVENT + 1])
+{
+  memset (hidden, 0, sizeof (gboolean) * (CATEGORY_IN_EVENT + 1));
+  for (guint c = 0; c < self->categories->len && c + 1 < CATEGORY_IN_EVENT; c++)
+    hidden[c + 1] = hidden_categories[c];
+}
+
+static inline gboolean
+category_shown (EntenteDataset *self,
+                const gboolean *hidden,
+                const gboolean *hidden_categories,
+                guint           event)
+{
+  guint8 code = self->category_codes[event];
+
+  if (code != CATEGORY_IN_EVENT)
+    return !hidden[code];
+  return !hidden_categories[g_array_index (self->events, EntenteEvent, event).category];
+}
+
 void
 entente_dataset_collect_events (EntenteDataset *self,
                                 const gboolean *hidden_categories,
                                 const gboolean *flags,
                                 GArray         *events)
 {
-  gboolean hidden[CATEGORY_IN_EVENT + 1] = { FALSE, };
+  gboolean hidden[CATEGORY_IN_EVENT + 1];
   guint n, first, len;
   guint *out;
 
@@ -1757,37 +1781,44 @@ entente_dataset_collect_events (EntenteDataset *self,
     }
   else
     {
-      const EntenteEvent *all = (const EntenteEvent *) (gpointer) self->events->data;
-
-      for (guint c = 0; c < self->categories->len && c + 1 < CATEGORY_IN_EVENT; c++)
-        hidden[c + 1] = hidden_categories[c];
+      hidden_codes (self, hidden_categories, hidden);
       for (guint i = 0; i < n; i++)
         {
-          guint8 code = self->category_codes[i];
-          gboolean shown = code == CATEGORY_IN_EVENT ? !hidden_categories[all[i].category] : !hidden[code];
-
           out[len] = i;
-          len += shown && (flags == NULL || flags[i]);
+          len += (flags == NULL || flags[i]) && category_shown (self, hidden, hidden_categories, i);
         }
     }
   g_array_set_size (events, first + len);
 }
 
 void
-entente_dataset_count_actors_flagged (EntenteDataset *self,
-                                      guint           first,
-                                      guint           end,
-                                      const gboolean *flags,
-                                      guint           counts[3])
+entente_dataset_count_actors_shown (EntenteDataset *self,
+                                    guint           first,
+                                    guint           end,
+                                    const gboolean *hidden_categories,
+                                    const gboolean *flags,
+                                    guint           counts[3])
 {
+  gboolean hidden[CATEGORY_IN_EVENT + 1];
+
   g_return_if_fail (ENTENTE_IS_DATASET (self));
   g_return_if_fail (first <= end && end <= self->events->len);
-  g_return_if_fail (flags != NULL);
 
+  if (hidden_categories == NULL && flags == NULL)
+    {
+      entente_dataset_count_actors (self, first, end, counts);
+      return;
+    }
   counts[0] = counts[1] = counts[2] = 0;
+  if (hidden_categories == NULL)
+    {
+      for (guint i = first; i < end; i++)
+        counts[self->actor_codes[i]] += flags[i] != FALSE;
+      return;
+    }
+  hidden_codes (self, hidden_categories, hidden);
   for (guint i = first; i < end; i++)
-    if (flags[i])
-      counts[self->actor_codes[i]]++;
+    counts[self->actor_codes[i]] += (flags == NULL || flags[i]) && category_shown (self, hidden, hidden_categories, i);
 }
 
 static int

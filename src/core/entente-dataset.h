@@ -207,14 +207,17 @@ void                 entente_dataset_count_actors     (EntenteDataset *self,
                                                        guint           first,
                                                        guint           end,
                                                        guint           counts[3]);
-/* The same for only the events whose flag (one per event of the
- * dataset) is set, one by one: the flags and a byte per event are all
- * it reads. */
-void                 entente_dataset_count_actors_flagged (EntenteDataset *self,
-                                                           guint           first,
-                                                           guint           end,
-                                                           const gboolean *flags,
-                                                           guint           counts[3]);
+/* The same for only the events shown: in no hidden category
+ * (hidden_categories, a flag per category, or NULL for none hidden) and
+ * flagged (flags, one per event of the dataset, or NULL for all). With
+ * neither it counts by blocks as above; else one by one, reading the
+ * flags and a byte or two per event, not the events. */
+void                 entente_dataset_count_actors_shown (EntenteDataset *self,
+                                                         guint           first,
+                                                         guint           end,
+                                                         const gboolean *hidden_categories,
+                                                         const gboolean *flags,
+                                                         guint           counts[3]);
 /* Appends to events (guint), in order, the index of every event in no
  * hidden category (hidden_categories: a flag per category, or NULL for
  * none hidden) whose flag is set (flags: one per event, or NULL for

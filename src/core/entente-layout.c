@@ -1866,25 +1866,21 @@ compare_candidates (gconstpointer a,
 }
 
 static guint
-count_visible (EntenteLayout      *self,
-               const EntenteEvent *events,
-               guint               first,
-               guint               end)
+count_visible (EntenteLayout *self,
+               guint          first,
+               guint          end)
 {
-  guint count = 0;
+  guint by[3];
 
   if (self->hidden_categories == NULL)
     return end - first;
-  for (guint i = first; i < end; i++)
-    if (!category_hidden (self, events[i].category))
-      count++;
-  return count;
+  entente_dataset_count_actors_shown (self->dataset, first, end, self->hidden_categories, NULL, by);
+  return by[0] + by[1] + by[2];
 }
 
 /* The shown events from first to end by side, into count, or only
  * those whose flag is set when flags is not NULL (a search's matches).
- * Without hidden categories, from the dataset's counts by actor, which
- * read no event. */
+ * The dataset counts them by actor without reading any event. */
 static void
 count_sides (EntenteLayout  *self,
              guint           first,
@@ -1892,21 +1888,10 @@ count_sides (EntenteLayout  *self,
              const gboolean *flags,
              guint           count[3])
 {
-  const EntenteEvent *events = entente_dataset_get_events (self->dataset, NULL);
   guint by[3];
 
   count[ENTENTE_SIDE_ABOVE] = count[ENTENTE_SIDE_AXIS] = count[ENTENTE_SIDE_BELOW] = 0;
-  if (self->hidden_categories != NULL)
-    {
-      for (guint i = first; i < end; i++)
-        if ((flags == NULL || flags[i]) && !category_hidden (self, events[i].category))
-          count[side_for_event (self, &events[i])]++;
-      return;
-    }
-  if (flags != NULL)
-    entente_dataset_count_actors_flagged (self->dataset, first, end, flags, by);
-  else
-    entente_dataset_count_actors (self->dataset, first, end, by);
+  entente_dataset_count_actors_shown (self->dataset, first, end, self->hidden_categories, flags, by);
   if (self->two_parties)
     {
       count[ENTENTE_SIDE_ABOVE] = by[0];
@@ -2178,7 +2163,7 @@ layout_events (EntenteLayout *self)
 
       if (count > threshold)
         {
-          count = count_visible (self, events, prev, next);
+          count = count_visible (self, prev, next);
           n_dense += count > threshold;
         }
       if (next > prev)
@@ -2195,11 +2180,11 @@ layout_events (EntenteLayout *self)
           Candidate focus = { event_x (self, &events[self->focus]), self->focus, TRUE, };
 
           extend_dense (self, &dense, c, prev, self->focus,
-                        count_visible (self, events, prev, self->focus), column_end);
+                        count_visible (self, prev, self->focus), column_end);
           flush_dense (candidates, &dense);
           g_array_append_val (candidates, focus);
           extend_dense (self, &dense, c, self->focus + 1, next,
-                        count_visible (self, events, self->focus + 1, next), column_end);
+                        count_visible (self, self->focus + 1, next), column_end);
         }
       else if (count > threshold)
         extend_dense (self, &dense, c, prev, next, count, column_end);
@@ -2655,9 +2640,15 @@ entente_layout_new (EntenteDataset             *dataset,
   self->chrome = options == NULL || !options->no_chrome;
   self->focus = options != NULL && options->has_focus &&
                 options->focus_event < entente_dataset_get_n_events (dataset) ? options->focus_event : NO_EVENT;
-  if (options != NULL && options->hidden_categories != NULL)
-    self->hidden_categories = g_memdup2 (options->hidden_categories,
-                                         sizeof (gboolean) * MAX (entente_dataset_get_n_categories (dataset), 1));
+  /* Kept only with a category hidden: without, what is shown is counted
+   * by blocks of events, not one by one. */
+  for (guint c = 0; options != NULL && options->hidden_categories != NULL && c < entente_dataset_get_n_categories (dataset); c++)
+    if (options->hidden_categories[c])
+      {
+        self->hidden_categories = g_memdup2 (options->hidden_categories,
+                                             sizeof (gboolean) * entente_dataset_get_n_categories (dataset));
+        break;
+      }
   if (options != NULL && options->hidden_kinds != NULL)
     self->hidden_kinds = g_memdup2 (options->hidden_kinds,
                                     sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
