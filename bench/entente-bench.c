@@ -598,11 +598,14 @@ time_frames (EntenteDataset     *dataset,
   double sweep_from = 0;
   FrameStats stats;
   EntenteLayoutOptions options = { 0 };
-  /* The widget always gives the flags of its categories, hidden or not. */
+  /* The widget always gives the flags of its categories and period
+   * kinds, hidden or not. */
   g_autofree gboolean *hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
+  g_autofree gboolean *hidden_kinds = g_new0 (gboolean, entente_dataset_get_n_period_kinds (dataset) + 1);
 
   options.text_cache = cache;
   options.hidden_categories = hidden_categories;
+  options.hidden_kinds = hidden_kinds;
 
   for (guint i = 0; i < n_frames; i++)
     {
