@@ -1911,6 +1911,10 @@ typedef struct {
   gint64 to_day;
   guint  first;
   guint  end;
+  /* The shown events by side, when a hidden category made them worth
+   * keeping: counted one by one, they are counted once. */
+  gboolean counted;
+  guint    count[3];
 } Column;
 
 /* Whether the labels and markers placed so far take less than half the
@@ -1959,7 +1963,10 @@ build_volume (EntenteLayout *self,
       const Column *column = &g_array_index (columns, Column, i);
       EntenteVolume volume = { column->from_day, column->to_day, };
 
-      count_sides (self, column->first, column->end, NULL, volume.count);
+      if (column->counted)
+        memcpy (volume.count, column->count, sizeof volume.count);
+      else
+        count_sides (self, column->first, column->end, NULL, volume.count);
       if (self->matches != NULL)
         count_sides (self, column->first, column->end, self->matches, volume.matched);
       self->volume_max = MAX (self->volume_max, MAX (volume.count[ENTENTE_SIDE_ABOVE],
@@ -2159,13 +2166,15 @@ layout_events (EntenteLayout *self)
       guint next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
       guint count = next - prev;
       Column column = { self->plot.x + c * COLUMN_W, MIN (column_end_x, rect_right (&self->plot)),
-                        column_start, column_end, prev, next };
+                        column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
 
-      if (count > threshold)
+      if (count > threshold && self->hidden_categories != NULL)
         {
-          count = count_visible (self, prev, next);
-          n_dense += count > threshold;
+          count_sides (self, prev, next, NULL, column.count);
+          column.counted = TRUE;
+          count = column.count[0] + column.count[1] + column.count[2];
         }
+      n_dense += count > threshold;
       if (next > prev)
         g_array_append_val (columns, column);
 
