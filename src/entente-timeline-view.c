@@ -17,6 +17,9 @@
 #define MIN_SPAN_DAYS   4.0
 #define ANIMATION_USEC  (250 * G_TIME_SPAN_MILLISECOND)
 #define ZOOM_STEP       1.25
+/* How far Page Up and Page Down move the view, in views: most of one,
+ * so that what was at one edge is still in sight at the other. */
+#define PAGE_SHARE      0.75
 /* Movement that turns a click into a drag. */
 #define DRAG_THRESHOLD  4.0
 
@@ -1230,6 +1233,44 @@ action_zoom_out (GtkWidget  *widget,
   entente_timeline_view_set_range (self, from - span / 2, to + span / 2, TRUE);
 }
 
+/* Moves the view by pages of time (negative: earlier), or rings the bell
+ * at either end of the timeline. */
+static void
+pan_pages (EntenteTimelineView *self,
+           double               pages)
+{
+  double from, to, new_from, new_to;
+
+  if (self->dataset == NULL)
+    return;
+  entente_timeline_view_get_range (self, &from, &to);
+  new_from = from + pages * PAGE_SHARE * (to - from);
+  new_to = new_from + (to - from);
+  clamp_range (self, &new_from, &new_to);
+  if (new_from == from)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  entente_timeline_view_set_range (self, new_from, new_to, TRUE);
+}
+
+static void
+action_earlier (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  pan_pages (ENTENTE_TIMELINE_VIEW (widget), -1);
+}
+
+static void
+action_later (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  pan_pages (ENTENTE_TIMELINE_VIEW (widget), 1);
+}
+
 static void
 action_zoom_fit (GtkWidget  *widget,
                  const char *name,
@@ -1346,12 +1387,18 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.earlier", NULL, action_earlier);
+  gtk_widget_class_install_action (widget_class, "timeline.later", NULL, action_later);
   gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL, action_clear);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.earlier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "timeline.earlier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.later", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "timeline.later", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);

@@ -109,6 +109,48 @@ test_opens_bundled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Page Up and Page Down move the view by most of its width, and no
+ * further than the timeline goes. */
+static void
+test_keyboard_pans (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  double whole_from, whole_to, from, to, span;
+
+  entente_layout_default_range (dataset, &whole_from, &whole_to);
+  span = (whole_to - whole_from) / 10;
+  entente_timeline_view_set_range (view, whole_from + 4 * span, whole_from + 5 * span, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.later", NULL));
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, whole_from + 4.75 * span, 1e-6 * span);
+  g_assert_cmpfloat_with_epsilon (to - from, span, 1e-6 * span);
+
+  /* Twice back: earlier than where it began. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, whole_from + 3.25 * span, 1e-6 * span);
+
+  /* At the start of the timeline it stays there. */
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat (from, <=, whole_from);
+  g_assert_cmpfloat_with_epsilon (to - from, span, 1e-6 * span);
+  {
+    double before = from;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+    entente_timeline_view_get_range (view, &from, &to);
+    g_assert_cmpfloat (from, ==, before);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_next_and_previous (void)
 {
@@ -1252,6 +1294,7 @@ main (int    argc,
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
+  g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
