@@ -1180,7 +1180,8 @@ count_actor_blocks (EntenteDataset *self)
     }
 }
 
-/* What entente_dataset_collect_events () reads. */
+/* What entente_dataset_collect_events () and
+ * entente_dataset_count_actors_shown () read. */
 static void
 code_categories (EntenteDataset *self)
 {

@@ -1880,7 +1880,8 @@ count_visible (EntenteLayout *self,
 
 /* The shown events from first to end by side, into count, or only
  * those whose flag is set when flags is not NULL (a search's matches).
- * The dataset counts them by actor without reading any event. */
+ * The dataset counts them by actor from the bytes it keeps for that,
+ * not from the events. */
 static void
 count_sides (EntenteLayout  *self,
              guint           first,
