@@ -93,6 +93,8 @@ test_folding (void)
   /* A needle longer than some haystacks, and none that matches. */
   check_search (dataset, "the envoy signed the treaty at dawn.", "e");
   check_search (dataset, "armistice", "");
+  /* Every string holds the empty text. */
+  check_search (dataset, "", "abcdef");
 }
 
 /* Over many words and a dataset of varied text, the result is what

@@ -353,7 +353,8 @@ entente_search_events (EntenteDataset *dataset,
       if (k > 0)
         threads[k] = g_thread_try_new ("entente-search", search_part, &parts[k], NULL);
     }
-  search_part (&parts[0]);
+  if (n_parts > 0)
+    search_part (&parts[0]);
   for (guint k = 1; k < n_parts; k++)
     {
       /* Without a thread of its own, a part is searched here. */
