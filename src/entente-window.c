@@ -67,6 +67,11 @@ struct _EntenteWindow
                                      * thread; an atomic rc box */
   char                *last_error;
   char                *search_text;  /* what the matches shown are of */
+  /* The matches shown (gboolean, one per event of found_dataset), and
+   * their text: typing on searches within them. */
+  GBytes              *found;
+  char                *found_text;
+  EntenteDataset      *found_dataset;
 
   guint                reload_id;
   guint                progress_id;
@@ -177,6 +182,7 @@ stop_search (EntenteWindow *self)
 typedef struct {
   EntenteDataset *dataset;
   char           *text;
+  GBytes         *within;  /* or NULL */
   guint           found;
 } SearchData;
 
@@ -185,7 +191,16 @@ search_data_free (SearchData *data)
 {
   g_object_unref (data->dataset);
   g_free (data->text);
+  g_clear_pointer (&data->within, g_bytes_unref);
   g_free (data);
+}
+
+static void
+forget_found (EntenteWindow *self)
+{
+  g_clear_pointer (&self->found, g_bytes_unref);
+  g_clear_pointer (&self->found_text, g_free);
+  g_clear_object (&self->found_dataset);
 }
 
 static void
@@ -195,7 +210,8 @@ search_thread (GTask        *task,
                GCancellable *cancellable)
 {
   SearchData *data = task_data;
-  gboolean *matches = entente_search_events (data->dataset, data->text, cancellable, &data->found);
+  const gboolean *within = data->within != NULL ? g_bytes_get_data (data->within, NULL) : NULL;
+  gboolean *matches = entente_search_events (data->dataset, data->text, within, cancellable, &data->found);
 
   if (matches == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Search cancelled");
@@ -220,6 +236,11 @@ search_done_cb (GObject      *source_object,
   stop_search (self);
   entente_timeline_view_set_matches (self->view, matches);
   show_match_count (self, data->found);
+  forget_found (self);
+  self->found = g_bytes_new_take (g_steal_pointer (&matches),
+                                  sizeof (gboolean) * entente_dataset_get_n_events (data->dataset));
+  self->found_text = g_strdup (data->text);
+  self->found_dataset = g_object_ref (data->dataset);
   if (step != 0)
     entente_timeline_view_select_next (self->view, step);
 }
@@ -238,6 +259,7 @@ update_search (EntenteWindow *self)
     {
       stop_search (self);
       g_clear_pointer (&self->search_text, g_free);
+      forget_found (self);
       entente_timeline_view_set_matches (self->view, NULL);
       gtk_label_set_text (self->match_label, "");
       return;
@@ -253,6 +275,11 @@ update_search (EntenteWindow *self)
   data = g_new0 (SearchData, 1);
   data->dataset = g_object_ref (self->dataset);
   data->text = g_strdup (text);
+  /* Typing on narrows the search down: "Mao" is looked for among the
+   * matches of "Ma", a fraction of a million events. */
+  if (self->found != NULL && self->found_dataset == self->dataset &&
+      entente_search_narrows (text, self->found_text))
+    data->within = g_bytes_ref (self->found);
   task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
   g_task_set_source_tag (task, update_search);
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
@@ -450,6 +477,7 @@ set_dataset (EntenteWindow  *self,
   update_titles (self);
   /* The new dataset is searched afresh, even for the same text. */
   g_clear_pointer (&self->search_text, g_free);
+  forget_found (self);
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
 }
@@ -1068,6 +1096,7 @@ entente_window_finalize (GObject *object)
 
   g_free (self->last_error);
   g_free (self->search_text);
+  forget_found (self);
 
   G_OBJECT_CLASS (entente_window_parent_class)->finalize (object);
 }

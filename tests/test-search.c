@@ -58,7 +58,7 @@ check_search (EntenteDataset *dataset,
   g_autoptr(GString) found = g_string_new (NULL);
   guint n = entente_dataset_get_n_events (dataset), n_found = G_MAXUINT, count = 0;
 
-  matches = entente_search_events (dataset, text, NULL, &n_found);
+  matches = entente_search_events (dataset, text, NULL, NULL, &n_found);
   g_assert_nonnull (matches);
   for (guint i = 0; i < n; i++)
     {
@@ -146,7 +146,7 @@ test_agrees_with_folding (void)
           /* words[w] + 1 may cut a character in two: only whole ones. */
           if (!g_utf8_validate (needles[k], -1, NULL))
             continue;
-          matches = entente_search_events (dataset, needles[k], NULL, &n_found);
+          matches = entente_search_events (dataset, needles[k], NULL, NULL, &n_found);
           for (guint i = 0; i < n; i++)
             {
               g_assert_cmpint (matches[i], ==,
@@ -184,7 +184,7 @@ test_large (void)
       g_autofree char *needle = g_utf8_casefold (needles[k], -1);
       guint n_found = 0, count = 0;
 
-      matches = entente_search_events (dataset, needles[k], NULL, &n_found);
+      matches = entente_search_events (dataset, needles[k], NULL, NULL, &n_found);
       g_assert_nonnull (matches);
       for (guint i = 0; i < n; i++)
         {
@@ -198,6 +198,50 @@ test_large (void)
     }
 }
 
+/* Searched within some events, a search finds the matches among them
+ * and nothing else; and a text narrows another down exactly when it
+ * holds it, folded. */
+static void
+test_within (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (json, "search.json");
+  guint n = entente_dataset_get_n_events (dataset);
+  static const char *needles[] = { "treaty", "", "strasse", "\xc3\xa9v\xc3\xa9nement" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1949);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autofree gboolean *within = g_new (gboolean, n);
+
+      for (guint i = 0; i < n; i++)
+        within[i] = g_rand_boolean (rand);
+      for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
+        {
+          g_autofree gboolean *all = entente_search_events (dataset, needles[k], NULL, NULL, NULL);
+          g_autofree gboolean *some = NULL;
+          guint n_found = G_MAXUINT, count = 0;
+
+          some = entente_search_events (dataset, needles[k], within, NULL, &n_found);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpint (some[i], ==, all[i] && within[i]);
+              count += some[i];
+            }
+          g_assert_cmpuint (n_found, ==, count);
+        }
+    }
+
+  g_assert_true (entente_search_narrows ("Mao", "Ma"));
+  g_assert_true (entente_search_narrows ("Mao", "ao"));
+  g_assert_true (entente_search_narrows ("Mao", "Mao"));
+  g_assert_true (entente_search_narrows ("STRASSE", "stra\xc3\x9f"));
+  g_assert_true (entente_search_narrows ("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\xd0\xbc\xd0\xbe\xd0\xa1"));
+  g_assert_true (entente_search_narrows ("anything", ""));
+  g_assert_false (entente_search_narrows ("Ma", "Mao"));
+  g_assert_false (entente_search_narrows ("Mao", "Mo"));
+  g_assert_false (entente_search_narrows ("", "a"));
+}
+
 static void
 test_cancelled (void)
 {
@@ -206,7 +250,7 @@ test_cancelled (void)
   guint n_found = 7;
 
   g_cancellable_cancel (cancellable);
-  g_assert_null (entente_search_events (dataset, "treaty", cancellable, &n_found));
+  g_assert_null (entente_search_events (dataset, "treaty", NULL, cancellable, &n_found));
   g_assert_cmpuint (n_found, ==, 7);
 }
 
@@ -218,6 +262,7 @@ main (int    argc,
   g_test_add_func ("/search/folding", test_folding);
   g_test_add_func ("/search/agrees-with-folding", test_agrees_with_folding);
   g_test_add_func ("/search/large", test_large);
+  g_test_add_func ("/search/within", test_within);
   g_test_add_func ("/search/cancelled", test_cancelled);
   return g_test_run ();
 }

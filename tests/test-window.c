@@ -274,8 +274,8 @@ test_search_while_typing (void)
   EntenteDataset *dataset = entente_window_get_dataset (window);
   GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   guint n = entente_dataset_get_n_events (dataset), n_mao = 0, n_khrushchev = 0;
-  g_autofree gboolean *mao = entente_search_events (dataset, "Mao", NULL, &n_mao);
-  g_autofree gboolean *khrushchev = entente_search_events (dataset, "Khrushchev", NULL, &n_khrushchev);
+  g_autofree gboolean *mao = entente_search_events (dataset, "Mao", NULL, NULL, &n_mao);
+  g_autofree gboolean *khrushchev = entente_search_events (dataset, "Khrushchev", NULL, NULL, &n_khrushchev);
   int selected;
 
   g_assert_nonnull (entry);
@@ -306,6 +306,33 @@ test_search_while_typing (void)
   spin_until (not_searching, window, 10000);
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (entente_timeline_view_is_shown (view, i), ==, mao[i]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Typing on searches within the matches of the text before; any other
+ * change of the text searches every event again. Each answer is what a
+ * search of every event finds. */
+static void
+test_search_narrows_as_typed (void)
+{
+  static const char *texts[] = { "Ma", "Mao", "Mao ", "Ma", "Khru", "Khrushchev", "treaty", "Treaty of", "Mao" };
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n = entente_dataset_get_n_events (dataset);
+
+  for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      g_autofree gboolean *expected = entente_search_events (dataset, texts[k], NULL, NULL, NULL);
+
+      entente_window_search (window, texts[k]);
+      spin_until (not_searching, window, 10000);
+      for (guint i = 0; i < n; i++)
+        if (entente_timeline_view_is_shown (view, i) != expected[i])
+          g_error ("\"%s\" after \"%s\": event %u shown %d", texts[k], k > 0 ? texts[k - 1] : "",
+                   i, entente_timeline_view_is_shown (view, i));
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1297,6 +1324,7 @@ main (int    argc,
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
+  g_test_add_func ("/window/search-narrows-as-typed", test_search_narrows_as_typed);
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);

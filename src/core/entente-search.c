@@ -287,6 +287,7 @@ needle_clear (Needle *needle)
 typedef struct {
   EntenteDataset *dataset;
   const char     *folded;
+  const gboolean *within;
   GCancellable   *cancellable;
   gboolean       *matches;
   guint           from;
@@ -308,7 +309,8 @@ search_part (gpointer data)
           part->cancelled = TRUE;
           break;
         }
-      part->matches[i] = event_matches (part->dataset, entente_dataset_get_event (part->dataset, i), &needle);
+      if (part->within == NULL || part->within[i])
+        part->matches[i] = event_matches (part->dataset, entente_dataset_get_event (part->dataset, i), &needle);
     }
   needle_clear (&needle);
   return NULL;
@@ -317,6 +319,7 @@ search_part (gpointer data)
 gboolean *
 entente_search_events (EntenteDataset *dataset,
                        const char     *text,
+                       const gboolean *within,
                        GCancellable   *cancellable,
                        guint          *n_found)
 {
@@ -337,7 +340,7 @@ entente_search_events (EntenteDataset *dataset,
       /* Every string holds the empty needle, which strpbrk () cannot
        * find. */
       for (guint i = 0; i < n; i++)
-        matches[i] = TRUE;
+        matches[i] = within == NULL || within[i];
       n_parts = 0;
     }
   else
@@ -348,7 +351,7 @@ entente_search_events (EntenteDataset *dataset,
   threads = g_new0 (GThread *, MAX (n_parts, 1));
   for (guint k = 0; k < n_parts; k++)
     {
-      parts[k] = (Part) { dataset, folded, cancellable, matches,
+      parts[k] = (Part) { dataset, folded, within, cancellable, matches,
                           (guint) ((guint64) n * k / n_parts), (guint) ((guint64) n * (k + 1) / n_parts), FALSE };
       if (k > 0)
         threads[k] = g_thread_try_new ("entente-search", search_part, &parts[k], NULL);
@@ -372,4 +375,19 @@ entente_search_events (EntenteDataset *dataset,
   if (n_found != NULL)
     *n_found = found;
   return g_steal_pointer (&matches);
+}
+
+gboolean
+entente_search_narrows (const char *text,
+                        const char *broader)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *folded_broader = NULL;
+
+  g_return_val_if_fail (text != NULL && broader != NULL, FALSE);
+
+  /* A string that holds the one folded holds every part of it. */
+  folded = g_utf8_casefold (text, -1);
+  folded_broader = g_utf8_casefold (broader, -1);
+  return strstr (folded, folded_broader) != NULL;
 }

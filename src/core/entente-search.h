@@ -12,11 +12,20 @@ G_BEGIN_DECLS
 
 /* Which events hold text in their title, summary or excerpts, ignoring
  * case as Unicode folds it: one flag per event, and their count in
- * n_found. It only reads the dataset, so it may run on a thread of its
- * own; once cancellable is cancelled it stops and returns NULL. */
+ * n_found. Only the events flagged in within (one flag per event of the
+ * dataset) are looked at, or all when it is NULL: the matches of a text
+ * that this text holds, when the user types on, narrow it down. It only
+ * reads the dataset, so it may run on a thread of its own; once
+ * cancellable is cancelled it stops and returns NULL. */
 gboolean *entente_search_events (EntenteDataset *dataset,
                                  const char     *text,
+                                 const gboolean *within,
                                  GCancellable   *cancellable,
                                  guint          *n_found);
+/* Whether text narrows broader down: folded as a search folds them,
+ * every string that holds text holds broader, so the matches of text
+ * are among those of broader, and may be looked for within them. */
+gboolean  entente_search_narrows (const char     *text,
+                                  const char     *broader);
 
 G_END_DECLS
