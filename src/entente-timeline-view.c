@@ -1255,20 +1255,13 @@ pan_pages (EntenteTimelineView *self,
   entente_timeline_view_set_range (self, new_from, new_to, TRUE);
 }
 
+/* timeline.pan: by the pages given, earlier when negative. */
 static void
-action_earlier (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
+action_pan (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
 {
-  pan_pages (ENTENTE_TIMELINE_VIEW (widget), -1);
-}
-
-static void
-action_later (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  pan_pages (ENTENTE_TIMELINE_VIEW (widget), 1);
+  pan_pages (ENTENTE_TIMELINE_VIEW (widget), g_variant_get_int32 (param));
 }
 
 static void
@@ -1387,18 +1380,17 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
-  gtk_widget_class_install_action (widget_class, "timeline.earlier", NULL, action_earlier);
-  gtk_widget_class_install_action (widget_class, "timeline.later", NULL, action_later);
+  gtk_widget_class_install_action (widget_class, "timeline.pan", "i", action_pan);
   gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL, action_clear);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "timeline.earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.later", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "timeline.later", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.pan", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "timeline.pan", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.pan", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "timeline.pan", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);

@@ -123,27 +123,27 @@ test_keyboard_pans (void)
   span = (whole_to - whole_from) / 10;
   entente_timeline_view_set_range (view, whole_from + 4 * span, whole_from + 5 * span, FALSE);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.later", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan", "i", 1));
   entente_timeline_view_get_range (view, &from, &to);
   g_assert_cmpfloat_with_epsilon (from, whole_from + 4.75 * span, 1e-6 * span);
   g_assert_cmpfloat_with_epsilon (to - from, span, 1e-6 * span);
 
   /* Twice back: earlier than where it began. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan", "i", -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan", "i", -1));
   entente_timeline_view_get_range (view, &from, &to);
   g_assert_cmpfloat_with_epsilon (from, whole_from + 3.25 * span, 1e-6 * span);
 
   /* At the start of the timeline it stays there. */
   for (guint i = 0; i < 8; i++)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan", "i", -1));
   entente_timeline_view_get_range (view, &from, &to);
   g_assert_cmpfloat (from, <=, whole_from);
   g_assert_cmpfloat_with_epsilon (to - from, span, 1e-6 * span);
   {
     double before = from;
 
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.earlier", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan", "i", -1));
     entente_timeline_view_get_range (view, &from, &to);
     g_assert_cmpfloat (from, ==, before);
   }
