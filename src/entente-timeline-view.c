@@ -593,7 +593,8 @@ update_accessible_description (EntenteTimelineView *self)
       description = g_strdup_printf (_("Selected period: %s, %s"), period->label, dates);
     }
   else
-    description = g_strdup (_("Nothing selected. Use the arrow keys to step through the events."));
+    description = g_strdup (_("Nothing selected. Use the arrow keys to step through the events, "
+                              "and Page Up and Page Down to move in time."));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -642,7 +642,8 @@ test_accessible_selection (void)
 
   entente_timeline_view_select_event (view, -1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Nothing selected. Use the arrow keys to step through the events.");
+                                       "Nothing selected. Use the arrow keys to step through the events, "
+                                       "and Page Up and Page Down to move in time.");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
