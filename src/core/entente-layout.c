@@ -1942,9 +1942,19 @@ bar_rect (const Column *column,
   return (EntenteRect) { column->x0, height < 0 ? base + height : base, column->x1 - column->x0, fabs (height) };
 }
 
+/* Events a column holds for each column's width of the plot: the
+ * columns at the ends may be narrower or wider than the others. */
+static double
+column_density (const Column *column,
+                guint         count)
+{
+  return count * COLUMN_W / MAX (column->x1 - column->x0, 1);
+}
+
 /* The histogram behind the lanes: every column's count, as bars that
- * grow from the axis's zone. Both sides share one scale, and keep off
- * the outer lane, where the party's name is. */
+ * grow from the axis's zone, as tall as the column is dense. Both sides
+ * share one scale, and keep off the outer lane, where the party's name
+ * is. */
 static void
 build_volume (EntenteLayout *self,
               GArray        *columns)
@@ -1952,8 +1962,7 @@ build_volume (EntenteLayout *self,
   double above_base = self->axis_y - self->axis_half;
   double below_base = self->axis_y + self->axis_half;
   double room = above_base - self->lanes_top - ROW_H;
-
-  guint matched_max = 0;
+  double densest = 0, matched_densest = 0;
 
   if (self->two_parties)
     room = MIN (room, self->lanes_bottom - below_base - ROW_H);
@@ -1972,8 +1981,10 @@ build_volume (EntenteLayout *self,
         count_sides (self, column->first, column->end, self->matches, volume.matched);
       self->volume_max = MAX (self->volume_max, MAX (volume.count[ENTENTE_SIDE_ABOVE],
                                                      volume.count[ENTENTE_SIDE_BELOW]));
-      matched_max = MAX (matched_max, MAX (volume.matched[ENTENTE_SIDE_ABOVE],
-                                           volume.matched[ENTENTE_SIDE_BELOW]));
+      densest = MAX (densest, column_density (column, MAX (volume.count[ENTENTE_SIDE_ABOVE],
+                                                           volume.count[ENTENTE_SIDE_BELOW])));
+      matched_densest = MAX (matched_densest, column_density (column, MAX (volume.matched[ENTENTE_SIDE_ABOVE],
+                                                                           volume.matched[ENTENTE_SIDE_BELOW])));
       g_array_append_val (self->volume, volume);
     }
   for (guint i = 0; i < self->volume->len; i++)
@@ -1981,14 +1992,17 @@ build_volume (EntenteLayout *self,
       EntenteVolume *volume = &g_array_index (self->volume, EntenteVolume, i);
       const Column *column = &g_array_index (columns, Column, i);
 
+      double scale = densest > 0 ? room / densest : 0;
+      double matched_scale = matched_densest > 0 ? room / matched_densest : 0;
+
       volume->above = bar_rect (column, above_base,
-                                -room * volume->count[ENTENTE_SIDE_ABOVE] / MAX (self->volume_max, 1));
+                                -scale * column_density (column, volume->count[ENTENTE_SIDE_ABOVE]));
       volume->below = bar_rect (column, below_base,
-                                room * volume->count[ENTENTE_SIDE_BELOW] / MAX (self->volume_max, 1));
+                                scale * column_density (column, volume->count[ENTENTE_SIDE_BELOW]));
       volume->matched_above = bar_rect (column, above_base,
-                                        -room * volume->matched[ENTENTE_SIDE_ABOVE] / MAX (matched_max, 1));
+                                        -matched_scale * column_density (column, volume->matched[ENTENTE_SIDE_ABOVE]));
       volume->matched_below = bar_rect (column, below_base,
-                                        room * volume->matched[ENTENTE_SIDE_BELOW] / MAX (matched_max, 1));
+                                        matched_scale * column_density (column, volume->matched[ENTENTE_SIDE_BELOW]));
     }
 }
 
@@ -2085,7 +2099,7 @@ flush_dense (GArray    *candidates,
 static void
 extend_dense (EntenteLayout *self,
               Candidate     *dense,
-              guint          c,
+              const Column  *column,
               guint          first,
               guint          end,
               guint          count,
@@ -2097,11 +2111,11 @@ extend_dense (EntenteLayout *self,
     return;
   if (dense->count == 0)
     {
-      dense->x = self->plot.x + c * COLUMN_W;
+      dense->x = column->x0;
       dense->first = first;
       dense->from_day = events[first].start_day;
     }
-  dense->x1 = MIN (self->plot.x + (c + 1) * COLUMN_W, rect_right (&self->plot));
+  dense->x1 = column->x1;
   dense->end = end;
   dense->count += count;
   dense->to_day = column_end;
@@ -2120,6 +2134,7 @@ layout_events (EntenteLayout *self)
   gint64 from = (gint64) ceil (self->viewport.from_day);
   gint64 to = (gint64) ceil (self->viewport.to_day);
   gint64 column_start = from;
+  double column_days, grid_x, column_x, plot_right;
   guint first, end, n_columns, threshold;
   Candidate dense = { 0, };
 
@@ -2134,6 +2149,8 @@ layout_events (EntenteLayout *self)
 
   first = entente_dataset_lower_bound (dataset, from);
   end = entente_dataset_lower_bound (dataset, to);
+  column_x = self->plot.x;
+  plot_right = rect_right (&self->plot);
 
   /* Events that began before the view and reach into it: those that
    * span its first whole day, and those of the part of a day before. */
@@ -2157,17 +2174,34 @@ layout_events (EntenteLayout *self)
    * at a coarse zoom the cost follows the width, not the dataset. */
   threshold = self->n_lanes[ENTENTE_SIDE_ABOVE] + self->n_lanes[ENTENTE_SIDE_BELOW] +
               self->n_lanes[ENTENTE_SIDE_AXIS];
-  n_columns = MAX ((guint) ceil (self->plot.width / COLUMN_W), 1);
+  /* Columns keep to a grid fixed in time, not on the plot: panning
+   * moves them with the events, which stay in the same columns, so that
+   * neither the badges nor the histogram's bars change as they pass.
+   * Less than half a column at either end of the plot joins its
+   * neighbour. */
+  column_days = COLUMN_W / self->px_per_day;
+  grid_x = entente_layout_x_for_day (self, floor (self->viewport.from_day / column_days) * column_days);
+  n_columns = 0;
+  for (double x = grid_x + COLUMN_W; x < plot_right - COLUMN_W / 2; x += COLUMN_W)
+    n_columns += x - self->plot.x >= COLUMN_W / 2;
+  n_columns++;
   dense.event = NO_EVENT;
-  for (guint c = 0, prev = first; c < n_columns && prev < end; c++)
+  for (guint c = 0, prev = first; column_x < plot_right && prev < end; c++)
     {
-      double column_end_x = self->plot.x + (c + 1) * COLUMN_W;
-      gint64 column_end = c + 1 == n_columns ? to
-                          : MIN ((gint64) ceil (entente_layout_day_for_x (self, column_end_x)), to);
-      guint next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
-      guint count = next - prev;
-      Column column = { self->plot.x + c * COLUMN_W, MIN (column_end_x, rect_right (&self->plot)),
-                        column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
+      double column_end_x = grid_x + (c + 1) * COLUMN_W;
+      gboolean last = column_end_x >= plot_right - COLUMN_W / 2;
+      gint64 column_end;
+      guint next, count;
+      Column column;
+
+      if (!last && column_end_x - self->plot.x < COLUMN_W / 2)
+        continue;
+      if (last)
+        column_end_x = plot_right;
+      column_end = last ? to : MIN ((gint64) ceil (entente_layout_day_for_x (self, column_end_x)), to);
+      next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
+      count = next - prev;
+      column = (Column) { column_x, column_end_x, column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
 
       if (count > threshold && self->hidden_categories != NULL)
         {
@@ -2189,15 +2223,15 @@ layout_events (EntenteLayout *self)
            * its own. */
           Candidate focus = { event_x (self, &events[self->focus]), self->focus, TRUE, };
 
-          extend_dense (self, &dense, c, prev, self->focus,
+          extend_dense (self, &dense, &column, prev, self->focus,
                         count_visible (self, prev, self->focus), column_end);
           flush_dense (candidates, &dense);
           g_array_append_val (candidates, focus);
-          extend_dense (self, &dense, c, self->focus + 1, next,
+          extend_dense (self, &dense, &column, self->focus + 1, next,
                         count_visible (self, self->focus + 1, next), column_end);
         }
       else if (count > threshold)
-        extend_dense (self, &dense, c, prev, next, count, column_end);
+        extend_dense (self, &dense, &column, prev, next, count, column_end);
       else
         {
           flush_dense (candidates, &dense);
@@ -2213,6 +2247,7 @@ layout_events (EntenteLayout *self)
         }
       prev = next;
       column_start = column_end;
+      column_x = column_end_x;
     }
   flush_dense (candidates, &dense);
 
