@@ -41,9 +41,9 @@ typedef struct {
   /* Reused for each haystack that must be folded. */
   GString    *buffer;
   /* Each character's folding, worked out once a search: by character in
-   * the Basic Multilingual Plane (64 K pointers and flags, a few hundred
-   * microseconds of a search through a million events), in a table
-   * beyond it. */
+   * the Basic Multilingual Plane (64 K pointers and flags, some 150 µs
+   * to set up and free, against 130 ms to search a million events), in
+   * a table beyond it. */
   char      **plane;
   guint8     *plane_flags;
   GHashTable *folds;     /* character → its folding, as UTF-8 */
