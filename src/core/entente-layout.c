@@ -1962,7 +1962,7 @@ build_volume (EntenteLayout *self,
   double above_base = self->axis_y - self->axis_half;
   double below_base = self->axis_y + self->axis_half;
   double room = above_base - self->lanes_top - ROW_H;
-  double densest = 0, matched_densest = 0;
+  double densest = 0, matched_densest = 0, scale, matched_scale;
 
   if (self->two_parties)
     room = MIN (room, self->lanes_bottom - below_base - ROW_H);
@@ -1987,13 +1987,12 @@ build_volume (EntenteLayout *self,
                                                                            volume.matched[ENTENTE_SIDE_BELOW])));
       g_array_append_val (self->volume, volume);
     }
+  scale = densest > 0 ? room / densest : 0;
+  matched_scale = matched_densest > 0 ? room / matched_densest : 0;
   for (guint i = 0; i < self->volume->len; i++)
     {
       EntenteVolume *volume = &g_array_index (self->volume, EntenteVolume, i);
       const Column *column = &g_array_index (columns, Column, i);
-
-      double scale = densest > 0 ? room / densest : 0;
-      double matched_scale = matched_densest > 0 ? room / matched_densest : 0;
 
       volume->above = bar_rect (column, above_base,
                                 -scale * column_density (column, volume->count[ENTENTE_SIDE_ABOVE]));
@@ -2182,11 +2181,10 @@ layout_events (EntenteLayout *self)
   column_days = COLUMN_W / self->px_per_day;
   grid_x = entente_layout_x_for_day (self, floor (self->viewport.from_day / column_days) * column_days);
   n_columns = 0;
-  for (double x = grid_x + COLUMN_W; x < plot_right - COLUMN_W / 2; x += COLUMN_W)
-    n_columns += x - self->plot.x >= COLUMN_W / 2;
-  n_columns++;
   dense.event = NO_EVENT;
-  for (guint c = 0, prev = first; column_x < plot_right && prev < end; c++)
+  /* On to the plot's end, past the last event: the histogram's rule
+   * counts every column. */
+  for (guint c = 0, prev = first; column_x < plot_right; c++)
     {
       double column_end_x = grid_x + (c + 1) * COLUMN_W;
       gboolean last = column_end_x >= plot_right - COLUMN_W / 2;
@@ -2202,6 +2200,7 @@ layout_events (EntenteLayout *self)
       next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
       count = next - prev;
       column = (Column) { column_x, column_end_x, column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
+      n_columns++;
 
       if (count > threshold && self->hidden_categories != NULL)
         {
