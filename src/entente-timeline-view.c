@@ -34,7 +34,8 @@ struct _EntenteTimelineView
    * only the text that comes into view. */
   EntenteTextCache *text_cache;
   EntenteStyle   *style;
-  gboolean       *matches;      /* one per event, or NULL */
+  GBytes         *matched;      /* a search's flags, one per event, or NULL */
+  const gboolean *matches;      /* matched's data, or NULL */
   gboolean        any_category_hidden;  /* of hidden_categories, kept for
                                         * what asks of every event */
   gboolean       *hidden_categories;
@@ -752,17 +753,20 @@ filters_changed (EntenteTimelineView *self)
 
 void
 entente_timeline_view_set_matches (EntenteTimelineView *self,
-                                   const gboolean      *matches)
+                                   GBytes              *matches)
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (matches == NULL ||
+                    (self->dataset != NULL &&
+                     g_bytes_get_size (matches) == sizeof (gboolean) * entente_dataset_get_n_events (self->dataset)));
 
   /* No search before and none now: nothing to tell the event list,
    * which would go through every event to find that out. */
-  if (matches == NULL && self->matches == NULL)
+  if (matches == NULL && self->matched == NULL)
     return;
-  g_clear_pointer (&self->matches, g_free);
-  if (matches != NULL && self->dataset != NULL)
-    self->matches = g_memdup2 (matches, sizeof (gboolean) * entente_dataset_get_n_events (self->dataset));
+  g_clear_pointer (&self->matched, g_bytes_unref);
+  self->matched = matches != NULL ? g_bytes_ref (matches) : NULL;
+  self->matches = matches != NULL ? g_bytes_get_data (matches, NULL) : NULL;
   /* Badges and the histogram count the matches when laid out. */
   filters_changed (self);
 }
@@ -810,7 +814,8 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
 
   stop_animation (self);
   g_clear_object (&self->text_cache);
-  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->matched, g_bytes_unref);
+  self->matches = NULL;
   g_clear_pointer (&self->hidden_categories, g_free);
   g_clear_pointer (&self->hidden_kinds, g_free);
   forget_hover (self);
@@ -1332,7 +1337,8 @@ entente_timeline_view_finalize (GObject *object)
   EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->style, entente_style_free);
-  g_clear_pointer (&self->matches, g_free);
+  g_clear_pointer (&self->matched, g_bytes_unref);
+  self->matches = NULL;
   g_clear_pointer (&self->hidden_categories, g_free);
   g_clear_pointer (&self->hidden_kinds, g_free);
 

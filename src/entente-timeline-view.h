@@ -61,9 +61,10 @@ gboolean        entente_timeline_view_select_next        (EntenteTimelineView *s
 void            entente_timeline_view_select_first       (EntenteTimelineView *self);
 void            entente_timeline_view_select_last        (EntenteTimelineView *self);
 
-/* One flag per event, or NULL to end a search. Copied. */
+/* A search's flags, one gboolean per event, or NULL to end it. The view
+ * keeps a reference: the flags must not change. */
 void            entente_timeline_view_set_matches        (EntenteTimelineView *self,
-                                                          const gboolean      *matches);
+                                                          GBytes              *matches);
 /* Appends to events (guint), in order, the index of every event shown:
  * in no hidden category and, during a search, matching it. */
 void            entente_timeline_view_collect_shown      (EntenteTimelineView *self,

@@ -67,11 +67,11 @@ struct _EntenteWindow
                                      * thread; an atomic rc box */
   char                *last_error;
   char                *search_text;  /* what the matches shown are of */
-  /* The matches shown (gboolean, one per event of found_dataset), and
-   * their text: typing on searches within them. */
+  /* The matches shown (gboolean, one per event), shared with the view,
+   * and their text: typing on searches within them. Forgotten with the
+   * dataset. */
   GBytes              *found;
   char                *found_text;
-  EntenteDataset      *found_dataset;
 
   guint                reload_id;
   guint                progress_id;
@@ -200,7 +200,6 @@ forget_found (EntenteWindow *self)
 {
   g_clear_pointer (&self->found, g_bytes_unref);
   g_clear_pointer (&self->found_text, g_free);
-  g_clear_object (&self->found_dataset);
 }
 
 static void
@@ -234,13 +233,12 @@ search_done_cb (GObject      *source_object,
     return;
   step = self->pending_step;
   stop_search (self);
-  entente_timeline_view_set_matches (self->view, matches);
-  show_match_count (self, data->found);
   forget_found (self);
   self->found = g_bytes_new_take (g_steal_pointer (&matches),
                                   sizeof (gboolean) * entente_dataset_get_n_events (data->dataset));
   self->found_text = g_strdup (data->text);
-  self->found_dataset = g_object_ref (data->dataset);
+  entente_timeline_view_set_matches (self->view, self->found);
+  show_match_count (self, data->found);
   if (step != 0)
     entente_timeline_view_select_next (self->view, step);
 }
@@ -277,8 +275,7 @@ update_search (EntenteWindow *self)
   data->text = g_strdup (text);
   /* Typing on narrows the search down: "Mao" is looked for among the
    * matches of "Ma", a fraction of a million events. */
-  if (self->found != NULL && self->found_dataset == self->dataset &&
-      entente_search_narrows (text, self->found_text))
+  if (self->found != NULL && entente_search_narrows (text, self->found_text))
     data->within = g_bytes_ref (self->found);
   task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
   g_task_set_source_tag (task, update_search);
