@@ -732,7 +732,13 @@ test_focus (void)
           picked++;
           options.has_focus = TRUE;
           options.focus_event = event;
-          what = g_strdup_printf ("days %.0f–%.0f, focus on event %u", viewport.from_day, viewport.to_day, event);
+          /* Every other time following the view as it was before the
+           * event was selected, whose items all hold their places: the
+           * focus event takes one anyway. */
+          if (picked % 2 == 0)
+            options.previous = plain;
+          what = g_strdup_printf ("days %.0f–%.0f, focus on event %u%s", viewport.from_day, viewport.to_day,
+                                  event, options.previous != NULL ? ", following" : "");
           layout = entente_layout_new (dataset, &viewport, style, &options);
           if (entente_layout_find_event (layout, event, &index) != ENTENTE_PLACED_ITEM)
             g_error ("%s: the focus event is not drawn on its own", what);
@@ -855,6 +861,149 @@ test_columns_follow_time (void)
             }
       if (same < MIN (n_a, n_b) - 6 - (guint) ceil (shifts[k]))
         g_error ("panned by %.2f columns, %u of %u columns kept their days", shifts[k], same, n_a);
+    }
+}
+
+/* Of the events labelled away from the plot's ends in both layouts,
+ * how many are in another lane in after; kept counts the others. */
+static guint
+count_lane_changes (EntenteDataset *dataset,
+                    EntenteLayout  *before,
+                    EntenteLayout  *after,
+                    guint          *kept)
+{
+  const EntenteEventItem *a, *b;
+  guint n_a, n_b, changed = 0;
+  EntenteRect plot;
+
+  a = entente_layout_get_items (before, &n_a);
+  b = entente_layout_get_items (after, &n_b);
+  entente_layout_get_plot_rect (after, &plot);
+  for (guint j = 0; j < n_b; j++)
+    {
+      double x = entente_layout_x_for_day (after, entente_dataset_get_event (dataset, b[j].event)->start_day);
+
+      if (b[j].text == NULL || x < plot.x + plot.width * 0.1 || x > plot.x + plot.width * 0.9)
+        continue;
+      for (guint i = 0; i < n_a; i++)
+        if (a[i].event == b[j].event && a[i].text != NULL)
+          {
+            if (a[i].side != b[j].side || a[i].lane != b[j].lane)
+              changed++;
+            else
+              (*kept)++;
+            break;
+          }
+    }
+  return changed;
+}
+
+/* Dragged a few pixels at a time, a crowded view keeps its labels in
+ * their lanes when each layout is given the one before: without, an
+ * event coming into view or leaving it sends many of those after it
+ * elsewhere. */
+static void
+test_pans_keep_lanes (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (60000, 1700, 2020, 2, 11);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteTextCache) cache = entente_text_cache_new (dataset);
+  guint changed[2] = { 0, 0 }, kept[2] = { 0, 0 };
+  double lo, hi;
+
+  entente_layout_default_range (dataset, &lo, &hi);
+  for (guint follow = 0; follow < 2; follow++)
+    for (guint place = 0; place < 6; place++)
+      {
+        EntenteLayoutOptions options = { 0 };
+        double span = place % 2 ? 3652.4 : 365.2;
+        EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+        g_autoptr(EntenteLayout) before = NULL;
+
+        options.text_cache = cache;
+        /* Near the middle of a burst, where events crowd. */
+        viewport.from_day = lo + (hi - lo) * (0.2 * (place % 5) + 0.01) - span / 2;
+        viewport.to_day = viewport.from_day + span;
+        for (guint step = 0; step < 8; step++)
+          {
+            g_autoptr(EntenteLayout) after = NULL;
+            double shift = 4 * span / 1600;
+
+            viewport.from_day += shift;
+            viewport.to_day += shift;
+            options.previous = follow ? before : NULL;
+            after = entente_layout_new (dataset, &viewport, style, &options);
+            if (follow)
+              {
+                /* Following, a layout still keeps every rule. */
+                check_texts (after, "following");
+                check_items (after, "following");
+                check_events_accounted (after, &options, "following");
+                check_hits (after);
+              }
+            if (before != NULL)
+              changed[follow] += count_lane_changes (dataset, before, after, &kept[follow]);
+            g_set_object (&before, after);
+          }
+      }
+
+  g_test_message ("lanes changed: %u of %u labels alone, %u of %u following",
+                  changed[0], changed[0] + kept[0], changed[1], changed[1] + kept[1]);
+  /* Enough labels crowd for lanes to change at all: one in twenty moves
+   * when each layout is made alone. */
+  g_assert_cmpuint (changed[0] + kept[0], >, 1500);
+  g_assert_cmpuint (changed[0] * 20, >, changed[0] + kept[0]);
+  /* Following, hardly one in a hundred, and no fewer labels. */
+  g_assert_cmpuint (changed[1] * 100, <, changed[1] + kept[1]);
+  g_assert_cmpuint (changed[1] * 10, <, changed[0]);
+  g_assert_cmpuint (changed[1] + kept[1], >=, changed[0] + kept[0]);
+}
+
+/* A layout of another scale or size, as after a zoom or a resize,
+ * changes nothing: every event is where a layout made afresh puts it. */
+static void
+test_zoom_ignores_previous (void)
+{
+  g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 11);
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  struct { double zoom; int width; } changes[] = { { 1.25, 1600 }, { 0.8, 1600 }, { 1, 1500 } };
+  double lo, hi;
+
+  entente_layout_default_range (dataset, &lo, &hi);
+  viewport.from_day = lo + (hi - lo) * 0.3;
+  viewport.to_day = viewport.from_day + 3652.4;
+  for (guint k = 0; k < G_N_ELEMENTS (changes); k++)
+    {
+      EntenteLayoutOptions options = { 0 };
+      EntenteViewport other = viewport;
+      g_autoptr(EntenteLayout) shown = NULL;
+      g_autoptr(EntenteLayout) fresh = NULL;
+      g_autoptr(EntenteLayout) following = NULL;
+      const EntenteEventItem *a, *b;
+      guint n_a, n_b, n_labelled = 0;
+
+      /* Shown just before, a little earlier. */
+      shown = entente_layout_new (dataset, &viewport, style, NULL);
+      other.from_day += 40;
+      other.to_day = other.from_day + (viewport.to_day - viewport.from_day) * changes[k].zoom;
+      other.width = changes[k].width;
+      fresh = entente_layout_new (dataset, &other, style, NULL);
+      options.previous = shown;
+      following = entente_layout_new (dataset, &other, style, &options);
+
+      a = entente_layout_get_items (fresh, &n_a);
+      b = entente_layout_get_items (following, &n_b);
+      g_assert_cmpuint (n_a, ==, n_b);
+      for (guint i = 0; i < n_a; i++)
+        {
+          g_assert_cmpuint (a[i].event, ==, b[i].event);
+          g_assert_cmpint (a[i].side, ==, b[i].side);
+          g_assert_cmpuint (a[i].lane, ==, b[i].lane);
+          g_assert_cmpfloat (a[i].text_rect.width, ==, b[i].text_rect.width);
+          n_labelled += a[i].text != NULL;
+        }
+      g_assert_cmpuint (n_labelled, >, 40);
     }
 }
 
@@ -1282,6 +1431,8 @@ main (int    argc,
   g_test_add_func ("/layout/rounding-terminates", test_rounding_terminates);
   g_test_add_func ("/layout/filters", test_filters);
   g_test_add_func ("/layout/columns-follow-time", test_columns_follow_time);
+  g_test_add_func ("/layout/pans-keep-lanes", test_pans_keep_lanes);
+  g_test_add_func ("/layout/zoom-ignores-previous", test_zoom_ignores_previous);
   g_test_add_func ("/layout/volume", test_volume);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);
   g_test_add_func ("/layout/tick-units", test_tick_units);

@@ -94,6 +94,22 @@ typedef struct {
   guint packed;      /* index << 1 | is_cluster */
 } Placement;
 
+/* Where the layout shown before put an event (see take_hints ()). */
+typedef struct {
+  guint       event;
+  EntenteSide side;
+  guint       lane;
+} LaneHint;
+
+/* Where, in this layout's x, an item of the layout shown before was:
+ * its marker, and the left of all of it. */
+typedef struct {
+  EntenteSide side;
+  guint       lane;
+  double      x;
+  double      left;
+} Held;
+
 struct _EntenteLayout
 {
   GObject parent_instance;
@@ -153,6 +169,15 @@ struct _EntenteLayout
    * into it, wanted by the footer and the events alike. */
   GArray               *reaching;     /* guint */
   double                badge_widths[12]; /* by number of digits */
+  /* The options' previous layout, while laid out, and the lanes it gave
+   * its events (LaneHint, by event) where it is of the same scale and
+   * lanes; NULL otherwise. */
+  EntenteLayout        *previous;
+  GArray               *hints;
+  GArray               *held;         /* Held, by side, lane and x */
+  guint                *held_at;      /* the first of each lane's, by
+                                       * lane_index (), and the end */
+  gboolean              placing_focus;
   /* The leftmost place a marker could go on each side, kept while no
    * lane changes: in a dense view most events find every lane taken,
    * and this says so without asking each lane again. */
@@ -1609,19 +1634,199 @@ add_to_cluster (EntenteLayout   *self,
     cluster_take_item (self, slot.index, g_array_index (evicted, guint, i));
 }
 
-/* The nearest lane from first on that is free from left on, or n_lanes. */
+static gboolean
+lane_free (EntenteLayout *self,
+           EntenteSide    side,
+           guint          lane,
+           double         left)
+{
+  return lane_end (self, &self->lanes[side][lane]) + ITEM_GAP <= left;
+}
+
+static guint
+lane_index (EntenteLayout *self,
+            EntenteSide    side,
+            guint          lane)
+{
+  guint index = lane;
+
+  for (guint s = 0; s < side; s++)
+    index += self->n_lanes[s];
+  return index;
+}
+
+/* How far right of x an event may reach in a lane without taking the
+ * place of an item that the layout shown before had there, further
+ * right: that item's own event comes later and goes back to it. The
+ * focus event, placed first, takes any place. */
+static double
+held_limit (EntenteLayout *self,
+            EntenteSide    side,
+            guint          lane,
+            double         x)
+{
+  const Held *held;
+  guint index, lo, hi;
+
+  if (self->held == NULL || self->placing_focus)
+    return G_MAXDOUBLE;
+  index = lane_index (self, side, lane);
+  held = (const Held *) (gpointer) self->held->data;
+  /* The first of the lane's further right than x. */
+  lo = self->held_at[index];
+  hi = self->held_at[index + 1];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (held[mid].x > x + 0.5)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo < self->held_at[index + 1] ? held[lo].left - ITEM_GAP : G_MAXDOUBLE;
+}
+
+/* The nearest lane from first on that is free from left on, and where
+ * what reaches to right, for an event at x, takes no other's place (see
+ * held_limit ()); or n_lanes. */
 static guint
 find_lane (EntenteLayout *self,
            EntenteSide    side,
            guint          first,
-           double         left)
+           double         left,
+           double         x,
+           double         right)
 {
   guint lane;
 
   for (lane = first; lane < self->n_lanes[side]; lane++)
-    if (lane_end (self, &self->lanes[side][lane]) + ITEM_GAP <= left)
+    if (lane_free (self, side, lane, left) && right <= held_limit (self, side, lane, x))
       break;
   return lane;
+}
+
+static int
+compare_hints (gconstpointer a,
+               gconstpointer b)
+{
+  const LaneHint *ha = a;
+  const LaneHint *hb = b;
+
+  return ha->event < hb->event ? -1 : ha->event > hb->event;
+}
+
+static int
+compare_held (gconstpointer a,
+              gconstpointer b)
+{
+  const Held *ha = a;
+  const Held *hb = b;
+
+  if (ha->side != hb->side)
+    return ha->side < hb->side ? -1 : 1;
+  if (ha->lane != hb->lane)
+    return ha->lane < hb->lane ? -1 : 1;
+  return ha->x < hb->x ? -1 : ha->x > hb->x;
+}
+
+/* An event that had no lane before, as one that was in a cluster, takes
+ * none that a later event had: else it would send that one elsewhere. */
+static void
+take_held (EntenteLayout *self)
+{
+  EntenteLayout *previous = self->previous;
+  double dx = (previous->viewport.from_day - self->viewport.from_day) * self->px_per_day;
+  guint n_lanes = self->n_lanes[0] + self->n_lanes[1] + self->n_lanes[2];
+  guint at = 0;
+
+  self->held = g_array_sized_new (FALSE, FALSE, sizeof (Held), previous->items->len);
+  for (guint i = 0; i < previous->items->len; i++)
+    {
+      const EntenteEventItem *item = &g_array_index (previous->items, EntenteEventItem, i);
+      Held held = { item->side, item->lane, item->x + dx, item->rect.x + dx };
+
+      g_array_append_val (self->held, held);
+    }
+  g_array_sort (self->held, compare_held);
+
+  self->held_at = g_new (guint, n_lanes + 1);
+  for (guint side = 0, index = 0; side < 3; side++)
+    for (guint lane = 0; lane < self->n_lanes[side]; lane++, index++)
+      {
+        self->held_at[index] = at;
+        while (at < self->held->len &&
+               g_array_index (self->held, Held, at).side == side &&
+               g_array_index (self->held, Held, at).lane == lane)
+          at++;
+      }
+  self->held_at[n_lanes] = at;
+}
+
+/* A pan keeps the scale and the lanes, and only moves what was shown.
+ * The layout shown before it then says which lane each of its events
+ * had, and they go back to it where it has room, instead of wherever the
+ * order of placing would put them now: else an event coming into view
+ * or leaving it could send every label after it to another lane, and
+ * labels would jump about under a drag. So too when an event is
+ * selected, or a category hidden: the others stay where they were. */
+static void
+take_hints (EntenteLayout *self)
+{
+  EntenteLayout *previous = self->previous;
+
+  if (previous == NULL || previous->dataset != self->dataset ||
+      fabs (previous->px_per_day - self->px_per_day) > 1e-9 * self->px_per_day ||
+      previous->plot.x != self->plot.x || previous->plot.width != self->plot.width)
+    return;
+  for (guint side = 0; side < 3; side++)
+    if (previous->n_lanes[side] != self->n_lanes[side])
+      return;
+
+  self->hints = g_array_sized_new (FALSE, FALSE, sizeof (LaneHint), previous->items->len);
+  for (guint i = 0; i < previous->items->len; i++)
+    {
+      const EntenteEventItem *item = &g_array_index (previous->items, EntenteEventItem, i);
+      LaneHint hint = { item->event, item->side, item->lane };
+
+      g_array_append_val (self->hints, hint);
+    }
+  g_array_sort (self->hints, compare_hints);
+  take_held (self);
+}
+
+/* The lane the previous layout gave event on side, if it is first or
+ * further from the axis; else n_lanes. */
+static guint
+hinted_lane (EntenteLayout *self,
+             guint          event,
+             EntenteSide    side,
+             guint          first)
+{
+  LaneHint key = { event, };
+  const LaneHint *hint;
+
+  if (self->hints == NULL || self->hints->len == 0)
+    return self->n_lanes[side];
+  hint = bsearch (&key, self->hints->data, self->hints->len, sizeof (LaneHint), compare_hints);
+  if (hint == NULL || hint->side != side || hint->lane < first || hint->lane >= self->n_lanes[side])
+    return self->n_lanes[side];
+  return hint->lane;
+}
+
+/* The k-th lane to try from first on: the hinted one, if any, then the
+ * others from the axis outwards. */
+static guint
+nth_lane (guint k,
+          guint first,
+          guint hint,
+          guint n_lanes)
+{
+  if (hint >= n_lanes)
+    return first + k;
+  if (k == 0)
+    return hint;
+  return first + k - 1 + (first + k - 1 >= hint);
 }
 
 /* The item a lane ends with, or NULL when it is empty or ends with a
@@ -1640,26 +1845,43 @@ lane_last_item (EntenteLayout *self,
   return &g_array_index (self->items, EntenteEventItem, last->index);
 }
 
+/* Whether the lane's last label can give up its end so that the lane is
+ * free from left on. Only looks unless apply is TRUE. */
+static gboolean
+lane_make_room (EntenteLayout *self,
+                EntenteSide    side,
+                guint          lane,
+                double         left,
+                gboolean       apply)
+{
+  EntenteEventItem *item = lane_last_item (self, &self->lanes[side][lane]);
+
+  if (item == NULL)
+    return FALSE;
+  return apply ? item_shorten (self, item, left - ITEM_GAP, FALSE)
+               : item_can_shorten (item, left - ITEM_GAP, FALSE);
+}
+
 /* The nearest lane from first on whose last label can give up its end so
- * that the lane is free from left on, or n_lanes when none can. Only
- * looks unless apply is TRUE. */
+ * that the lane is free from left on, and where what reaches to right,
+ * for an event at x, takes no other's place; or n_lanes when none can.
+ * Only looks unless apply is TRUE. */
 static guint
 make_room (EntenteLayout *self,
            EntenteSide    side,
            guint          first,
            double         left,
+           double         x,
+           double         right,
            gboolean       apply)
 {
   for (guint i = first; i < self->n_lanes[side]; i++)
-    {
-      EntenteEventItem *item = lane_last_item (self, &self->lanes[side][i]);
-
-      if (item == NULL)
-        continue;
-      if (apply ? item_shorten (self, item, left - ITEM_GAP, FALSE)
-                : item_can_shorten (item, left - ITEM_GAP, FALSE))
+    if (lane_make_room (self, side, i, left, FALSE) && right <= held_limit (self, side, i, x))
+      {
+        if (apply)
+          lane_make_room (self, side, i, left, TRUE);
         return i;
-    }
+      }
   return self->n_lanes[side];
 }
 
@@ -1699,15 +1921,16 @@ place_event (EntenteLayout   *self,
   double plot_right = rect_right (&self->plot);
   EntenteEventItem item = { 0, };
   double x = candidate->x;
-  double natural, text_width, text_height, right_avail, left_avail, width, base_left, right_x;
+  double natural, text_width, text_height, right_avail, left_avail, width, base_left, base_right, right_x;
   gboolean text_left = FALSE;
   gboolean labelled = TRUE;
   Slot slot;
-  guint lane, first;
+  guint lane, first, hint;
 
   if (n_lanes == 0)
     return;
 
+  self->placing_focus = candidate->focus;
   item.event = candidate->event;
   item.side = side;
   if (event->is_span)
@@ -1721,14 +1944,15 @@ place_event (EntenteLayout   *self,
   item.x = x;
   item.marker = (EntenteRect) { x - MARKER / 2, 0, MARKER, MARKER };
   base_left = item.marker.x;
+  base_right = MAX (x + MARKER / 2, rect_right (&item.bar));
 
   /* Where not even the marker can go, the event joins a cluster without
    * its label being measured: in a dense view most events end so. The
    * margin leaves what rounding could decide to the lanes themselves. */
   if (!candidate->focus &&
       (base_left < side_free_from (self, side) - 1e-6 ||
-       (find_lane (self, side, 0, base_left) == n_lanes &&
-        make_room (self, side, 0, base_left, FALSE) == n_lanes)))
+       (find_lane (self, side, 0, base_left, x, base_right) == n_lanes &&
+        make_room (self, side, 0, base_left, x, base_right, FALSE) == n_lanes)))
     {
       add_to_cluster (self, side, candidate, x);
       return;
@@ -1770,55 +1994,73 @@ place_event (EntenteLayout   *self,
    * one nearest the axis, where a cluster coming after it would take it
    * in. */
   first = candidate->focus && n_lanes > 1 ? 1 : 0;
+  hint = hinted_lane (self, candidate->event, side, first);
 
-  /* The first choice: the whole label, in the lane nearest the axis that
-   * has room for it, even if a neighbour's label must give up its end. */
+  /* The first choice: the whole label, in the lane it had in the layout
+   * shown before, or else the one nearest the axis that has room for it,
+   * even if a neighbour's label must give up its end. */
   lane = n_lanes;
   if (width >= MIN (text_width, MIN_LABEL_W))
     {
       double left = text_left ? x - MARKER / 2 - LABEL_GAP - width : base_left;
+      double right = text_left ? base_right : MAX (base_right, right_x + width);
 
-      lane = find_lane (self, side, first, left);
+      if (hint < n_lanes &&
+          (lane_free (self, side, hint, left) || lane_make_room (self, side, hint, left, TRUE)))
+        lane = hint;
+      else
+        lane = find_lane (self, side, first, left, x, right);
       if (lane == n_lanes)
-        lane = make_room (self, side, first, left, TRUE);
+        lane = make_room (self, side, first, left, x, right, TRUE);
       if (lane < n_lanes)
         width = fit_width (natural, width);
     }
 
   /* Then an elided label, on whichever side leaves more of it. */
-  for (guint i = first; lane == n_lanes && i < n_lanes; i++)
+  for (guint k = 0; lane == n_lanes && k < n_lanes - first; k++)
     {
+      guint i = nth_lane (k, first, hint, n_lanes);
       double free_from = lane_end (self, &self->lanes[side][i]) + ITEM_GAP;
       double room_left = x - MARKER / 2 - LABEL_GAP - MAX (free_from, self->plot.x + 2);
+      double limit = held_limit (self, side, i, x);
+      double room_right = MIN (right_avail, limit - right_x);
 
-      if (free_from > base_left)
+      if (free_from > base_left || base_right > limit)
         continue;
       if (event->is_span)
         room_left = 0;
-      if (MAX (right_avail, room_left) >= MIN_LABEL_W)
+      if (MAX (room_right, room_left) >= MIN_LABEL_W)
         {
-          text_left = room_left > right_avail;
-          width = fit_width (natural, MIN (text_width, MAX (right_avail, room_left)));
+          text_left = room_left > room_right;
+          width = fit_width (natural, MIN (text_width, MAX (room_right, room_left)));
           lane = i;
         }
     }
 
   /* Then room taken from a neighbour's label, for the marker and as much
    * of this label as fits on its right. */
-  if (lane == n_lanes && (lane = make_room (self, side, first, base_left, TRUE)) < n_lanes)
+  if (lane == n_lanes)
     {
-      text_left = FALSE;
-      if (right_avail >= MIN_LABEL_W)
-        width = fit_width (natural, MIN (text_width, right_avail));
-      else
-        labelled = FALSE;
+      lane = hint < n_lanes && lane_make_room (self, side, hint, base_left, TRUE)
+        ? hint : make_room (self, side, first, base_left, x, base_right, TRUE);
+      if (lane < n_lanes)
+        {
+          double room_right = MIN (right_avail, held_limit (self, side, lane, x) - right_x);
+
+          text_left = FALSE;
+          if (room_right >= MIN_LABEL_W)
+            width = fit_width (natural, MIN (text_width, room_right));
+          else
+            labelled = FALSE;
+        }
     }
 
   /* Then the bare marker: the event is still there to see and point at. */
   if (lane == n_lanes)
     {
       labelled = FALSE;
-      lane = find_lane (self, side, first, base_left);
+      lane = hint < n_lanes && lane_free (self, side, hint, base_left)
+        ? hint : find_lane (self, side, first, base_left, x, base_right);
     }
 
   if (lane == n_lanes)
@@ -2138,6 +2380,7 @@ layout_events (EntenteLayout *self)
   Candidate dense = { 0, };
 
   set_up_lanes (self);
+  take_hints (self);
   /* Too narrow for even a cluster's badge: no events at all, rather
    * than some that do not fit. */
   if (self->plot.width < 4 * MIN_LABEL_W)
@@ -2547,6 +2790,10 @@ free_lanes (EntenteLayout *self)
   g_clear_pointer (&self->cluster_builds, g_array_unref);
   g_clear_pointer (&self->cluster_members, g_array_unref);
   g_clear_pointer (&self->cluster_ranges, g_array_unref);
+  g_clear_pointer (&self->hints, g_array_unref);
+  g_clear_pointer (&self->held, g_array_unref);
+  g_clear_pointer (&self->held_at, g_free);
+  self->previous = NULL;
 }
 
 /* The object */
@@ -2698,6 +2945,7 @@ entente_layout_new (EntenteDataset             *dataset,
                                     sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
   self->two_parties = entente_dataset_get_n_parties (dataset) == 2;
   self->matches = options != NULL ? options->matches : NULL;
+  self->previous = options != NULL ? options->previous : NULL;
 
   set_up_text (self, options != NULL ? options->text_cache : NULL);
   self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", &self->ellipsis_width, NULL);

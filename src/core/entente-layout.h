@@ -58,6 +58,12 @@ typedef struct {
    * then also counts the matches (see EntenteVolume). Read only while
    * the layout is made. */
   const gboolean   *matches;
+  /* The layout shown just before this one, or NULL. Where it has the
+   * same size and scale (the view has only moved), the events it placed
+   * go back to the lanes it gave them wherever these have room, so that
+   * labels keep their places while the view is dragged. Read only while
+   * the layout is made. */
+  struct _EntenteLayout *previous;
 } EntenteLayoutOptions;
 
 typedef enum {
