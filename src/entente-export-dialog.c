@@ -14,9 +14,10 @@
  * copied: the export, on a thread, outlives both the dialog and any
  * change in the window. */
 typedef struct {
-  gboolean *hidden_categories;
-  gboolean *hidden_kinds;
-  gboolean *matches;
+  gboolean      *hidden_categories;
+  gboolean      *hidden_kinds;
+  gboolean      *matches;
+  EntenteLayout *previous;
 } Filters;
 
 static void
@@ -25,6 +26,7 @@ filters_free (Filters *filters)
   g_free (filters->hidden_categories);
   g_free (filters->hidden_kinds);
   g_free (filters->matches);
+  g_clear_object (&filters->previous);
   g_free (filters);
 }
 
@@ -42,6 +44,8 @@ filters_copy (EntenteDataset             *dataset,
                                        sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
   if (shown->matches != NULL)
     filters->matches = g_memdup2 (shown->matches, sizeof (gboolean) * entente_dataset_get_n_events (dataset));
+  if (shown->previous != NULL)
+    filters->previous = g_object_ref (shown->previous);
   return filters;
 }
 
@@ -126,6 +130,13 @@ export_done_cb (GObject      *object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  /* Let go of the window's layout here, on its own thread: the task's
+   * data may be freed on the export's, and the layout's text belongs to
+   * the window's. */
+  job->options.previous = NULL;
+  if (job->filters != NULL)
+    g_clear_object (&job->filters->previous);
+
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *name = g_path_get_basename (job->path);
@@ -186,6 +197,7 @@ save_response_cb (GtkNativeDialog     *chooser,
       job->options.hidden_categories = job->filters->hidden_categories;
       job->options.hidden_kinds = job->filters->hidden_kinds;
       job->options.matches = job->filters->matches;
+      job->options.previous = job->filters->previous;
     }
 
   if (job->path == NULL)

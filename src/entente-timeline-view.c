@@ -30,6 +30,11 @@ struct _EntenteTimelineView
   /* Owned references */
   EntenteDataset *dataset;
   EntenteLayout  *layout;       /* NULL when it must be rebuilt */
+  /* The layout made before layout, or before the one to come: a layout
+   * of the same scale keeps its events in the same lanes, so that labels
+   * stay put as the view pans, as an event is selected or as a category
+   * is hidden. Kept for exports, which follow it too. */
+  EntenteLayout  *follows;
   /* What every layout of the dataset measured: a pan or a zoom measures
    * only the text that comes into view. */
   EntenteTextCache *text_cache;
@@ -101,7 +106,11 @@ forget_hover (EntenteTimelineView *self)
 static void
 invalidate (EntenteTimelineView *self)
 {
-  g_clear_object (&self->layout);
+  if (self->layout != NULL)
+    {
+      g_clear_object (&self->follows);
+      self->follows = g_steal_pointer (&self->layout);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* What lies under a pointer that has not moved may have changed: a
    * tooltip shown before a load, a zoom or a pan would name an event no
@@ -143,6 +152,8 @@ build_layout (EntenteTimelineView *self,
   options.hidden_kinds = self->hidden_kinds;
   options.text_cache = self->text_cache;
   options.matches = self->matches;
+  if (from_day == self->from_day && to_day == self->to_day)
+    options.previous = self->follows;
   return entente_layout_new_for_selection (self->dataset, &viewport, self->style, &options,
                                            self->selected_event);
 }
@@ -721,6 +732,10 @@ entente_timeline_view_get_export_options (EntenteTimelineView  *self,
   g_return_if_fail (options != NULL);
 
   entente_timeline_view_get_range (self, &from, &to);
+  /* The layout shown, made if it is still to come, followed the one
+   * before it: so does an export of the same view. */
+  entente_timeline_view_get_layout (self);
+  options->previous = self->follows;
   options->has_range = TRUE;
   options->from_day = (gint64) floor (from);
   options->to_day = (gint64) ceil (to);
@@ -833,6 +848,9 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
 
   set_selection (self, -1, -1);
   invalidate (self);
+  /* Nothing of another dataset's layout is of use, and it would keep
+   * that dataset alive. */
+  g_clear_object (&self->follows);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_DAY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_DAY]);
@@ -1325,6 +1343,7 @@ entente_timeline_view_dispose (GObject *object)
 
   stop_animation (self);
   g_clear_object (&self->layout);
+  g_clear_object (&self->follows);
   g_clear_object (&self->text_cache);
   g_clear_object (&self->dataset);
 

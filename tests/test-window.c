@@ -151,6 +151,88 @@ test_keyboard_pans (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* How many events labelled in both layouts have another lane in b. */
+static guint
+lanes_changed (EntenteLayout *a,
+               EntenteLayout *b,
+               guint         *compared)
+{
+  const EntenteEventItem *items_a, *items_b;
+  guint n_a, n_b, changed = 0;
+
+  items_a = entente_layout_get_items (a, &n_a);
+  items_b = entente_layout_get_items (b, &n_b);
+  for (guint i = 0; i < n_a; i++)
+    for (guint j = 0; items_a[i].text != NULL && j < n_b; j++)
+      if (items_b[j].event == items_a[i].event)
+        {
+          if (items_b[j].text != NULL)
+            {
+              changed += items_b[j].side != items_a[i].side || items_b[j].lane != items_a[i].lane;
+              (*compared)++;
+            }
+          break;
+        }
+  return changed;
+}
+
+/* Dragged a few pixels at a time through a crowded year, the chart
+ * keeps its labels in their lanes: each layout follows the one shown
+ * before it, where layouts made alone would move many. */
+static void
+test_drag_keeps_lanes (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Crowded\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteLayout) shown = NULL;
+  g_autoptr(EntenteLayout) alone = NULL;
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  double from = entente_days_from_civil (1950, 1, 1), span = 365;
+  guint changed_shown = 0, changed_alone = 0, compared_shown = 0, compared_alone = 0;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"19%d-%02d-%02d\", "
+                            "\"title\": \"Event %u%s\", \"actor\": \"%s\"}",
+                            i > 0 ? ", " : "", i, g_rand_int_range (rand, 49, 52),
+                            g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i,
+                            i % 3 ? " of the talks on the frontier" : "", i % 4 ? "Borduria" : "Aland");
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "crowded.json");
+  entente_timeline_view_set_dataset (view, dataset);
+
+  for (guint step = 0; step < 12; step++)
+    {
+      EntenteLayout *layout;
+      g_autoptr(EntenteLayout) fresh = NULL;
+      const EntenteViewport *viewport;
+
+      /* Four pixels or so a step. */
+      entente_timeline_view_set_range (view, from + step * 1.5, from + step * 1.5 + span, FALSE);
+      layout = entente_timeline_view_get_layout (view);
+      viewport = entente_layout_get_viewport (layout);
+      fresh = entente_layout_new (dataset, viewport, entente_timeline_view_get_style (view), NULL);
+      if (shown != NULL)
+        {
+          changed_shown += lanes_changed (shown, layout, &compared_shown);
+          changed_alone += lanes_changed (alone, fresh, &compared_alone);
+        }
+      g_set_object (&shown, layout);
+      g_set_object (&alone, fresh);
+    }
+
+  g_test_message ("lanes changed: %u of %u labels in the window, %u of %u made alone",
+                  changed_shown, compared_shown, changed_alone, compared_alone);
+  /* Alone, one label in five or more moves a step; in the window, hardly
+   * one in twenty-five, most of them where events come into view. */
+  g_assert_cmpuint (compared_alone, >, 300);
+  g_assert_cmpuint (changed_alone * 5, >, compared_alone);
+  g_assert_cmpuint (changed_shown * 25, <, compared_shown);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_next_and_previous (void)
 {
@@ -1323,6 +1405,7 @@ main (int    argc,
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
+  g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
   g_test_add_func ("/window/search-narrows-as-typed", test_search_narrows_as_typed);

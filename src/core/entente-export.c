@@ -203,6 +203,7 @@ draw_chart (EntenteDataset             *dataset,
   layout_options.hidden_categories = options->hidden_categories;
   layout_options.hidden_kinds = options->hidden_kinds;
   layout_options.matches = options->matches;
+  layout_options.previous = options->previous;
   layout = entente_layout_new_for_selection (dataset, &viewport, style, &layout_options,
                                              options->selected_event);
   entente_render_state_init (&state);

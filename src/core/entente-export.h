@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "entente-dataset.h"
+#include "entente-layout.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,10 @@ typedef struct {
   const gboolean *hidden_categories;
   const gboolean *hidden_kinds;
   const gboolean *matches;
+  /* The layout that the window's followed (see EntenteLayoutOptions),
+   * so that a view exported at the window's size and range has every
+   * event where the window has it; NULL for none. Borrowed likewise. */
+  EntenteLayout  *previous;
 } EntenteExportOptions;
 
 GQuark   entente_export_error_quark        (void);
