@@ -598,6 +598,7 @@ time_frames (EntenteDataset     *dataset,
   double sweep_from = 0;
   FrameStats stats;
   EntenteLayoutOptions options = { 0 };
+  g_autoptr(EntenteLayout) previous = NULL;
   /* The widget always gives the flags of its categories and period
    * kinds, hidden or not. */
   g_autofree gboolean *hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
@@ -616,15 +617,20 @@ time_frames (EntenteDataset     *dataset,
 
       frame_range (dataset, zoom, i, &rng, &sweep_from, &viewport.from_day, &viewport.to_day);
       /* What the widget does for a frame after a pan: a new layout for
-       * the new range (with the text cache it keeps for the dataset),
-       * drawn, and the old one dropped. */
+       * the new range (with the text cache it keeps for the dataset,
+       * and the layout before the pan, whose lanes its events keep),
+       * drawn, and the old one dropped. A jump keeps nothing. */
       start = now_ms ();
+      if (zoom != ZOOM_WHOLE && i % SWEEP_FRAMES == 0)
+        g_clear_object (&previous);
+      options.previous = previous;
       layout = entente_layout_new (dataset, &viewport, style, &options);
       cr = cairo_create (surface);
       entente_render_draw (layout, style, NULL, cr);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      g_object_unref (layout);
+      g_clear_object (&previous);
+      previous = layout;
       times[i] = now_ms () - start;
       if (opt_verbose)
         g_printerr ("  frame %3u: %6.2f ms, days %.1f to %.1f\n", i, times[i], viewport.from_day, viewport.to_day);
