@@ -864,6 +864,26 @@ test_columns_follow_time (void)
     }
 }
 
+/* Whether two layouts place every event alike. */
+static void
+assert_same_items (EntenteLayout *a,
+                   EntenteLayout *b)
+{
+  const EntenteEventItem *items_a, *items_b;
+  guint n_a, n_b;
+
+  items_a = entente_layout_get_items (a, &n_a);
+  items_b = entente_layout_get_items (b, &n_b);
+  g_assert_cmpuint (n_a, ==, n_b);
+  for (guint i = 0; i < n_a; i++)
+    {
+      g_assert_cmpuint (items_a[i].event, ==, items_b[i].event);
+      g_assert_cmpint (items_a[i].side, ==, items_b[i].side);
+      g_assert_cmpuint (items_a[i].lane, ==, items_b[i].lane);
+      g_assert_cmpfloat (items_a[i].text_rect.width, ==, items_b[i].text_rect.width);
+    }
+}
+
 /* Of the events labelled away from the plot's ends in both layouts,
  * how many are in another lane in after; kept counts the others. */
 static guint
@@ -980,8 +1000,8 @@ test_zoom_ignores_previous (void)
       g_autoptr(EntenteLayout) shown = NULL;
       g_autoptr(EntenteLayout) fresh = NULL;
       g_autoptr(EntenteLayout) following = NULL;
-      const EntenteEventItem *a, *b;
-      guint n_a, n_b, n_labelled = 0;
+      const EntenteEventItem *a;
+      guint n_a, n_labelled = 0;
 
       /* Shown just before, a little earlier. */
       shown = entente_layout_new (dataset, &viewport, style, NULL);
@@ -992,19 +1012,54 @@ test_zoom_ignores_previous (void)
       options.previous = shown;
       following = entente_layout_new (dataset, &other, style, &options);
 
+      assert_same_items (fresh, following);
       a = entente_layout_get_items (fresh, &n_a);
-      b = entente_layout_get_items (following, &n_b);
-      g_assert_cmpuint (n_a, ==, n_b);
       for (guint i = 0; i < n_a; i++)
-        {
-          g_assert_cmpuint (a[i].event, ==, b[i].event);
-          g_assert_cmpint (a[i].side, ==, b[i].side);
-          g_assert_cmpuint (a[i].lane, ==, b[i].lane);
-          g_assert_cmpfloat (a[i].text_rect.width, ==, b[i].text_rect.width);
-          n_labelled += a[i].text != NULL;
-        }
+        n_labelled += a[i].text != NULL;
       g_assert_cmpuint (n_labelled, >, 40);
     }
+}
+
+/* Events a layout shows no more, as those of a category just hidden,
+ * hold no place in the one that follows it: following a view of only
+ * one category, a view of only the other is laid out as if afresh. */
+static void
+test_hidden_hold_nothing (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Two kinds\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], "
+                                          "\"categories\": [{\"id\": \"a\", \"label\": \"A\"}, "
+                                          "{\"id\": \"b\", \"label\": \"B\"}], \"events\": [");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) only_a = NULL;
+  g_autoptr(EntenteLayout) following = NULL;
+  g_autoptr(EntenteLayout) fresh = NULL;
+  gboolean hide_b[] = { FALSE, TRUE }, hide_a[] = { TRUE, FALSE };
+  EntenteLayoutOptions options = { hide_b, NULL, FALSE };
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  guint n_items;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"1960-%02d-%02d\", "
+                            "\"title\": \"Event %u on the frontier\", \"category\": \"%c\", "
+                            "\"actor\": \"%s\"}",
+                            i > 0 ? ", " : "", i, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                            i, "ab"[i % 2], i % 3 ? "Borduria" : "Aland");
+  g_string_append (json, "]}");
+  dataset = entente_test_load_json (json->str, "two-kinds.json");
+  viewport.from_day = entente_days_from_civil (1960, 1, 1);
+  viewport.to_day = entente_days_from_civil (1961, 1, 1);
+
+  only_a = entente_layout_new (dataset, &viewport, style, &options);
+  entente_layout_get_items (only_a, &n_items);
+  g_assert_cmpuint (n_items, >, 100);
+  options.hidden_categories = hide_a;
+  fresh = entente_layout_new (dataset, &viewport, style, &options);
+  options.previous = only_a;
+  following = entente_layout_new (dataset, &viewport, style, &options);
+  assert_same_items (fresh, following);
 }
 
 static void
@@ -1433,6 +1488,7 @@ main (int    argc,
   g_test_add_func ("/layout/columns-follow-time", test_columns_follow_time);
   g_test_add_func ("/layout/pans-keep-lanes", test_pans_keep_lanes);
   g_test_add_func ("/layout/zoom-ignores-previous", test_zoom_ignores_previous);
+  g_test_add_func ("/layout/hidden-hold-nothing", test_hidden_hold_nothing);
   g_test_add_func ("/layout/volume", test_volume);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);
   g_test_add_func ("/layout/tick-units", test_tick_units);

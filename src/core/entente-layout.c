@@ -1731,7 +1731,9 @@ compare_held (gconstpointer a,
 }
 
 /* An event that had no lane before, as one that was in a cluster, takes
- * none that a later event had: else it would send that one elsewhere. */
+ * none that a later event had: else it would send that one elsewhere.
+ * Events no longer shown, as of a category just hidden, hold nothing:
+ * others take the room they leave. */
 static void
 take_held (EntenteLayout *self)
 {
@@ -1746,7 +1748,8 @@ take_held (EntenteLayout *self)
       const EntenteEventItem *item = &g_array_index (previous->items, EntenteEventItem, i);
       Held held = { item->side, item->lane, item->x + dx, item->rect.x + dx };
 
-      g_array_append_val (self->held, held);
+      if (event_visible (self, entente_dataset_get_event (self->dataset, item->event)))
+        g_array_append_val (self->held, held);
     }
   g_array_sort (self->held, compare_held);
 
