@@ -1813,11 +1813,53 @@ entente_dataset_count_actors_shown (EntenteDataset *self,
   counts[0] = counts[1] = counts[2] = 0;
   if (hidden_categories == NULL)
     {
+      const guint8 *codes = self->actor_codes;
+      guint n[3] = { 0, 0, 0 };
+
+      /* Three sums of comparisons rather than an increment through the
+       * code, which the compiler can run on vectors: a whole-range
+       * layout during a search at a million events took 1.5 ms, and
+       * takes 0.7. */
       for (guint i = first; i < end; i++)
-        counts[self->actor_codes[i]] += flags[i] != FALSE;
+        {
+          guint flagged = flags[i] != FALSE;
+
+          n[0] += flagged & (codes[i] == 0);
+          n[1] += flagged & (codes[i] == 1);
+          n[2] += flagged & (codes[i] == 2);
+        }
+      memcpy (counts, n, sizeof n);
       return;
     }
   hidden_codes (self, hidden_categories, hidden);
+  if (self->categories->len + 1 < CATEGORY_IN_EVENT)
+    {
+      /* Every event's code names its category: a table says which are
+       * shown, without a branch. With flags, three sums again (2.4 ms to
+       * 1.6 for that layout); without, the increment through the code
+       * measured faster than the sums. */
+      const guint8 *codes = self->actor_codes;
+      const guint8 *categories = self->category_codes;
+      guint8 shown[CATEGORY_IN_EVENT + 1];
+      guint n[3] = { 0, 0, 0 };
+
+      for (guint k = 0; k <= CATEGORY_IN_EVENT; k++)
+        shown[k] = !hidden[k];
+      if (flags == NULL)
+        for (guint i = first; i < end; i++)
+          n[codes[i]] += shown[categories[i]];
+      else
+        for (guint i = first; i < end; i++)
+          {
+            guint counted = shown[categories[i]] & (flags[i] != FALSE);
+
+            n[0] += counted & (codes[i] == 0);
+            n[1] += counted & (codes[i] == 1);
+            n[2] += counted & (codes[i] == 2);
+          }
+      memcpy (counts, n, sizeof n);
+      return;
+    }
   for (guint i = first; i < end; i++)
     counts[self->actor_codes[i]] += (flags == NULL || flags[i]) && category_shown (self, hidden, hidden_categories, i);
 }
