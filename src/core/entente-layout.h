@@ -59,10 +59,10 @@ typedef struct {
    * the layout is made. */
   const gboolean   *matches;
   /* The layout shown just before this one, or NULL. Where it has the
-   * same size and scale (the view has only moved), the events it placed
-   * go back to the lanes it gave them wherever these have room, so that
-   * labels keep their places while the view is dragged. Read only while
-   * the layout is made. */
+   * same size and scale (the view has moved, an event was selected, a
+   * category hidden), the events it placed go back to the lanes it gave
+   * them wherever these have room, so that labels keep their places
+   * while the view is dragged. Read only while the layout is made. */
   struct _EntenteLayout *previous;
 } EntenteLayoutOptions;
 
