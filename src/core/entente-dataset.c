@@ -39,6 +39,10 @@
 /* Events by actor are counted ahead for every block of this many events
  * (in the dataset's order), and within a block one by one. */
 #define ACTOR_BLOCK     64
+/* With no more categories than this (and none), events are also counted
+ * by block for each category: 4 bytes × 3 actors per category and block,
+ * 3 MB at most for a million events. */
+#define BLOCK_CODES     16
 /* The byte that sends a reader of an event's category to the event. */
 #define CATEGORY_IN_EVENT 255
 
@@ -89,6 +93,11 @@ struct _EntenteDataset
    * else the category's index + 1, or CATEGORY_IN_EVENT for one whose
    * index needs more than a byte. */
   guint8    *category_codes;
+  /* With fewer than BLOCK_CODES codes: for block b, code k and actor a
+   * (0, 1, 2), the events before event b * ACTOR_BLOCK of that code and
+   * actor, at ((b * n_codes) + k) * 3 + a; else NULL. */
+  guint32   *category_blocks;
+  guint      n_codes;
   gint64     first_day;
   gint64     end_day;
   gboolean   has_range;
@@ -1187,12 +1196,33 @@ code_categories (EntenteDataset *self)
 {
   const EntenteEvent *events = (const EntenteEvent *) (gpointer) self->events->data;
 
+  guint n = self->events->len;
+  g_autofree guint32 *by = NULL;
+
   g_clear_pointer (&self->category_codes, g_free);
-  self->category_codes = g_new (guint8, MAX (self->events->len, 1));
-  for (guint i = 0; i < self->events->len; i++)
+  g_clear_pointer (&self->category_blocks, g_free);
+  self->category_codes = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     self->category_codes[i] = events[i].category < 0                      ? 0
                             : events[i].category + 1 < CATEGORY_IN_EVENT ? events[i].category + 1
                                                                         : CATEGORY_IN_EVENT;
+
+  /* A view with a category hidden counts its crowded columns from these,
+   * a few blocks at a time, rather than event by event. */
+  self->n_codes = self->categories->len + 1;
+  if (self->n_codes > BLOCK_CODES)
+    return;
+  by = g_new0 (guint32, self->n_codes * 3);
+  self->category_blocks = g_new (guint32, (n / ACTOR_BLOCK + 1) * self->n_codes * 3);
+  for (guint i = 0; i <= n; i++)
+    {
+      if (i % ACTOR_BLOCK == 0)
+        memcpy (self->category_blocks + (i / ACTOR_BLOCK) * self->n_codes * 3, by,
+                sizeof (guint32) * self->n_codes * 3);
+      if (i == n)
+        break;
+      by[self->category_codes[i] * 3 + self->actor_codes[i]]++;
+    }
 }
 
 static void
@@ -1512,6 +1542,7 @@ entente_dataset_finalize (GObject *object)
   g_clear_pointer (&self->actor_blocks, g_free);
   g_clear_pointer (&self->actor_codes, g_free);
   g_clear_pointer (&self->category_codes, g_free);
+  g_clear_pointer (&self->category_blocks, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->base_dir, g_free);
@@ -1792,6 +1823,30 @@ entente_dataset_collect_events (EntenteDataset *self,
   g_array_set_size (events, first + len);
 }
 
+/* By actor, the events before end whose category code is shown: from
+ * the counts of the block end falls in, and the events of that block
+ * before it. */
+static void
+count_shown_before (EntenteDataset *self,
+                    const guint8   *shown,
+                    guint           end,
+                    guint           by[3])
+{
+  guint block = end / ACTOR_BLOCK;
+  const guint32 *counts = self->category_blocks + block * self->n_codes * 3;
+
+  by[0] = by[1] = by[2] = 0;
+  for (guint k = 0; k < self->n_codes; k++)
+    if (shown[k])
+      {
+        by[0] += counts[k * 3];
+        by[1] += counts[k * 3 + 1];
+        by[2] += counts[k * 3 + 2];
+      }
+  for (guint i = block * ACTOR_BLOCK; i < end; i++)
+    by[self->actor_codes[i]] += shown[self->category_codes[i]];
+}
+
 void
 entente_dataset_count_actors_shown (EntenteDataset *self,
                                     guint           first,
@@ -1835,9 +1890,11 @@ entente_dataset_count_actors_shown (EntenteDataset *self,
   if (self->categories->len + 1 < CATEGORY_IN_EVENT)
     {
       /* Every event's code names its category: a table says which are
-       * shown, without a branch. With flags, three sums again (2.4 ms to
-       * 1.6 for that layout); without, the increment through the code
-       * measured faster than the sums. */
+       * shown, without a branch. Without flags, the counts by block
+       * where there are any (a whole-range layout at a million events
+       * with a category hidden took 0.8 ms, and takes 0.06), else the
+       * increment through the code, which measured faster than sums;
+       * with flags, three sums again (2.4 ms to 1.6 with a search). */
       const guint8 *codes = self->actor_codes;
       const guint8 *categories = self->category_codes;
       guint8 shown[CATEGORY_IN_EVENT + 1];
@@ -1845,7 +1902,16 @@ entente_dataset_count_actors_shown (EntenteDataset *self,
 
       for (guint k = 0; k <= CATEGORY_IN_EVENT; k++)
         shown[k] = !hidden[k];
-      if (flags == NULL)
+      if (flags == NULL && self->category_blocks != NULL)
+        {
+          guint upto[3], before[3];
+
+          count_shown_before (self, shown, end, upto);
+          count_shown_before (self, shown, first, before);
+          for (guint a = 0; a < 3; a++)
+            n[a] = upto[a] - before[a];
+        }
+      else if (flags == NULL)
         for (guint i = first; i < end; i++)
           n[codes[i]] += shown[categories[i]];
       else
