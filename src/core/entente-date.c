@@ -412,9 +412,9 @@ entente_date_format (const EntenteDate *date)
 }
 
 /* A date of the given precision from a day. */
-static char *
-format_day (gint64           day,
-            EntentePrecision precision)
+static EntenteDate
+date_of_day (gint64           day,
+             EntentePrecision precision)
 {
   EntenteDate date = { 0 };
   gint64 year;
@@ -425,7 +425,7 @@ format_day (gint64           day,
   date.precision = precision;
   date.month = precision >= ENTENTE_PRECISION_MONTH ? month : 0;
   date.day = precision >= ENTENTE_PRECISION_DAY ? mday : 0;
-  return entente_date_format (&date);
+  return date;
 }
 
 char *
@@ -436,8 +436,7 @@ entente_format_days (double from_day,
   gint64 first = (gint64) floor (from_day);
   gint64 last = (gint64) ceil (to_day) - 1;
   EntentePrecision precision;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  EntenteDate a, b;
 
   if (span > 3 * 365.25)
     precision = ENTENTE_PRECISION_YEAR;
@@ -446,12 +445,10 @@ entente_format_days (double from_day,
   else
     precision = ENTENTE_PRECISION_DAY;
 
-  a = format_day (first, precision);
-  b = format_day (MAX (first, last), precision);
-  if (g_str_equal (a, b))
-    return g_steal_pointer (&a);
-  /* TRANSLATORS: the range of dates a chart shows, "1689 – 2023" */
-  return g_strdup_printf (_("%s – %s"), a, b);
+  a = date_of_day (first, precision);
+  b = date_of_day (MAX (first, last), precision);
+  /* One date where both are the same at this precision. */
+  return entente_date_format_range (&a, a.year == b.year && a.month == b.month && a.day == b.day ? NULL : &b);
 }
 
 char *
