@@ -132,13 +132,12 @@ folding_of (Needle     *needle,
   return folded;
 }
 
-/* The first byte at or after p that is not ASCII (the NUL at the end
+/* The first byte from p on that is not ASCII (end, the string's NUL,
  * when there is none), eight bytes at a time up to the last eight. */
 static const char *
-skip_ascii (const char *p)
+skip_ascii (const char *p,
+            const char *end)
 {
-  const char *end = p + strlen (p);
-
   for (; end - p >= 8; p += 8)
     {
       guint64 word;
@@ -161,7 +160,11 @@ static gboolean
 worth_folding (Needle     *needle,
                const char *haystack)
 {
-  for (const char *p = skip_ascii (haystack); *p != '\0'; p = skip_ascii (p))
+  /* The end found once: each character beyond ASCII would otherwise
+   * measure the rest of the string again. */
+  const char *end = haystack + strlen (haystack);
+
+  for (const char *p = skip_ascii (haystack, end); *p != '\0'; p = skip_ascii (p, end))
     {
       const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
