@@ -41,8 +41,6 @@ struct _EntenteTimelineView
   EntenteStyle   *style;
   GBytes         *matched;      /* a search's flags, one per event, or NULL */
   const gboolean *matches;      /* matched's data, or NULL */
-  gboolean        any_category_hidden;  /* of hidden_categories, kept for
-                                        * what asks of every event */
   gboolean       *hidden_categories;
   gboolean       *hidden_kinds;
 
@@ -511,13 +509,12 @@ entente_timeline_view_is_shown (EntenteTimelineView *self,
 
   if (self->dataset == NULL || event >= entente_dataset_get_n_events (self->dataset))
     return FALSE;
-  if (self->any_category_hidden)
-    {
-      e = entente_dataset_get_event (self->dataset, event);
-      if (e->category >= 0 && self->hidden_categories[e->category])
-        return FALSE;
-    }
-  return self->matches == NULL || self->matches[event];
+  /* The flag first: stepping through a search's rare matches asks of
+   * every event between them. */
+  if (self->matches != NULL && !self->matches[event])
+    return FALSE;
+  e = entente_dataset_get_event (self->dataset, event);
+  return e->category < 0 || !self->hidden_categories[e->category];
 }
 
 void
@@ -528,8 +525,7 @@ entente_timeline_view_collect_shown (EntenteTimelineView *self,
   g_return_if_fail (events != NULL);
 
   if (self->dataset != NULL)
-    entente_dataset_collect_events (self->dataset, self->any_category_hidden ? self->hidden_categories : NULL,
-                                    self->matches, events);
+    entente_dataset_collect_events (self->dataset, self->hidden_categories, self->matches, events);
 }
 
 /* Brings the selected event into view: centred when it was outside, and
@@ -794,13 +790,8 @@ entente_timeline_view_set_category_hidden (EntenteTimelineView *self,
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
   if (self->dataset == NULL)
     return;
-  if (!set_flag (self->hidden_categories, category, entente_dataset_get_n_categories (self->dataset), hidden))
-    return;
-  /* Known before anyone hears of the change and asks what is shown. */
-  self->any_category_hidden = FALSE;
-  for (guint i = 0; i < entente_dataset_get_n_categories (self->dataset); i++)
-    self->any_category_hidden |= self->hidden_categories[i];
-  filters_changed (self);
+  if (set_flag (self->hidden_categories, category, entente_dataset_get_n_categories (self->dataset), hidden))
+    filters_changed (self);
 }
 
 void
@@ -838,7 +829,6 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
   if (dataset != NULL)
     {
       self->hidden_categories = g_new0 (gboolean, entente_dataset_get_n_categories (dataset) + 1);
-      self->any_category_hidden = FALSE;
       self->hidden_kinds = g_new0 (gboolean, entente_dataset_get_n_period_kinds (dataset) + 1);
       self->text_cache = entente_text_cache_new (dataset);
       entente_layout_default_range (dataset, &self->min_from, &self->max_to);

@@ -209,9 +209,10 @@ void                 entente_dataset_count_actors     (EntenteDataset *self,
                                                        guint           counts[3]);
 /* The same for only the events shown: in no hidden category
  * (hidden_categories, a flag per category, or NULL for none hidden) and
- * flagged (flags, one per event of the dataset, or NULL for all). With
- * neither it counts by blocks as above; else one by one, reading the
- * flags and a byte or two per event, not the events. */
+ * flagged (flags, one per event of the dataset, or NULL for all).
+ * Without flags it counts by blocks as above, for each category where
+ * there are up to 15; else one by one, reading the flags and a byte or
+ * two per event, not the events. */
 void                 entente_dataset_count_actors_shown (EntenteDataset *self,
                                                          guint           first,
                                                          guint           end,
