@@ -1426,6 +1426,18 @@ add_volume_bar (const Frame       *frame,
     cairo_rectangle (frame->cr, x0, ceil (bar->y / p) * p, x1 - x0, height);
 }
 
+/* A column's bar above the axis (up) or below it, of all its events or
+ * of the matches. */
+static const EntenteRect *
+volume_bar (const EntenteVolume *volume,
+            gboolean             matched,
+            gboolean             up)
+{
+  if (matched)
+    return up ? &volume->matched_above : &volume->matched_below;
+  return up ? &volume->above : &volume->below;
+}
+
 /* Every column's bars, of all events or of the matches. */
 static void
 add_volume_bars (const Frame         *frame,
@@ -1435,8 +1447,8 @@ add_volume_bars (const Frame         *frame,
 {
   for (guint i = 0; i < n; i++)
     {
-      add_volume_bar (frame, matched ? &volume[i].matched_above : &volume[i].above, TRUE);
-      add_volume_bar (frame, matched ? &volume[i].matched_below : &volume[i].below, FALSE);
+      add_volume_bar (frame, volume_bar (&volume[i], matched, TRUE), TRUE);
+      add_volume_bar (frame, volume_bar (&volume[i], matched, FALSE), FALSE);
     }
 }
 
@@ -1470,10 +1482,8 @@ draw_volume (const Frame *frame)
   if (hovered >= 0 && (guint) hovered < n)
     {
       gboolean up = frame->state->hovered_side == ENTENTE_SIDE_ABOVE;
-      const EntenteRect *bar = searching ? (up ? &volume[hovered].matched_above : &volume[hovered].matched_below)
-                                         : (up ? &volume[hovered].above : &volume[hovered].below);
 
-      add_volume_bar (frame, bar, up);
+      add_volume_bar (frame, volume_bar (&volume[hovered], searching, up), up);
       set_color (frame->cr, searching ? frame->style->accent : frame->style->cluster,
                  searching ? MATCHED_ALPHA : VOLUME_ALPHA);
       cairo_fill (frame->cr);
