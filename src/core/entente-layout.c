@@ -1687,19 +1687,23 @@ held_limit (EntenteLayout *self,
   return lo < self->held_at[index + 1] ? held[lo].left - ITEM_GAP : G_MAXDOUBLE;
 }
 
-/* The nearest lane from first on that is free from left on, and where
- * what reaches to right, for an event at x, takes no other's place (see
- * held_limit ()); or n_lanes. */
+/* The lane hint (the event's in the layout shown before, or n_lanes for
+ * none) if it is free from left on; else the nearest lane from first on
+ * that is, and where what reaches to right, for an event at x, takes no
+ * other's place (see held_limit ()); or n_lanes. */
 static guint
 find_lane (EntenteLayout *self,
            EntenteSide    side,
            guint          first,
+           guint          hint,
            double         left,
            double         x,
            double         right)
 {
   guint lane;
 
+  if (hint < self->n_lanes[side] && lane_free (self, side, hint, left))
+    return hint;
   for (lane = first; lane < self->n_lanes[side]; lane++)
     if (lane_free (self, side, lane, left) && right <= held_limit (self, side, lane, x))
       break;
@@ -1865,19 +1869,23 @@ lane_make_room (EntenteLayout *self,
                : item_can_shorten (item, left - ITEM_GAP, FALSE);
 }
 
-/* The nearest lane from first on whose last label can give up its end so
- * that the lane is free from left on, and where what reaches to right,
- * for an event at x, takes no other's place; or n_lanes when none can.
- * Only looks unless apply is TRUE. */
+/* The lane hint (as for find_lane ()) if its last label can give up its
+ * end so that the lane is free from left on; else the nearest lane from
+ * first on where it can, and where what reaches to right, for an event
+ * at x, takes no other's place; or n_lanes when none can. Only looks
+ * unless apply is TRUE. */
 static guint
 make_room (EntenteLayout *self,
            EntenteSide    side,
            guint          first,
+           guint          hint,
            double         left,
            double         x,
            double         right,
            gboolean       apply)
 {
+  if (hint < self->n_lanes[side] && lane_make_room (self, side, hint, left, apply))
+    return hint;
   for (guint i = first; i < self->n_lanes[side]; i++)
     if (lane_make_room (self, side, i, left, FALSE) && right <= held_limit (self, side, i, x))
       {
@@ -1954,8 +1962,8 @@ place_event (EntenteLayout   *self,
    * margin leaves what rounding could decide to the lanes themselves. */
   if (!candidate->focus &&
       (base_left < side_free_from (self, side) - 1e-6 ||
-       (find_lane (self, side, 0, base_left, x, base_right) == n_lanes &&
-        make_room (self, side, 0, base_left, x, base_right, FALSE) == n_lanes)))
+       (find_lane (self, side, 0, n_lanes, base_left, x, base_right) == n_lanes &&
+        make_room (self, side, 0, n_lanes, base_left, x, base_right, FALSE) == n_lanes)))
     {
       add_to_cluster (self, side, candidate, x);
       return;
@@ -2008,13 +2016,15 @@ place_event (EntenteLayout   *self,
       double left = text_left ? x - MARKER / 2 - LABEL_GAP - width : base_left;
       double right = text_left ? base_right : MAX (base_right, right_x + width);
 
+      /* Its own lane even at the cost of a neighbour's end, before any
+       * other free one: labels then move least under a drag. */
       if (hint < n_lanes &&
           (lane_free (self, side, hint, left) || lane_make_room (self, side, hint, left, TRUE)))
         lane = hint;
       else
-        lane = find_lane (self, side, first, left, x, right);
+        lane = find_lane (self, side, first, n_lanes, left, x, right);
       if (lane == n_lanes)
-        lane = make_room (self, side, first, left, x, right, TRUE);
+        lane = make_room (self, side, first, n_lanes, left, x, right, TRUE);
       if (lane < n_lanes)
         width = fit_width (natural, width);
     }
@@ -2044,8 +2054,7 @@ place_event (EntenteLayout   *self,
    * of this label as fits on its right. */
   if (lane == n_lanes)
     {
-      lane = hint < n_lanes && lane_make_room (self, side, hint, base_left, TRUE)
-        ? hint : make_room (self, side, first, base_left, x, base_right, TRUE);
+      lane = make_room (self, side, first, hint, base_left, x, base_right, TRUE);
       if (lane < n_lanes)
         {
           double room_right = MIN (right_avail, held_limit (self, side, lane, x) - right_x);
@@ -2062,8 +2071,7 @@ place_event (EntenteLayout   *self,
   if (lane == n_lanes)
     {
       labelled = FALSE;
-      lane = hint < n_lanes && lane_free (self, side, hint, base_left)
-        ? hint : find_lane (self, side, first, base_left, x, base_right);
+      lane = find_lane (self, side, first, hint, base_left, x, base_right);
     }
 
   if (lane == n_lanes)
