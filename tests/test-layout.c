@@ -703,9 +703,13 @@ test_focus (void)
 {
   g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 7);
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autofree gboolean *matches = g_new0 (gboolean, entente_dataset_get_n_events (dataset));
   double from, to;
   guint tried = 0;
 
+  /* A search that matches every third event. */
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i += 3)
+    matches[i] = TRUE;
   entente_layout_default_range (dataset, &from, &to);
   for (guint zoom = 0; zoom < 4; zoom++)
     {
@@ -737,6 +741,10 @@ test_focus (void)
            * focus event takes one anyway. */
           if (picked % 2 == 0)
             options.previous = plain;
+          /* And every third time during a search, which the badges
+           * round the focus event count apart. */
+          if (picked % 3 == 0)
+            options.matches = matches;
           what = g_strdup_printf ("days %.0f–%.0f, focus on event %u%s", viewport.from_day, viewport.to_day,
                                   event, options.previous != NULL ? ", following" : "");
           layout = entente_layout_new (dataset, &viewport, style, &options);

@@ -68,6 +68,7 @@ typedef struct {
   guint first;
   guint end;         /* exclusive */
   guint cluster;
+  guint matched;     /* of the events, those the search matches */
 } DenseRange;
 
 /* Something to place, in order of x. */
@@ -80,6 +81,7 @@ typedef struct {
   guint   first;
   guint   end;
   guint   count;
+  guint   matched;   /* of count, those the search matches */
   gint64  from_day;
   gint64  to_day;
 } Candidate;
@@ -1476,7 +1478,7 @@ cluster_take (EntenteLayout  *self,
     }
   else
     {
-      DenseRange range = { candidate->first, candidate->end, index };
+      DenseRange range = { candidate->first, candidate->end, index, candidate->matched };
 
       g_array_append_val (self->cluster_ranges, range);
       build->n_ranges++;
@@ -2169,6 +2171,10 @@ typedef struct {
    * keeping: counted one by one, they are counted once. */
   gboolean counted;
   guint    count[3];
+  /* Likewise those a search matches, counted for a crowded column, for
+   * its badge and its bars. */
+  gboolean matches_counted;
+  guint    matched[3];
 } Column;
 
 /* Whether the labels and markers placed so far take less than half the
@@ -2230,7 +2236,9 @@ build_volume (EntenteLayout *self,
         memcpy (volume.count, column->count, sizeof volume.count);
       else
         count_sides (self, column->first, column->end, NULL, volume.count);
-      if (self->matches != NULL)
+      if (column->matches_counted)
+        memcpy (volume.matched, column->matched, sizeof volume.matched);
+      else if (self->matches != NULL)
         count_sides (self, column->first, column->end, self->matches, volume.matched);
       self->volume_max = MAX (self->volume_max, MAX (volume.count[ENTENTE_SIDE_ABOVE],
                                                      volume.count[ENTENTE_SIDE_BELOW]));
@@ -2345,7 +2353,7 @@ flush_dense (GArray    *candidates,
   dense->count = 0;
 }
 
-/* Adds the events from first to end of column c, count of them shown,
+/* Adds the events from first to end of column, count of them shown,
  * to the dense stretch being gathered; the column ends on day
  * column_end. */
 static void
@@ -2366,11 +2374,21 @@ extend_dense (EntenteLayout *self,
       dense->x = column->x0;
       dense->first = first;
       dense->from_day = events[first].start_day;
+      dense->matched = 0;
     }
   dense->x1 = column->x1;
   dense->end = end;
   dense->count += count;
   dense->to_day = column_end;
+  if (column->matches_counted && first == column->first && end == column->end)
+    dense->matched += column->matched[0] + column->matched[1] + column->matched[2];
+  else if (self->matches != NULL)
+    {
+      guint matched[3];
+
+      count_sides (self, first, end, self->matches, matched);
+      dense->matched += matched[0] + matched[1] + matched[2];
+    }
 }
 
 static void
@@ -2453,7 +2471,7 @@ layout_events (EntenteLayout *self)
       column_end = last ? to : MIN ((gint64) ceil (entente_layout_day_for_x (self, column_end_x)), to);
       next = column_end >= to ? end : entente_dataset_lower_bound (dataset, column_end);
       count = next - prev;
-      column = (Column) { column_x, column_end_x, column_start, column_end, prev, next, FALSE, { 0, 0, 0 } };
+      column = (Column) { column_x, column_end_x, column_start, column_end, prev, next, };
       n_columns++;
 
       if (count > threshold && self->hidden_categories != NULL)
@@ -2461,6 +2479,11 @@ layout_events (EntenteLayout *self)
           count_sides (self, prev, next, NULL, column.count);
           column.counted = TRUE;
           count = column.count[0] + column.count[1] + column.count[2];
+        }
+      if (count > threshold && self->matches != NULL)
+        {
+          count_sides (self, prev, next, self->matches, column.matched);
+          column.matches_counted = TRUE;
         }
       n_dense += count > threshold;
       if (next > prev)
@@ -2775,14 +2798,7 @@ finish_events (EntenteLayout *self)
       if (range.cluster == G_MAXUINT)
         continue;
       g_array_append_val (self->dense, range);
-      if (self->matches != NULL)
-        {
-          guint matched[3];
-
-          count_sides (self, range.first, range.end, self->matches, matched);
-          g_array_index (self->clusters, EntenteCluster, range.cluster).matched +=
-            matched[0] + matched[1] + matched[2];
-        }
+      g_array_index (self->clusters, EntenteCluster, range.cluster).matched += range.matched;
     }
   g_array_sort (self->dense, compare_dense);
 }
