@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "entente-dataset.h"
+#include "entente-layout.h"
 
 static inline EntenteDataset *
 entente_test_load_bundled (void)
@@ -64,4 +65,38 @@ entente_test_many_events (guint       n,
   g_autofree char *json = entente_test_many_events_json (n, seed, first, second);
 
   return entente_test_load_json (json, "many.json");
+}
+
+/* Of the events labelled in both layouts, with their marker in after
+ * further than edge (a share of the plot's width) from either end, how
+ * many after puts in another lane; *compared counts every one looked at. */
+static inline guint
+entente_test_lanes_changed (EntenteLayout *before,
+                            EntenteLayout *after,
+                            double         edge,
+                            guint         *compared)
+{
+  const EntenteEventItem *a, *b;
+  guint n_a, n_b, changed = 0;
+  EntenteRect plot;
+
+  a = entente_layout_get_items (before, &n_a);
+  b = entente_layout_get_items (after, &n_b);
+  entente_layout_get_plot_rect (after, &plot);
+  for (guint j = 0; j < n_b; j++)
+    {
+      if (b[j].text == NULL || b[j].x < plot.x + plot.width * edge || b[j].x > plot.x + plot.width * (1 - edge))
+        continue;
+      for (guint i = 0; i < n_a; i++)
+        if (a[i].event == b[j].event)
+          {
+            if (a[i].text != NULL)
+              {
+                changed += a[i].side != b[j].side || a[i].lane != b[j].lane;
+                (*compared)++;
+              }
+            break;
+          }
+    }
+  return changed;
 }

@@ -892,40 +892,6 @@ assert_same_items (EntenteLayout *a,
     }
 }
 
-/* Of the events labelled away from the plot's ends in both layouts,
- * how many are in another lane in after; kept counts the others. */
-static guint
-count_lane_changes (EntenteDataset *dataset,
-                    EntenteLayout  *before,
-                    EntenteLayout  *after,
-                    guint          *kept)
-{
-  const EntenteEventItem *a, *b;
-  guint n_a, n_b, changed = 0;
-  EntenteRect plot;
-
-  a = entente_layout_get_items (before, &n_a);
-  b = entente_layout_get_items (after, &n_b);
-  entente_layout_get_plot_rect (after, &plot);
-  for (guint j = 0; j < n_b; j++)
-    {
-      double x = entente_layout_x_for_day (after, entente_dataset_get_event (dataset, b[j].event)->start_day);
-
-      if (b[j].text == NULL || x < plot.x + plot.width * 0.1 || x > plot.x + plot.width * 0.9)
-        continue;
-      for (guint i = 0; i < n_a; i++)
-        if (a[i].event == b[j].event && a[i].text != NULL)
-          {
-            if (a[i].side != b[j].side || a[i].lane != b[j].lane)
-              changed++;
-            else
-              (*kept)++;
-            break;
-          }
-    }
-  return changed;
-}
-
 /* Dragged a few pixels at a time, a crowded view keeps its labels in
  * their lanes when each layout is given the one before: without, an
  * event coming into view or leaving it sends many of those after it
@@ -970,7 +936,12 @@ test_pans_keep_lanes (void)
                 check_hits (after);
               }
             if (before != NULL)
-              changed[follow] += count_lane_changes (dataset, before, after, &kept[follow]);
+              {
+                guint compared = 0, moved = entente_test_lanes_changed (before, after, 0.1, &compared);
+
+                changed[follow] += moved;
+                kept[follow] += compared - moved;
+              }
             g_set_object (&before, after);
           }
       }

@@ -151,31 +151,6 @@ test_keyboard_pans (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* How many events labelled in both layouts have another lane in b. */
-static guint
-lanes_changed (EntenteLayout *a,
-               EntenteLayout *b,
-               guint         *compared)
-{
-  const EntenteEventItem *items_a, *items_b;
-  guint n_a, n_b, changed = 0;
-
-  items_a = entente_layout_get_items (a, &n_a);
-  items_b = entente_layout_get_items (b, &n_b);
-  for (guint i = 0; i < n_a; i++)
-    for (guint j = 0; items_a[i].text != NULL && j < n_b; j++)
-      if (items_b[j].event == items_a[i].event)
-        {
-          if (items_b[j].text != NULL)
-            {
-              changed += items_b[j].side != items_a[i].side || items_b[j].lane != items_a[i].lane;
-              (*compared)++;
-            }
-          break;
-        }
-  return changed;
-}
-
 /* Dragged a few pixels at a time through a crowded year, the chart
  * keeps its labels in their lanes: each layout follows the one shown
  * before it, where layouts made alone would move many. */
@@ -216,8 +191,8 @@ test_drag_keeps_lanes (void)
       fresh = entente_layout_new (dataset, viewport, entente_timeline_view_get_style (view), NULL);
       if (shown != NULL)
         {
-          changed_shown += lanes_changed (shown, layout, &compared_shown);
-          changed_alone += lanes_changed (alone, fresh, &compared_alone);
+          changed_shown += entente_test_lanes_changed (shown, layout, 0, &compared_shown);
+          changed_alone += entente_test_lanes_changed (alone, fresh, 0, &compared_alone);
         }
       g_set_object (&shown, layout);
       g_set_object (&alone, fresh);
