@@ -1041,6 +1041,147 @@ test_hidden_hold_nothing (void)
   assert_same_items (fresh, following);
 }
 
+/* One random walk: each view follows the one before, as in the window,
+ * through drags of every length, categories hidden and shown again,
+ * searches begun and ended, events selected, and now and then a zoom
+ * or a resize. Every layout must keep every rule a layout made afresh
+ * keeps. */
+static void
+random_walk (EntenteDataset *dataset,
+             guint32         seed,
+             guint           n_steps)
+{
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteTextCache) cache = entente_text_cache_new (dataset);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(EntenteLayout) before = NULL;
+  guint n_events = entente_dataset_get_n_events (dataset);
+  guint n_categories = entente_dataset_get_n_categories (dataset);
+  g_autofree gboolean *hidden = g_new0 (gboolean, MAX (n_categories, 1));
+  g_autofree gboolean *matches = g_new0 (gboolean, MAX (n_events, 1));
+  EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
+  EntenteLayoutOptions options = { 0 };
+  gboolean searching = FALSE;
+  double lo, hi, span;
+
+  entente_layout_default_range (dataset, &lo, &hi);
+  span = (hi - lo) / pow (10, g_rand_double_range (rand, 0, 4));
+  viewport.from_day = g_rand_double_range (rand, lo, hi - span);
+  viewport.to_day = viewport.from_day + span;
+  options.text_cache = cache;
+  options.hidden_categories = hidden;
+
+  for (guint step = 0; step < n_steps; step++)
+    {
+      g_autoptr(EntenteLayout) after = NULL;
+      g_autofree char *what = NULL;
+      int choice = g_rand_int_range (rand, 0, 100);
+      guint index;
+
+      if (choice < 60)
+        {
+          /* A drag: mostly a few pixels, sometimes a fling. */
+          double pixels = choice < 50 ? g_rand_int_range (rand, -8, 9) : g_rand_int_range (rand, -400, 401);
+          double shift = pixels * (viewport.to_day - viewport.from_day) / viewport.width;
+
+          viewport.from_day += shift;
+          viewport.to_day += shift;
+        }
+      else if (choice < 70 && n_categories > 0)
+        {
+          guint category = g_rand_int_range (rand, 0, n_categories);
+
+          hidden[category] = !hidden[category];
+        }
+      else if (choice < 78)
+        {
+          /* A search begins, changes or ends. */
+          guint every = g_rand_int_range (rand, 1, 12);
+
+          searching = !searching || g_rand_boolean (rand);
+          for (guint i = 0; i < n_events; i++)
+            matches[i] = searching && (i * 7 + seed) % every == 0;
+          options.matches = searching ? matches : NULL;
+        }
+      else if (choice < 90 && before != NULL)
+        {
+          /* An event in view selected, or the selection dropped. */
+          guint n_items, n_clusters;
+          const EntenteEventItem *items = entente_layout_get_items (before, &n_items);
+          const EntenteCluster *clusters = entente_layout_get_clusters (before, &n_clusters);
+
+          options.has_focus = FALSE;
+          if (n_clusters > 0 && g_rand_boolean (rand))
+            {
+              const EntenteCluster *cluster = &clusters[g_rand_int_range (rand, 0, n_clusters)];
+
+              options.has_focus = TRUE;
+              options.focus_event = g_rand_int_range (rand, cluster->first_event, cluster->last_event + 1);
+            }
+          else if (n_items > 0 && g_rand_boolean (rand))
+            {
+              options.has_focus = TRUE;
+              options.focus_event = items[g_rand_int_range (rand, 0, n_items)].event;
+            }
+        }
+      else if (choice < 96)
+        {
+          /* A zoom about the middle. */
+          double middle = (viewport.from_day + viewport.to_day) / 2;
+          double half = (viewport.to_day - viewport.from_day) / 2 * g_rand_double_range (rand, 0.5, 2);
+
+          half = CLAMP (half, 0.5, (hi - lo));
+          viewport.from_day = middle - half;
+          viewport.to_day = middle + half;
+        }
+      else
+        {
+          viewport.width = widths[g_rand_int_range (rand, 0, G_N_ELEMENTS (widths))];
+          viewport.height = heights[g_rand_int_range (rand, 0, G_N_ELEMENTS (heights))];
+        }
+
+      options.previous = before;
+      what = g_strdup_printf ("walk %u, step %u: %d×%d, days %.3f–%.3f%s%s", seed, step,
+                              viewport.width, viewport.height, viewport.from_day, viewport.to_day,
+                              options.has_focus ? ", focus" : "", searching ? ", searching" : "");
+      after = entente_layout_new (dataset, &viewport, style, &options);
+      check_texts (after, what);
+      check_items (after, what);
+      check_events_accounted (after, &options, what);
+      check_volume (after, &options, what);
+      check_hits (after);
+
+      /* The selected event is drawn on its own, whatever held its place. */
+      if (options.has_focus && viewport.height >= 640 &&
+          entente_layout_find_event (after, options.focus_event, &index) == ENTENTE_PLACED_CLUSTER)
+        g_error ("%s: the focus event %u is in a badge", what, options.focus_event);
+      g_set_object (&before, after);
+    }
+}
+
+/* Random walks over datasets dense and sparse, with and without parties
+ * to split the chart; more and longer with -m thorough. */
+static void
+test_random_walks (void)
+{
+  struct { guint n; int first, last; guint parties; } kinds[] = {
+    { 20000, 1700, 2020, 2 },
+    { 3000, 1950, 1960, 0 },
+    { 400, 1, 2000, 3 },
+  };
+  guint n_walks = g_test_thorough () ? 40 : 4;
+  guint n_steps = g_test_thorough () ? 400 : 60;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(EntenteDataset) dataset = synthetic_dataset (kinds[k].n, kinds[k].first, kinds[k].last,
+                                                             kinds[k].parties, 100 + k);
+
+      for (guint walk = 0; walk < n_walks; walk++)
+        random_walk (dataset, 1000 * k + walk, n_steps);
+    }
+}
+
 static void
 test_filters (void)
 {
@@ -1468,6 +1609,7 @@ main (int    argc,
   g_test_add_func ("/layout/pans-keep-lanes", test_pans_keep_lanes);
   g_test_add_func ("/layout/zoom-ignores-previous", test_zoom_ignores_previous);
   g_test_add_func ("/layout/hidden-hold-nothing", test_hidden_hold_nothing);
+  g_test_add_func ("/layout/random-walks", test_random_walks);
   g_test_add_func ("/layout/volume", test_volume);
   g_test_add_func ("/layout/no-chrome", test_no_chrome);
   g_test_add_func ("/layout/tick-units", test_tick_units);
