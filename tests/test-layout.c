@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "entente-layout.h"
+#include "entente-render.h"
 #include "test-data.h"
 #include "test-fonts.h"
 
@@ -1041,6 +1042,36 @@ test_hidden_hold_nothing (void)
   assert_same_items (fresh, following);
 }
 
+/* Draws a layout of a walk as the window would, with what it has
+ * selected and something under the pointer. */
+static void
+draw_walked (EntenteLayout              *layout,
+             const EntenteLayoutOptions *options,
+             GRand                      *rand,
+             cairo_t                    *cr)
+{
+  EntenteRenderState state;
+  guint n_items, n_clusters, n_volume, max, hover = g_rand_int_range (rand, 0, 3);
+  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
+
+  entente_layout_get_clusters (layout, &n_clusters);
+  entente_layout_get_volume (layout, &n_volume, &max);
+  entente_render_state_init (&state);
+  state.selected_event = options->has_focus ? (int) options->focus_event : -1;
+  state.matches = options->matches;
+  if (n_items > 0 && hover == 0)
+    state.hovered_event = items[g_rand_int_range (rand, 0, n_items)].event;
+  else if (n_clusters > 0 && hover == 1)
+    state.hovered_cluster = g_rand_int_range (rand, 0, n_clusters);
+  else if (n_volume > 0)
+    {
+      state.hovered_volume = g_rand_int_range (rand, 0, n_volume);
+      state.hovered_side = g_rand_int_range (rand, 0, 3);
+    }
+  entente_render_draw (layout, NULL, &state, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+}
+
 /* One random walk: each view follows the one before, as in the window,
  * through drags of every length, categories hidden and shown again,
  * searches begun and ended, events selected, and now and then a zoom
@@ -1063,6 +1094,9 @@ random_walk (EntenteDataset *dataset,
   EntenteLayoutOptions options = { 0 };
   gboolean searching = FALSE;
   double lo, hi, span;
+  /* Every third layout is drawn too. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3840, 1440);
+  cairo_t *cr = cairo_create (surface);
 
   entente_layout_default_range (dataset, &lo, &hi);
   span = (hi - lo) / pow (10, g_rand_double_range (rand, 0, 4));
@@ -1155,8 +1189,13 @@ random_walk (EntenteDataset *dataset,
       if (options.has_focus && viewport.height >= 640 &&
           entente_layout_find_event (after, options.focus_event, &index) == ENTENTE_PLACED_CLUSTER)
         g_error ("%s: the focus event %u is in a badge", what, options.focus_event);
+
+      if (step % 3 == 0)
+        draw_walked (after, &options, rand, cr);
       g_set_object (&before, after);
     }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 /* Random walks over datasets dense and sparse, with and without parties
