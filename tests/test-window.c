@@ -208,6 +208,177 @@ test_drag_keeps_lanes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What must hold after anything a user does: the panel shows the
+ * selected event, the list selects it where it lists it, and where the
+ * chart shows it in view, it is drawn on its own. TRUE when an event
+ * was selected and in view. */
+static gboolean
+check_window_agrees (EntenteWindow *window,
+                     const char    *what)
+{
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteEventList *list = entente_window_get_event_list (window);
+  EntenteLayout *layout = entente_timeline_view_get_layout (view);
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
+  int selected = entente_timeline_view_get_selected_event (view);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  const EntenteEvent *event;
+  guint index;
+
+  entente_timeline_view_collect_shown (view, shown);
+  if (entente_event_list_get_n_rows (list) != shown->len)
+    g_error ("%s: the list has %u rows for %u events shown", what,
+             entente_event_list_get_n_rows (list), shown->len);
+  if (selected < 0)
+    {
+      g_assert_cmpint (entente_event_list_get_selected_event (list), ==, -1);
+      return FALSE;
+    }
+  event = entente_dataset_get_event (dataset, selected);
+  g_assert_cmpstr (entente_source_panel_get_title (entente_window_get_panel (window)), ==, event->title);
+  if (!entente_timeline_view_is_shown (view, selected))
+    {
+      g_assert_cmpint (entente_event_list_get_selected_event (list), ==, -1);
+      return FALSE;
+    }
+  g_assert_cmpint (entente_event_list_get_selected_event (list), ==, selected);
+  if (event->start_day >= viewport->to_day || event->end_day <= viewport->from_day)
+    return FALSE;
+  if (entente_layout_find_event (layout, selected, &index) != ENTENTE_PLACED_ITEM)
+    g_error ("%s: the selected event %d is in view but not drawn on its own", what, selected);
+  return TRUE;
+}
+
+/* A user let loose: drags, zooms, clicks on badges and bars, steps
+ * through events, picks rows in the list, searches and hides
+ * categories, in random order. After every step the window agrees with
+ * itself. */
+static void
+test_random_use (void)
+{
+  static const char *words[] = { "treaty", "Mao", "border", "Soviet", "visit", "zzz", NULL };
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteEventList *list = entente_window_get_event_list (window);
+  guint n_events = entente_dataset_get_n_events (dataset);
+  guint n_categories = entente_dataset_get_n_categories (dataset);
+  guint n_kinds = entente_dataset_get_n_period_kinds (dataset);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  g_autofree gboolean *hidden = g_new0 (gboolean, n_categories);
+  g_autofree gboolean *hidden_kind = g_new0 (gboolean, MAX (n_kinds, 1));
+  guint n_steps = g_test_thorough () ? 3000 : 300, n_in_view = 0;
+
+  for (guint step = 0; step < n_steps; step++)
+    {
+      EntenteLayout *layout = entente_timeline_view_get_layout (view);
+      guint choice = g_rand_int_range (rand, 0, 16), n, max;
+      g_autofree char *what = NULL;
+      double from, to;
+
+      entente_timeline_view_get_range (view, &from, &to);
+      switch (choice)
+        {
+        case 0: /* a drag */
+          {
+            double shift = (to - from) * g_rand_double_range (rand, -0.3, 0.3);
+
+            entente_timeline_view_set_range (view, from + shift, to + shift, FALSE);
+          }
+          break;
+        case 1:
+          entente_timeline_view_zoom (view, g_rand_double_range (rand, 0.3, 3),
+                                      g_rand_double_range (rand, 0, 1000));
+          break;
+        case 2:
+          entente_timeline_view_select_event (view, g_rand_int_range (rand, -1, n_events));
+          break;
+        case 3:
+        case 4:
+          entente_timeline_view_select_next (view, g_rand_boolean (rand) ? 1 : -1);
+          break;
+        case 5:
+          if (g_rand_boolean (rand))
+            entente_timeline_view_select_first (view);
+          else
+            entente_timeline_view_select_last (view);
+          break;
+        case 6:
+          search_and_wait (window, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          break;
+        case 7:
+          {
+            guint category = g_rand_int_range (rand, 0, n_categories);
+
+            hidden[category] = !hidden[category];
+            entente_timeline_view_set_category_hidden (view, category, hidden[category]);
+          }
+          break;
+        case 8:
+          if (n_kinds > 0)
+            {
+              guint kind = g_rand_int_range (rand, 0, n_kinds);
+
+              hidden_kind[kind] = !hidden_kind[kind];
+              entente_timeline_view_set_kind_hidden (view, kind, hidden_kind[kind]);
+            }
+          break;
+        case 9:
+          entente_layout_get_clusters (layout, &n);
+          if (n > 0)
+            entente_timeline_view_open_cluster (view, g_rand_int_range (rand, 0, n));
+          break;
+        case 10:
+          entente_layout_get_volume (layout, &n, &max);
+          if (n > 0)
+            entente_timeline_view_open_volume (view, g_rand_int_range (rand, 0, n));
+          break;
+        case 11:
+          n = entente_event_list_get_n_rows (list);
+          if (n > 0)
+            entente_event_list_select_row (list, g_rand_int_range (rand, 0, n));
+          break;
+        case 12:
+          entente_timeline_view_select_period (view, g_rand_int_range (rand, -1, entente_dataset_get_n_periods (dataset)));
+          break;
+        case 13:
+          entente_timeline_view_zoom_to_fit (view);
+          break;
+        case 14: /* an event counted in a badge, picked from the list */
+          {
+            const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n);
+
+            if (n > 0)
+              {
+                const EntenteCluster *cluster = &clusters[g_rand_int_range (rand, 0, n)];
+
+                entente_timeline_view_select_event (view, g_rand_int_range (rand, cluster->first_event,
+                                                                            cluster->last_event + 1));
+              }
+          }
+          break;
+        default:
+          {
+            g_autofree char *tip = entente_timeline_view_get_tooltip_text_at (view, g_rand_double_range (rand, 0, 1200),
+                                                                             g_rand_double_range (rand, 0, 760));
+
+            g_assert_true (tip == NULL || g_utf8_validate (tip, -1, NULL));
+          }
+          break;
+        }
+      /* Let animations and idle work run, as between a user's clicks. */
+      for (guint i = 0; i < 3; i++)
+        g_main_context_iteration (NULL, FALSE);
+      what = g_strdup_printf ("step %u (action %u)", step, choice);
+      n_in_view += check_window_agrees (window, what);
+    }
+  g_test_message ("%u of %u steps ended with the selected event in view", n_in_view, n_steps);
+  g_assert_cmpuint (n_in_view * 4, >, n_steps);
+  search_and_wait (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_next_and_previous (void)
 {
@@ -1402,6 +1573,7 @@ main (int    argc,
   g_test_add_func ("/window/list-keeps-place", test_list_keeps_place);
   g_test_add_func ("/event-model/told-in-steps", test_model_told_in_steps);
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
+  g_test_add_func ("/window/random-use", test_random_use);
 
   return g_test_run ();
 }
