@@ -1629,6 +1629,38 @@ test_tiny (void)
       }
 }
 
+/* Over twelve millennia in a canvas a few dozen pixels wide, even the
+ * coarsest ticks are closer than their labels are wide: labels that
+ * would touch are left off, never drawn over one another. */
+static void
+test_ticks_never_crowd (void)
+{
+  g_autoptr(EntenteDataset) dataset = NULL;
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  double from, to;
+
+  dataset = entente_test_load_json ("{\"format\": \"entente/1\", \"title\": \"Millennia\", \"events\": ["
+                                    "{\"id\": \"a\", \"date\": \"-9999\", \"title\": \"First\"},"
+                                    "{\"id\": \"b\", \"date\": \"1950\", \"title\": \"Last\"}]}",
+                                    "millennia.json");
+  entente_layout_default_range (dataset, &from, &to);
+  for (int width = 40; width <= 400; width += 4)
+    {
+      EntenteViewport viewport = { from, to, width, 160, 1 };
+      g_autoptr(EntenteLayout) layout = entente_layout_new (dataset, &viewport, style, NULL);
+      g_autofree char *what = g_strdup_printf ("%d px over millennia", width);
+      guint n_ticks, labelled = 0;
+      const EntenteTick *ticks = entente_layout_get_ticks (layout, &n_ticks);
+
+      check_texts (layout, what);
+      for (guint i = 0; i < n_ticks; i++)
+        labelled += ticks[i].text != NULL;
+      /* Still some label wherever one fits. */
+      if (width >= 120)
+        g_assert_cmpuint (labelled, >, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1655,6 +1687,7 @@ main (int    argc,
   g_test_add_func ("/layout/plain-text", test_plain_text);
   g_test_add_func ("/layout/sides", test_sides);
   g_test_add_func ("/layout/tiny", test_tiny);
+  g_test_add_func ("/layout/ticks-never-crowd", test_ticks_never_crowd);
 
   return g_test_run ();
 }

@@ -1249,6 +1249,25 @@ layout_ticks (EntenteLayout *self)
            self->lanes_bottom + TICK_STRIP_H > self->plot.y + self->plot.height + 0.5))
         g_clear_object (&tick->text);
     }
+  /* Even the coarsest unit can be too fine, over millennia in a canvas a
+   * few dozen pixels wide: there, a label that would come too near the
+   * one before is left off too. */
+  if (chosen == G_N_ELEMENTS (units) - 1)
+    {
+      double free_from = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < major->len; i++)
+        {
+          EntenteTick *tick = &g_array_index (major, EntenteTick, i);
+
+          if (tick->text == NULL)
+            continue;
+          if (tick->text_rect.x < free_from)
+            g_clear_object (&tick->text);
+          else
+            free_from = rect_right (&tick->text_rect) + TICK_GAP;
+        }
+    }
 
   /* Merge the two sorted lists, minor ticks under a major one dropped. */
   for (guint i = 0, j = 0; i < major->len || (minor != NULL && j < minor->len);)
