@@ -26,6 +26,7 @@
 #include "entente-style.h"
 #include "entente-text-cache.h"
 #include "fuzz-common.h"
+#include "../test-layout-checks.h"
 
 #define MAX_W 1200
 #define MAX_H 800
@@ -144,54 +145,21 @@ write_dataset (const guint8 *data,
 }
 
 /* The rules every layout keeps, as the layout's tests check them on
- * datasets of their own: no label over another or off the canvas, no
- * event's box over another's or a badge's, and, where there is room for
- * events at all, every event in view drawn or counted once. */
+ * datasets of their own; every event in view accounted for only where
+ * there is room for events at all. */
 static void
 check_layout (EntenteLayout              *layout,
-              const EntenteLayoutOptions *options)
+              const EntenteLayoutOptions *options,
+              const char                 *what)
 {
-  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
-  EntenteDataset *dataset = entente_layout_get_dataset (layout);
-  g_autoptr(GArray) texts = entente_layout_collect_text_rects (layout);
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (EntenteRect));
-  guint n_items, n_clusters, n_events, in_view = 0, counted;
-  const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
-  const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
-  const EntenteEvent *events = entente_dataset_get_events (dataset, &n_events);
+  guint n_items, n_clusters;
 
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const EntenteRect *a = &g_array_index (texts, EntenteRect, i);
-
-      CHECK (a->x >= -0.01 && a->y >= -0.01 &&
-             a->x + a->width <= viewport->width + 0.01 && a->y + a->height <= viewport->height + 0.01);
-      for (guint j = i + 1; j < texts->len; j++)
-        CHECK (!entente_rect_intersects (a, &g_array_index (texts, EntenteRect, j)));
-    }
-
-  counted = n_items;
-  for (guint i = 0; i < n_items; i++)
-    g_array_append_val (boxes, items[i].rect);
-  for (guint i = 0; i < n_clusters; i++)
-    {
-      g_array_append_val (boxes, clusters[i].rect);
-      counted += clusters[i].count;
-    }
-  for (guint i = 0; i < boxes->len; i++)
-    for (guint j = i + 1; j < boxes->len; j++)
-      CHECK (!entente_rect_intersects (&g_array_index (boxes, EntenteRect, i),
-                                       &g_array_index (boxes, EntenteRect, j)));
-
-  for (guint i = 0; i < n_events; i++)
-    {
-      gboolean hidden = options->hidden_categories != NULL && events[i].category >= 0 &&
-                        options->hidden_categories[events[i].category];
-
-      in_view += !hidden && events[i].start_day < viewport->to_day && events[i].end_day > viewport->from_day;
-    }
-  CHECK (counted <= in_view);
-  CHECK (counted == in_view || boxes->len == 0);
+  check_texts (layout, what);
+  check_items (layout, what);
+  entente_layout_get_items (layout, &n_items);
+  entente_layout_get_clusters (layout, &n_clusters);
+  if (n_items + n_clusters > 0)
+    check_events_accounted (layout, options, what);
 }
 
 static void
@@ -281,7 +249,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   viewport.from_day = from;
   viewport.to_day = to;
   whole = entente_layout_new (dataset, &viewport, light, &options);
-  check_layout (whole, &options);
+  check_layout (whole, &options, "the whole range");
   draw (whole, light, &options, FALSE);
 
   /* Dragged three pixels, following, with the first category and the
@@ -302,7 +270,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   options.has_focus = n_events > 0;
   options.focus_event = n_events / 2;
   panned = entente_layout_new (dataset, &viewport, light, &options);
-  check_layout (panned, &options);
+  check_layout (panned, &options, "dragged, following");
   draw (panned, light, &options, FALSE);
   draw (panned, light, &options, TRUE);
 
@@ -320,7 +288,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   options.has_focus = n_events > 0 && data[5] & 0x80;
   options.focus_event = n_events > 0 ? data[1] % n_events : 0;
   asked = entente_layout_new (dataset, &viewport, dark, &options);
-  check_layout (asked, &options);
+  check_layout (asked, &options, "the view asked for");
   draw (asked, dark, &options, FALSE);
   return 0;
 }
