@@ -6,6 +6,7 @@
 
 #include "entente-search.h"
 #include "test-data.h"
+#include "test-search-reference.h"
 
 /* Events whose title, summary or quote mix ASCII and other scripts. */
 static const char json[] =
@@ -22,33 +23,6 @@ static const char json[] =
   "   \"excerpts\": [{\"source\": \"s\", \"quote\": \"\\u201cA TR\\u00c9ATY,\\u201d he said.\"}]}"
   " ]}";
 
-/* What a search must find, the slow way: every string folded whole. */
-static gboolean
-reference_matches (EntenteDataset     *dataset,
-                   const EntenteEvent *event,
-                   const char         *text)
-{
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-  const char *fields[2] = { event->title, event->summary };
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *folded = fields[i] ? g_utf8_casefold (fields[i], -1) : NULL;
-
-      if (folded != NULL && strstr (folded, needle) != NULL)
-        return TRUE;
-    }
-  for (guint i = 0; i < event->n_excerpts; i++)
-    {
-      g_autofree char *folded =
-        g_utf8_casefold (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->quote, -1);
-
-      if (strstr (folded, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 check_search (EntenteDataset *dataset,
               const char     *text,
@@ -64,7 +38,7 @@ check_search (EntenteDataset *dataset,
     {
       const EntenteEvent *event = entente_dataset_get_event (dataset, i);
 
-      g_assert_cmpint (matches[i], ==, reference_matches (dataset, event, text));
+      g_assert_cmpint (matches[i], ==, entente_test_search_reference (dataset, event, text));
       if (matches[i])
         {
           g_string_append (found, event->id);
@@ -150,7 +124,7 @@ test_agrees_with_folding (void)
           for (guint i = 0; i < n; i++)
             {
               g_assert_cmpint (matches[i], ==,
-                               reference_matches (dataset, entente_dataset_get_event (dataset, i), needles[k]));
+                               entente_test_search_reference (dataset, entente_dataset_get_event (dataset, i), needles[k]));
               count += matches[i];
             }
           g_assert_cmpuint (n_found, ==, count);
