@@ -17,7 +17,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <cairo.h>
-#include <locale.h>
 #include <math.h>
 
 #include "entente-dataset.h"
@@ -47,8 +46,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  setlocale (LC_ALL, "");
-  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
+  fuzz_setup ();
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX_W, MAX_H);
   return 0;
 }

@@ -1,10 +1,11 @@
-/* fuzz-common.h: what both fuzz targets need
+/* fuzz-common.h: what every fuzz target needs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+#include <locale.h>
 #include <stdlib.h>
 
 int LLVMFuzzerInitialize   (int          *argc,
@@ -36,4 +37,13 @@ fuzz_fatal_log_writer (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     abort ();
   return result;
+}
+
+/* What every target does first: the user's locale, as Entente would
+ * run in, and every warning or critical a finding. */
+static inline void
+fuzz_setup (void)
+{
+  setlocale (LC_ALL, "");
+  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
 }

@@ -10,7 +10,6 @@
  */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,8 +57,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_autofree char *top = NULL;
   g_autofree char *nested = NULL;
 
-  setlocale (LC_ALL, "");
-  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
+  fuzz_setup ();
 
   sources_dir = g_dir_make_tmp ("entente-fuzz-XXXXXX", &error);
   g_assert_no_error (error);

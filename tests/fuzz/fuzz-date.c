@@ -6,7 +6,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +16,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  setlocale (LC_ALL, "");
-  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
+  fuzz_setup ();
   return 0;
 }
 

@@ -13,7 +13,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <string.h>
 
 #include "entente-dataset.h"
@@ -25,8 +24,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  setlocale (LC_ALL, "");
-  g_log_set_writer_func (fuzz_fatal_log_writer, NULL, NULL);
+  fuzz_setup ();
   return 0;
 }
 
