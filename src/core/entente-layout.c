@@ -2591,8 +2591,6 @@ compare_dense (gconstpointer a,
   return da->first < db->first ? -1 : da->first > db->first;
 }
 
-/* Drops what was evicted, gives the clusters their text and records
- * where every event went. */
 /* A cluster of one point is just its marker, which fits where the badge
  * would have been. */
 static gboolean
@@ -2749,6 +2747,8 @@ make_label (EntenteLayout    *self,
   item_update_rect (item);
 }
 
+/* Drops what was evicted, gives the clusters their text and records
+ * where every event went. */
 static void
 finish_events (EntenteLayout *self)
 {

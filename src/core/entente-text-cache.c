@@ -89,10 +89,6 @@ is_plain (const char *text)
   return *text != '\0';
 }
 
-/* What pango_layout_get_extents () would find, in a third of its time:
- * itemised and shaped as a layout does a single line, without its line
- * breaking. NULL when any of it runs right to left, which a layout would
- * lay out from the right. */
 /* Printable ASCII with a letter among it: one Latin item in the font's
  * first face, whatever the text. */
 static gboolean
@@ -144,6 +140,10 @@ flatten (EntenteShapedText *shaped)
     }
 }
 
+/* What pango_layout_get_extents () would find, in a third of its time:
+ * itemised and shaped as a layout does a single line, without its line
+ * breaking. NULL when any of it runs right to left, which a layout would
+ * lay out from the right. */
 static EntenteShapedText *
 shape_plain (EntenteTextCache *self,
              guint             font,
