@@ -11,12 +11,13 @@
 #include "entente-window.h"
 
 /* What the window hid and its search matched when the dialog opened,
- * copied: the export, on a thread, outlives both the dialog and any
- * change in the window. */
+ * copied or held: the export, on a thread, outlives both the dialog and
+ * any change in the window. The matches, a flag for every event, are
+ * never changed once made, so they are held rather than copied. */
 typedef struct {
   gboolean      *hidden_categories;
   gboolean      *hidden_kinds;
-  gboolean      *matches;
+  GBytes        *matches;
   EntenteLayout *previous;
 } Filters;
 
@@ -25,14 +26,15 @@ filters_free (Filters *filters)
 {
   g_free (filters->hidden_categories);
   g_free (filters->hidden_kinds);
-  g_free (filters->matches);
+  g_clear_pointer (&filters->matches, g_bytes_unref);
   g_clear_object (&filters->previous);
   g_free (filters);
 }
 
 static Filters *
 filters_copy (EntenteDataset             *dataset,
-              const EntenteExportOptions *shown)
+              const EntenteExportOptions *shown,
+              GBytes                     *matches)
 {
   Filters *filters = g_new0 (Filters, 1);
 
@@ -42,8 +44,8 @@ filters_copy (EntenteDataset             *dataset,
   if (shown->hidden_kinds != NULL)
     filters->hidden_kinds = g_memdup2 (shown->hidden_kinds,
                                        sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
-  if (shown->matches != NULL)
-    filters->matches = g_memdup2 (shown->matches, sizeof (gboolean) * entente_dataset_get_n_events (dataset));
+  if (matches != NULL)
+    filters->matches = g_bytes_ref (matches);
   if (shown->previous != NULL)
     filters->previous = g_object_ref (shown->previous);
   return filters;
@@ -196,7 +198,7 @@ save_response_cb (GtkNativeDialog     *chooser,
     {
       job->options.hidden_categories = job->filters->hidden_categories;
       job->options.hidden_kinds = job->filters->hidden_kinds;
-      job->options.matches = job->filters->matches;
+      job->options.matches = job->filters->matches != NULL ? g_bytes_get_data (job->filters->matches, NULL) : NULL;
       job->options.previous = job->filters->previous;
     }
 
@@ -291,18 +293,23 @@ entente_export_dialog_init (EntenteExportDialog *self)
 void
 entente_export_dialog_present (GtkWindow                  *parent,
                                EntenteDataset             *dataset,
-                               const EntenteExportOptions *shown)
+                               const EntenteExportOptions *shown,
+                               GBytes                     *matches)
 {
   EntenteExportDialog *self;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
   g_return_if_fail (shown != NULL);
+  g_return_if_fail (matches == NULL ?
+                    shown->matches == NULL :
+                    (g_bytes_get_data (matches, NULL) == shown->matches &&
+                     g_bytes_get_size (matches) == sizeof (gboolean) * entente_dataset_get_n_events (dataset)));
 
   self = g_object_new (ENTENTE_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->parent = parent;
   self->dataset = g_object_ref (dataset);
-  self->filters = filters_copy (dataset, shown);
+  self->filters = filters_copy (dataset, shown, matches);
   self->from_day = shown->from_day;
   self->to_day = shown->to_day;
   self->selected_event = shown->selected_event;

@@ -16,10 +16,12 @@ G_DECLARE_FINAL_TYPE (EntenteExportDialog, entente_export_dialog, ENTENTE, EXPOR
 
 /* Offers the view shown (as entente_timeline_view_get_export_options ()
  * gives it, copied) or the whole range, in the style the window shows,
- * with what it hides and its search's matches; parent receives a toast
- * when the file is written. */
+ * with what it hides and its search's matches, held from matches, whose
+ * data shown->matches must be; parent receives a toast when the file is
+ * written. */
 void entente_export_dialog_present (GtkWindow                  *parent,
                                     EntenteDataset             *dataset,
-                                    const EntenteExportOptions *shown);
+                                    const EntenteExportOptions *shown,
+                                    GBytes                     *matches);
 
 G_END_DECLS

@@ -762,6 +762,15 @@ filters_changed (EntenteTimelineView *self)
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
 
+/* The matches set, or NULL. */
+GBytes *
+entente_timeline_view_get_matches (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->matched;
+}
+
 void
 entente_timeline_view_set_matches (EntenteTimelineView *self,
                                    GBytes              *matches)

@@ -63,6 +63,7 @@ void            entente_timeline_view_select_last        (EntenteTimelineView *s
 
 /* A search's flags, one gboolean per event, or NULL to end it. The view
  * keeps a reference: the flags must not change. */
+GBytes         *entente_timeline_view_get_matches        (EntenteTimelineView *self);
 void            entente_timeline_view_set_matches        (EntenteTimelineView *self,
                                                           GBytes              *matches);
 /* Appends to events (guint), in order, the index of every event shown:

@@ -856,7 +856,8 @@ export_action (GtkWidget  *widget,
     return;
   entente_export_options_init (&shown);
   entente_timeline_view_get_export_options (self->view, &shown);
-  entente_export_dialog_present (GTK_WINDOW (self), self->dataset, &shown);
+  entente_export_dialog_present (GTK_WINDOW (self), self->dataset, &shown,
+                                 entente_timeline_view_get_matches (self->view));
 }
 
 static void
