@@ -157,30 +157,29 @@ export_done_cb (GObject      *object,
     show_failure (job->parent, error->message);
 }
 
-static void
-save_response_cb (GtkNativeDialog     *chooser,
-                  int                  response,
-                  EntenteExportDialog *self)
+void
+entente_export_dialog_export_to (EntenteExportDialog *self,
+                                 GFile               *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
   ExportJob *job;
 
-  if (response != GTK_RESPONSE_ACCEPT)
+  g_return_if_fail (ENTENTE_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The dialog stays open, with all it had, to choose another place. */
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);
+      show_failure (GTK_WINDOW (self), _("Charts can only be saved to local files"));
       return;
     }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 
   job = g_new0 (ExportJob, 1);
   job->dataset = g_object_ref (self->dataset);
   job->parent = g_object_ref (self->parent);
-  job->path = g_file_get_path (file);
+  job->path = g_steal_pointer (&path);
   entente_export_options_init (&job->options);
   job->options.width = gtk_spin_button_get_value_as_int (self->width_spin);
   job->options.height = gtk_spin_button_get_value_as_int (self->height_spin);
@@ -202,19 +201,27 @@ save_response_cb (GtkNativeDialog     *chooser,
       job->options.previous = job->filters->previous;
     }
 
-  if (job->path == NULL)
-    {
-      show_failure (self->parent, _("Charts can only be saved to local files"));
-      export_job_free (job);
-      return;
-    }
-
   /* Large exports take a moment: draw them off the main thread. */
   task = g_task_new (NULL, NULL, export_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_response_cb (GtkNativeDialog     *chooser,
+                  int                  response,
+                  EntenteExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    entente_export_dialog_export_to (self, file);
 }
 
 static void

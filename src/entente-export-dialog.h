@@ -24,4 +24,9 @@ void entente_export_dialog_present (GtkWindow                  *parent,
                                     const EntenteExportOptions *shown,
                                     GBytes                     *matches);
 
+/* Writes the chart as the dialog is set to file, as the file chooser's
+ * Export button does, and closes the dialog. */
+void entente_export_dialog_export_to (EntenteExportDialog *self,
+                                      GFile               *file);
+
 G_END_DECLS

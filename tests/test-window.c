@@ -10,6 +10,7 @@
 #include "entente-date.h"
 #include "entente-event-model.h"
 #include "entente-export.h"
+#include "entente-export-dialog.h"
 #include "entente-layout.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
@@ -741,6 +742,31 @@ check_pixels_equal_export (EntenteWindow *window)
   g_assert_cmpuint (off_by_little, <, (guint) (width * height * 4) / 500);
 }
 
+/* Searches for text, with the category of the first event whose title
+ * has it hidden, so that some of the matches are hidden too; returns
+ * that category. */
+static guint
+hide_and_search (EntenteWindow *window,
+                 const char    *text)
+{
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n = entente_dataset_get_n_events (dataset), shown = 0;
+  int category = -1;
+
+  for (guint i = 0; i < n && category < 0; i++)
+    if (strstr (entente_dataset_get_event (dataset, i)->title, text) != NULL)
+      category = entente_dataset_get_event (dataset, i)->category;
+  g_assert_cmpint (category, >=, 0);
+  entente_timeline_view_set_category_hidden (view, category, TRUE);
+  search_and_wait (window, text);
+  for (guint i = 0; i < n; i++)
+    shown += entente_timeline_view_is_shown (view, i);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, n);
+  return category;
+}
+
 /* The chart exported from the window looks as the window shows it: with
  * nothing hidden, and with a category hidden and a search active. */
 static void
@@ -753,25 +779,144 @@ test_widget_pixels_equal_export (void)
   entente_timeline_view_set_range (view, 700000, 730000, FALSE);
   check_pixels_equal_export (window);
 
-  /* A category that hides some of the search's matches too. */
-  {
-    EntenteDataset *dataset = entente_window_get_dataset (window);
-    guint n = entente_dataset_get_n_events (dataset), shown = 0;
-    int category = -1;
-
-    for (guint i = 0; i < n && category < 0; i++)
-      if (strstr (entente_dataset_get_event (dataset, i)->title, "Soviet") != NULL)
-        category = entente_dataset_get_event (dataset, i)->category;
-    g_assert_cmpint (category, >=, 0);
-    entente_timeline_view_set_category_hidden (view, category, TRUE);
-    search_and_wait (window, "Soviet");
-    for (guint i = 0; i < n; i++)
-      shown += entente_timeline_view_is_shown (view, i);
-    g_assert_cmpuint (shown, >, 0);
-    g_assert_cmpuint (shown, <, n);
-  }
+  hide_and_search (window, "Soviet");
   check_pixels_equal_export (window);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The first open window of type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+failure_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Closes the failure shown, after checking what it says. */
+static void
+check_failure (const char *says)
+{
+  AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (failure);
+  g_assert_cmpstr (adw_message_dialog_get_heading (failure), ==, "Export Failed");
+  g_test_message ("failure: %s", adw_message_dialog_get_body (failure));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), says));
+  gtk_window_destroy (GTK_WINDOW (failure));
+}
+
+/* Two PNG files hold the same pixels. */
+static void
+assert_same_png (const char *a_path,
+                 const char *b_path)
+{
+  cairo_surface_t *a = cairo_image_surface_create_from_png (a_path);
+  cairo_surface_t *b = cairo_image_surface_create_from_png (b_path);
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint differing = 0;
+
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    differing += memcmp (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a),
+                         cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b),
+                         width * 4) != 0;
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  g_assert_cmpuint (differing, ==, 0);
+}
+
+/* Export from the window's dialog, as a user does: the chart written is
+ * the view the dialog opened on, with its hidden category and its
+ * search, whatever the window does while the dialog is open, and a place
+ * that cannot be written leaves the dialog open with all it had. */
+static void
+test_export_dialog (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.png", NULL);
+  g_autofree char *written = g_build_filename (dir, "written.png", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing", "chart.png", NULL);
+  g_autoptr(GFile) remote = g_file_new_for_uri ("http://example.org/chart.png");
+  g_autoptr(GFile) unwritable_file = g_file_new_for_path (unwritable);
+  g_autoptr(GFile) written_file = g_file_new_for_path (written);
+  g_autoptr(GError) error = NULL;
+  EntenteExportOptions options;
+  EntenteExportDialog *dialog;
+  guint category;
+
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  category = hide_and_search (window, "Soviet");
+  entente_timeline_view_select_event (view, 3);
+
+  /* What the dialog is to write, at its first size. */
+  entente_export_options_init (&options);
+  entente_timeline_view_get_export_options (view, &options);
+  options.width = 1600;
+  options.height = 900;
+  g_assert_true (entente_export_to_file (dataset, &options, expected, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* The window moves on while the dialog is open. */
+  search_and_wait (window, "Mao");
+  entente_timeline_view_set_category_hidden (view, category, FALSE);
+  entente_timeline_view_select_event (view, 7);
+  entente_timeline_view_set_range (view, 690000, 740000, FALSE);
+
+  /* Not a local file: said so, and the dialog stays as it was. */
+  entente_export_dialog_export_to (dialog, remote);
+  g_assert_true (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
+  check_failure ("local files");
+
+  entente_export_dialog_export_to (dialog, written_file);
+  g_assert_null (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  spin_until (file_exists, written, 10000);
+  assert_same_png (expected, written);
+
+  /* A folder that is not there: the export fails on its thread, and
+   * says where. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  entente_export_dialog_export_to (dialog, unwritable_file);
+  spin_until (failure_shown, NULL, 10000);
+  check_failure (unwritable);
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+
+  g_unlink (expected);
+  g_unlink (written);
+  g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1558,6 +1703,7 @@ main (int    argc,
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
