@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "entente-date.h"
 #include "entente-event-list.h"
@@ -382,6 +383,40 @@ remember_file (EntenteWindow *self,
   g_settings_set_string (self->settings, "last-file", path);
 }
 
+/* A recent file's menu label: its name, and where two files share a
+ * name, the folder it is in too (the home folder written "~"). Menus
+ * take an underscore for a mnemonic, so the file's own are doubled. */
+static char *
+recent_label (const char * const *recent,
+              guint               index)
+{
+  g_autofree char *name = g_path_get_basename (recent[index]);
+  g_autofree char *label = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *other = g_path_get_basename (recent[i]);
+
+      if (i != index && g_str_equal (other, name))
+        {
+          g_autofree char *folder = g_path_get_dirname (recent[index]);
+          const char *home = g_get_home_dir ();
+          size_t home_length = strlen (home);
+          g_autofree char *shown = NULL;
+
+          if (home_length > 1 && g_str_has_prefix (folder, home) &&
+              (folder[home_length] == '\0' || folder[home_length] == G_DIR_SEPARATOR))
+            shown = g_strconcat ("~", folder + home_length, NULL);
+          /* TRANSLATORS: a recent file's name, then the folder it is in */
+          label = g_strdup_printf (_("%s — %s"), name, shown != NULL ? shown : folder);
+          break;
+        }
+    }
+  parts = g_strsplit (label != NULL ? label : name, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
 static void
 update_recent_menu (EntenteWindow *self)
 {
@@ -394,8 +429,8 @@ update_recent_menu (EntenteWindow *self)
   recent = g_settings_get_strv (self->settings, "recent-files");
   for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autofree char *name = g_path_get_basename (recent[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      g_autofree char *label = recent_label ((const char * const *) recent, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);

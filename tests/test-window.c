@@ -920,6 +920,67 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Appends the text of every label under widget to texts. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The main menu lists the files opened last by name, as they are
+ * named: an underscore in a name is shown, not taken for a mnemonic.
+ * Files of the same name say which folder they are in. */
+static void
+test_recent_files_menu (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.entente.Entente");
+  g_autofree char *at_home = g_build_filename (g_get_home_dir (), "talks", "notes.json", NULL);
+  const char *recent[] = {
+    "/data/talks/china_russia_1950s.json",
+    "/data/talks/Sino-Soviet.json",
+    at_home,
+    "/data/notes.json",
+    NULL,
+  };
+  EntenteWindow *window;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_settings_set_strv (settings, "recent-files", recent);
+  window = new_window ();
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  collect_label_texts (GTK_WIDGET (popover), texts);
+  for (guint i = 0; i < texts->len; i++)
+    g_test_message ("menu: %s", (const char *) texts->pdata[i]);
+
+  g_assert_true (has_text (texts, "Open Recent"));
+  g_assert_true (has_text (texts, "china_russia_1950s.json"));
+  g_assert_true (has_text (texts, "Sino-Soviet.json"));
+  g_assert_true (has_text (texts, "notes.json — ~/talks"));
+  g_assert_true (has_text (texts, "notes.json — /data"));
+
+  gtk_menu_button_popdown (button);
+  g_settings_reset (settings, "recent-files");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -1704,6 +1765,7 @@ main (int    argc,
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
