@@ -143,7 +143,7 @@ export_done_cb (GObject      *object,
     {
       g_autofree char *name = g_path_get_basename (job->path);
       g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = entente_toast_new_plain (title);
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-export");

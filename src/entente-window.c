@@ -616,7 +616,7 @@ show_progress_cb (gpointer user_data)
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), bar);
 
-  self->load_toast = g_object_ref (adw_toast_new (text));
+  self->load_toast = g_object_ref (entente_toast_new_plain (text));
   adw_toast_set_custom_title (self->load_toast, box);
   adw_toast_set_timeout (self->load_toast, 0);
   adw_toast_set_priority (self->load_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -664,7 +664,7 @@ load_done_cb (GObject      *object,
         {
           /* An author mid-edit: say so quietly and keep what is drawn. */
           g_autofree char *first_line = g_strndup (error->message, strcspn (error->message, "\n"));
-          AdwToast *toast = adw_toast_new (first_line);
+          AdwToast *toast = entente_toast_new_plain (first_line);
 
           g_free (self->last_error);
           self->last_error = g_strdup (error->message);
@@ -974,7 +974,18 @@ show_toast_action (GtkWidget  *widget,
   EntenteWindow *self = ENTENTE_WINDOW (widget);
 
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+                               entente_toast_new_plain (g_variant_get_string (parameter, NULL)));
+}
+
+/* libadwaita before 1.4 takes every toast's title for markup, and
+ * later ones do by default. File names and the loader's messages may
+ * hold an ampersand or a bracket. */
+AdwToast *
+entente_toast_new_plain (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
 }
 
 void

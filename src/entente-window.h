@@ -33,6 +33,8 @@ void            entente_window_search      (EntenteWindow      *self,
 gboolean        entente_window_is_searching (EntenteWindow     *self);
 void            entente_window_add_toast   (EntenteWindow      *self,
                                             AdwToast           *toast);
+/* A toast that shows text as written. */
+AdwToast       *entente_toast_new_plain    (const char         *text);
 EntenteTimelineView *entente_window_get_view  (EntenteWindow   *self);
 EntenteSourcePanel  *entente_window_get_panel (EntenteWindow   *self);
 EntenteEventList    *entente_window_get_event_list (EntenteWindow *self);

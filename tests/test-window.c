@@ -628,6 +628,58 @@ remove_file (GFile *file)
   g_assert_true (g_file_delete (dir, NULL, NULL));
 }
 
+/* Appends the text of every label under widget to texts. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The first open window of type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* A toast in the window says data, as written. */
+static gboolean
+toast_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window = find_toplevel (ENTENTE_TYPE_WINDOW);
+
+  collect_label_texts (GTK_WIDGET (window), texts);
+  return has_text (texts, data);
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return entente_window_get_last_error (data) != NULL;
+}
+
 static void
 test_reload_on_change (void)
 {
@@ -640,8 +692,10 @@ test_reload_on_change (void)
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   TitleWait wait = { window, "First draft" };
-  g_autoptr(GFile) file = write_file ("draft.json", first);
+  /* A name the toast below must not take for markup. */
+  g_autoptr(GFile) file = write_file ("draft <1> & notes.json", first);
   g_autoptr(GError) error = NULL;
+  g_autofree char *first_line = NULL;
 
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 10000);
@@ -654,6 +708,16 @@ test_reload_on_change (void)
   /* The selection stays on the same event, by id. */
   g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 1);
   g_assert_cmpstr (entente_source_panel_get_title (entente_window_get_panel (window)), ==, "B, edited");
+
+  /* Saved mid-edit: the chart stays, and a toast says what is wrong,
+   * where, as written. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), "{ \"format\": \"entente/1\", \"title\": ", -1, &error));
+  spin_until (has_error, window, 10000);
+  first_line = g_strndup (entente_window_get_last_error (window), strcspn (entente_window_get_last_error (window), "\n"));
+  g_test_message ("toast: %s", first_line);
+  g_assert_nonnull (strstr (first_line, "draft <1> & notes.json"));
+  spin_until (toast_shown, first_line, 10000);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Second draft");
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
@@ -785,22 +849,6 @@ test_widget_pixels_equal_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first open window of type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static gboolean
 file_exists (gpointer data)
 {
@@ -862,7 +910,8 @@ test_export_dialog (void)
   EntenteDataset *dataset = entente_window_get_dataset (window);
   g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
   g_autofree char *expected = g_build_filename (dir, "expected.png", NULL);
-  g_autofree char *written = g_build_filename (dir, "written.png", NULL);
+  /* Named as a file may be, and as toasts would take for markup. */
+  g_autofree char *written = g_build_filename (dir, "Sino-Soviet <split> & after.png", NULL);
   g_autofree char *unwritable = g_build_filename (dir, "missing", "chart.png", NULL);
   g_autoptr(GFile) remote = g_file_new_for_uri ("http://example.org/chart.png");
   g_autoptr(GFile) unwritable_file = g_file_new_for_path (unwritable);
@@ -903,6 +952,7 @@ test_export_dialog (void)
   g_assert_null (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
   spin_until (file_exists, written, 10000);
   assert_same_png (expected, written);
+  spin_until (toast_shown, (gpointer) "Exported “Sino-Soviet <split> & after.png”", 10000);
 
   /* A folder that is not there: the export fails on its thread, and
    * says where. */
@@ -918,25 +968,6 @@ test_export_dialog (void)
   g_unlink (written);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Appends the text of every label under widget to texts. */
-static void
-collect_label_texts (GtkWidget *widget,
-                     GPtrArray *texts)
-{
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
-}
-
-static gboolean
-has_text (GPtrArray  *texts,
-          const char *text)
-{
-  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
 }
 
 /* The main menu lists the files opened last by name, as they are
@@ -1081,29 +1112,34 @@ test_accessible_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Text from a dataset shows as typed in the panel, the tooltip and the
- * events list: markup in it is not interpreted. */
+/* Text from a dataset shows as typed in the panel, the tooltip, the
+ * events list and the header bar, with the file's name: markup in it is
+ * not interpreted. */
 static void
 test_untrusted_text (void)
 {
   const char *title = "<b>Bold</b> &amp; <span foreground=\"red\">red</span>";
   const char *json =
-    "{ \"format\": \"entente/1\", \"title\": \"T\","
+    "{ \"format\": \"entente/1\", \"title\": \"T & <i>x</i>\","
     "  \"sources\": [ { \"id\": \"s\", \"title\": \"<i>Source</i>\", \"url\": \"javascript:alert(1)\" } ],"
     "  \"events\": [ { \"id\": \"e\", \"date\": \"1920\","
     "    \"title\": \"<b>Bold</b> &amp; <span foreground=\\\"red\\\">red</span>\","
     "    \"summary\": \"<tt>x</tt>\","
     "    \"excerpts\": [ { \"source\": \"s\", \"quote\": \"<a href='x'>q</a>\", \"locator\": \"&lt;1&gt;\" } ] } ] }";
-  g_autoptr(GFile) file = write_file ("markup.json", json);
+  g_autoptr(GFile) file = write_file ("markup & <b>.json", json);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *tooltip = NULL;
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
   EntenteSourcePanel *panel = entente_window_get_panel (window);
-  TitleWait wait = { window, "T" };
+  TitleWait wait = { window, "T & <i>x</i>" };
   EntenteRect rect;
 
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 10000);
+  collect_label_texts (GTK_WIDGET (window), texts);
+  g_assert_true (has_text (texts, "T & <i>x</i>"));
+  g_assert_true (has_text (texts, "markup & <b>.json"));
 
   entente_timeline_view_select_event (view, 0);
   g_assert_cmpstr (entente_source_panel_get_title (panel), ==, title);
