@@ -742,6 +742,14 @@ entente_window_is_loading (EntenteWindow *self)
   return self->load_cancellable != NULL;
 }
 
+GFile *
+entente_window_get_file (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
 const char *
 entente_window_get_last_error (EntenteWindow *self)
 {
@@ -845,6 +853,31 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Where to look for a dataset: beside the one shown, or else beside the
+ * one opened last, when its folder is still there. */
+static GFile *
+open_folder (EntenteWindow *self)
+{
+  g_autofree char *last = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->file != NULL)
+    folder = g_file_get_parent (self->file);
+  else if (self->settings != NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-file");
+      if (*last != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (last);
+
+          folder = g_file_get_parent (file);
+        }
+    }
+  if (folder == NULL || g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    return NULL;
+  return g_steal_pointer (&folder);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -854,6 +887,7 @@ open_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = open_folder (self);
 
   chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
@@ -864,6 +898,8 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

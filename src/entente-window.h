@@ -23,6 +23,8 @@ void            entente_window_open_file   (EntenteWindow      *self,
 EntenteDataset *entente_window_get_dataset (EntenteWindow      *self);
 /* TRUE while a file is being read in the background. */
 gboolean        entente_window_is_loading  (EntenteWindow      *self);
+/* The file shown, or NULL for the bundled dataset. */
+GFile          *entente_window_get_file    (EntenteWindow      *self);
 /* The problems of the last file that failed to load, or NULL. */
 const char     *entente_window_get_last_error (EntenteWindow   *self);
 /* Shows the search bar with text, or hides it when text is NULL. The

@@ -1012,6 +1012,111 @@ test_recent_files_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_folder (gpointer data)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (data);
+
+  return current != NULL;
+}
+
+static gboolean
+has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* The file chooser win.open shows, after checking the folder it starts
+ * in (NULL: wherever GTK starts). */
+static GtkFileChooser *
+check_open_starts_in (EntenteWindow *window,
+                      const char    *folder)
+{
+  GtkWindow *dialog;
+  g_autoptr(GFile) current = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_nonnull (dialog);
+  /* The chooser takes its folder once it has read it. */
+  if (folder != NULL)
+    spin_until (has_folder, dialog, 5000);
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  g_test_message ("starts in %s", current != NULL ? g_file_peek_path (current) : "(default)");
+  if (folder != NULL)
+    {
+      g_assert_nonnull (current);
+      g_assert_cmpstr (g_file_peek_path (current), ==, folder);
+    }
+  else if (current != NULL)
+    g_assert_true (g_file_query_exists (current, NULL));
+  return GTK_FILE_CHOOSER (dialog);
+}
+
+static void
+respond (GtkFileChooser *chooser,
+         int             response)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), response);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Open starts beside the dataset shown, or else beside the one opened
+ * last, and opens the file chosen. */
+static void
+test_open_starts_beside (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.entente.Entente");
+  const char *json = "{ \"format\": \"entente/1\", \"title\": \"Chosen\","
+                     "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" } ] }";
+  g_autoptr(GFile) earlier = write_file ("earlier.json", json);
+  g_autoptr(GFile) chosen = write_file ("chosen.json", json);
+  g_autoptr(GFile) earlier_folder = g_file_get_parent (earlier);
+  g_autoptr(GFile) chosen_folder = g_file_get_parent (chosen);
+  g_autofree char *gone = g_build_filename (g_get_tmp_dir (), "entente-gone-XXXXXX", "gone.json", NULL);
+  EntenteWindow *window;
+  GtkFileChooser *chooser;
+  TitleWait wait;
+
+  /* The bundled dataset, after a file opened in an earlier run. */
+  g_settings_set_string (settings, "last-file", g_file_peek_path (earlier));
+  window = new_window ();
+  g_assert_null (entente_window_get_file (window));
+  chooser = check_open_starts_in (window, g_file_peek_path (earlier_folder));
+
+  /* Choosing a file opens it. */
+  g_assert_true (gtk_file_chooser_set_file (chooser, chosen, NULL));
+  spin_until (has_file, chooser, 5000);
+  respond (chooser, GTK_RESPONSE_ACCEPT);
+  wait = (TitleWait) { window, "Chosen" };
+  spin_until (title_is, &wait, 10000);
+  g_assert_true (g_file_equal (entente_window_get_file (window), chosen));
+
+  /* Beside the file shown, whatever was opened last. */
+  g_settings_set_string (settings, "last-file", g_file_peek_path (earlier));
+  chooser = check_open_starts_in (window, g_file_peek_path (chosen_folder));
+  respond (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_true (g_file_equal (entente_window_get_file (window), chosen));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Not in a folder that is gone. */
+  g_settings_set_string (settings, "last-file", gone);
+  window = new_window ();
+  chooser = check_open_starts_in (window, NULL);
+  respond (chooser, GTK_RESPONSE_CANCEL);
+
+  g_settings_reset (settings, "last-file");
+  g_settings_reset (settings, "recent-files");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (earlier);
+  remove_file (chosen);
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -1802,6 +1907,7 @@ main (int    argc,
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
+  g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
