@@ -58,6 +58,23 @@ entente_format_citation (const EntenteSource *source,
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+char *
+entente_format_quotation (const char *quote,
+                          const char *citation,
+                          const char *url)
+{
+  /* TRANSLATORS: a quotation copied with its citation, as pasted into
+   * a text: the quotation in the language's quotation marks, then a new
+   * line with the citation */
+  g_autofree char *text = g_strdup_printf (_("“%s”\n— %s"), quote, citation);
+
+  /* Where to read it, for a reader of the text: web addresses only, as
+   * the panel offers to open. */
+  if (entente_uri_is_web (url))
+    return g_strconcat (text, "\n", url, NULL);
+  return g_steal_pointer (&text);
+}
+
 gboolean
 entente_uri_is_web (const char *url)
 {
@@ -135,7 +152,7 @@ new_excerpt_card (EntenteSourcePanel   *self,
                                   -1);
   gtk_widget_add_css_class (copy, "flat");
   g_object_set_data_full (G_OBJECT (copy), "entente-copy-text",
-                          g_strdup_printf ("“%s”\n— %s", excerpt->quote, citation), g_free);
+                          entente_format_quotation (excerpt->quote, citation, source->url), g_free);
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), copy);
 

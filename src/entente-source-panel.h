@@ -34,6 +34,13 @@ const char *entente_source_panel_get_citation  (EntenteSourcePanel *self,
 char       *entente_format_citation            (const EntenteSource *source,
                                                 const char          *locator);
 
+/* What the copy button puts on the clipboard: the quotation, the
+ * citation under it, and the source's address when it is on the web
+ * (url may be NULL). */
+char       *entente_format_quotation           (const char          *quote,
+                                                const char          *citation,
+                                                const char          *url);
+
 /* Only http and https addresses are ever opened from a dataset. */
 gboolean    entente_uri_is_web                 (const char          *url);
 

@@ -1262,6 +1262,74 @@ test_untrusted_text (void)
 }
 
 static void
+collect_buttons (GtkWidget  *widget,
+                 const char *icon,
+                 GPtrArray  *buttons)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, icon, buttons);
+}
+
+/* What this process last put on the clipboard, as text. */
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  return g_value_dup_string (&value);
+}
+
+/* Each excerpt's copy button puts the quotation on the clipboard with
+ * its citation, and the source's address when it is a web page, and
+ * says so in a toast. */
+static void
+test_copy_quotation (void)
+{
+  const char *json =
+    "{ \"format\": \"entente/1\", \"title\": \"Copies\","
+    "  \"sources\": [ { \"id\": \"w\", \"title\": \"On the Web\", \"author\": \"A. Writer\","
+    "                   \"url\": \"https://example.org/article\" },"
+    "                 { \"id\": \"p\", \"title\": \"On Paper\", \"url\": \"file:///etc/passwd\" } ],"
+    "  \"events\": [ { \"id\": \"e\", \"date\": \"1950\", \"title\": \"E\","
+    "    \"excerpts\": [ { \"source\": \"w\", \"quote\": \"First words\", \"locator\": \"paragraph 2\" },"
+    "                    { \"source\": \"p\", \"quote\": \"Second words\" } ] } ] }";
+  g_autoptr(GFile) file = write_file ("copies.json", json);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  EntenteWindow *window = new_window ();
+  TitleWait wait = { window, "Copies" };
+
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+  entente_timeline_view_select_event (entente_window_get_view (window), 0);
+  collect_buttons (GTK_WIDGET (entente_window_get_panel (window)), "edit-copy-symbolic", buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  first = clipboard_text (GTK_WIDGET (window));
+  g_assert_cmpstr (first, ==, "“First words”\n— A. Writer, “On the Web”, paragraph 2\nhttps://example.org/article");
+  spin_until (toast_shown, (gpointer) "Quotation copied", 5000);
+
+  /* Not an address to give a reader. */
+  g_signal_emit_by_name (buttons->pdata[1], "clicked");
+  second = clipboard_text (GTK_WIDGET (window));
+  g_assert_cmpstr (second, ==, "“Second words”\n— “On Paper”");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
+static void
 test_only_web_urls_open (void)
 {
   g_assert_true (entente_uri_is_web ("https://example.org/a"));
@@ -1912,6 +1980,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
+  g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
