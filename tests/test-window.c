@@ -1117,6 +1117,52 @@ test_open_starts_beside (void)
   remove_file (chosen);
 }
 
+static EntenteWindow *
+new_window_as_saved (void)
+{
+  EntenteWindow *window = entente_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (view_allocated, window, 5000);
+  return window;
+}
+
+/* The window opens as it was closed: its size, and the sources panel
+ * shown or hidden. */
+static void
+test_window_state_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.entente.Entente");
+  EntenteWindow *window;
+  int width, height;
+
+  window = new_window_as_saved ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1150, 700);
+  spin_until (view_allocated, window, 5000);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entente_window_get_panel (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (entente_window_get_panel (window))));
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1150);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "panel-visible"));
+
+  window = new_window_as_saved ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1150);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (entente_window_get_panel (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entente_window_get_panel (window))));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (g_settings_get_boolean (settings, "panel-visible"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "panel-visible");
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -1976,6 +2022,7 @@ main (int    argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
   g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
+  g_test_add_func ("/window/window-state-kept", test_window_state_kept);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
