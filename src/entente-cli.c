@@ -26,12 +26,17 @@ typedef struct {
   char    *export_path;
   char    *from;
   char    *to;
-  int      width;
+  int      width;   /* NOT_GIVEN unless given */
   int      height;
-  double   scale;
+  double   scale;   /* SCALE_NOT_GIVEN unless given */
   char    *theme;
   char   **files;
 } Options;
+
+/* What --width, --height and --scale hold when absent: values no one
+ * types, so that any value given, 0 included, is checked as given. */
+#define NOT_GIVEN       G_MININT
+#define SCALE_NOT_GIVEN (-G_MAXDOUBLE)
 
 static void
 options_clear (Options *options)
@@ -208,11 +213,11 @@ run_export (const Options *options)
     }
 
   entente_export_options_init (&export);
-  if (options->width != 0)
+  if (options->width != NOT_GIVEN)
     export.width = options->width;
-  if (options->height != 0)
+  if (options->height != NOT_GIVEN)
     export.height = options->height;
-  if (options->scale != 0)
+  if (options->scale != SCALE_NOT_GIVEN)
     export.scale = options->scale;
   if (options->theme != NULL)
     {
@@ -263,7 +268,7 @@ int
 entente_cli_run (int    argc,
                  char **argv)
 {
-  g_auto(Options) options = { 0 };
+  g_auto(Options) options = { .width = NOT_GIVEN, .height = NOT_GIVEN, .scale = SCALE_NOT_GIVEN };
   const GOptionEntry entries[] = {
     BATCH_ENTRIES (&options.check, &options.sources_dir, &options.export_path,
                    &options.from, &options.to, &options.width, &options.height,

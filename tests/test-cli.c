@@ -171,6 +171,21 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
 }
 
+/* A PNG's size, from its header. */
+static void
+check_png_size (const char *contents,
+                gsize       length,
+                guint32     width,
+                guint32     height)
+{
+  guint32 size[2];
+
+  g_assert_cmpuint (length, >=, 24);
+  memcpy (size, contents + 16, sizeof size);
+  g_assert_cmpuint (GUINT32_FROM_BE (size[0]), ==, width);
+  g_assert_cmpuint (GUINT32_FROM_BE (size[1]), ==, height);
+}
+
 static void
 test_export (void)
 {
@@ -180,7 +195,9 @@ test_export (void)
   g_autofree char *inside_missing = g_build_filename (dir, "no", "such", "dir.png", NULL);
   g_autofree char *contents = NULL;
   gsize length;
+  const char *zeros[] = { "--width", "--height", "--scale" };
   g_auto(Run) ok = { 0 };
+  g_auto(Run) scaled = { 0 };
   g_auto(Run) range = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) missing = { 0 };
@@ -192,7 +209,29 @@ test_export (void)
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  check_png_size (contents, length, 800, 500);
+  g_clear_pointer (&contents, g_free);
   g_remove (png);
+
+  /* Device pixels: the chart laid out at 800 × 500, drawn twice as fine. */
+  run_entente (&scaled, "--export", png, "--width", "800", "--height", "500", "--scale", "2", NULL);
+  g_assert_cmpint (scaled.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  check_png_size (contents, length, 1600, 1000);
+  g_remove (png);
+
+  /* A size or scale of 0 is out of range, as any other would be, not
+   * taken for the default. */
+  for (guint i = 0; i < G_N_ELEMENTS (zeros); i++)
+    {
+      g_auto(Run) zero = { 0 };
+
+      run_entente (&zero, "--export", png, zeros[i], "0", NULL);
+      g_test_message ("%s 0: %s", zeros[i], zero.err);
+      g_assert_cmpint (zero.status, !=, 0);
+      g_assert_nonnull (strstr (zero.err, "out of range"));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
 
   run_entente (&range, "--export", png, "--from", "1945", "--to", "1991-12", NULL);
   g_assert_cmpint (range.status, ==, 0);
