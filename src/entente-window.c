@@ -417,6 +417,25 @@ recent_label (const char * const *recent,
   return g_strjoinv ("__", parts);
 }
 
+/* Takes a file that is no longer there off the recent files. */
+static void
+forget_file (EntenteWindow *self,
+             const char    *path)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  if (self->settings == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; recent[i] != NULL; i++)
+    if (!g_str_equal (recent[i], path))
+      g_strv_builder_add (builder, recent[i]);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+}
+
 static void
 update_recent_menu (EntenteWindow *self)
 {
@@ -910,8 +929,13 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
+  /* Moved or deleted since: the load says so, and the menu no longer
+   * offers it. */
+  if (!g_file_query_exists (file, NULL))
+    forget_file (ENTENTE_WINDOW (widget), path);
   entente_window_open_file (ENTENTE_WINDOW (widget), file);
 }
 

@@ -850,15 +850,15 @@ test_widget_pixels_equal_export (void)
 }
 
 static gboolean
-file_exists (gpointer data)
+error_shown (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
-failure_shown (gpointer data)
+file_exists (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
 /* Closes the failure shown, after checking what it says. */
@@ -960,7 +960,7 @@ test_export_dialog (void)
   dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   entente_export_dialog_export_to (dialog, unwritable_file);
-  spin_until (failure_shown, NULL, 10000);
+  spin_until (error_shown, NULL, 10000);
   check_failure (unwritable);
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 
@@ -972,7 +972,8 @@ test_export_dialog (void)
 
 /* The main menu lists the files opened last by name, as they are
  * named: an underscore in a name is shown, not taken for a mnemonic.
- * Files of the same name say which folder they are in. */
+ * Files of the same name say which folder they are in. One that is gone
+ * when chosen says so, and is no longer listed. */
 static void
 test_recent_files_menu (void)
 {
@@ -1008,6 +1009,23 @@ test_recent_files_menu (void)
   g_assert_true (has_text (texts, "notes.json — /data"));
 
   gtk_menu_button_popdown (button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", recent[1]));
+  spin_until (error_shown, NULL, 10000);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+                   ==, "“Sino-Soviet.json” Could Not Be Opened");
+  gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_auto(GStrv) now = g_settings_get_strv (settings, "recent-files");
+    const char *expected[] = { recent[0], recent[2], recent[3], NULL };
+
+    g_assert_cmpstrv (now, expected);
+  }
+  g_ptr_array_set_size (texts, 0);
+  collect_label_texts (GTK_WIDGET (popover), texts);
+  g_assert_true (has_text (texts, "china_russia_1950s.json"));
+  g_assert_false (has_text (texts, "Sino-Soviet.json"));
+
   g_settings_reset (settings, "recent-files");
   gtk_window_destroy (GTK_WINDOW (window));
 }
