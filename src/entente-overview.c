@@ -6,12 +6,16 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "entente-overview.h"
 #include "entente-render.h"
 #include "entente-style.h"
 
 #define STRIP_HEIGHT 28
+/* The view's box is at least this wide to grab, however narrow it is
+ * drawn: a month in three centuries is a fraction of a pixel. */
+#define MIN_GRAB_WIDTH 12
 
 struct _EntenteOverview
 {
@@ -93,6 +97,27 @@ center_view_at (EntenteOverview *self,
   entente_timeline_view_set_range (self->view, day - span / 2, day + span / 2, animate);
 }
 
+/* Where the view's box is drawn: its centre, and whether x is on it. */
+static gboolean
+on_view_box (EntenteOverview *self,
+             double           x,
+             double          *center)
+{
+  double from, to, view_from, view_to, x0, x1, scale;
+  int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+
+  if (!whole_range (self, &from, &to) || to <= from)
+    return FALSE;
+  entente_timeline_view_get_range (self->view, &view_from, &view_to);
+  scale = width / (to - from);
+  x0 = CLAMP ((view_from - from) * scale, 0, width);
+  x1 = CLAMP ((view_to - from) * scale, 0, width);
+  *center = (x0 + x1) / 2;
+  return fabs (x - *center) <= MAX (x1 - x0, MIN_GRAB_WIDTH) / 2;
+}
+
+/* A click beside the view's box moves the view there; on the box, it
+ * stays, so that the box can be grabbed. */
 static void
 pressed_cb (GtkGestureClick *gesture,
             int              n_press,
@@ -100,16 +125,33 @@ pressed_cb (GtkGestureClick *gesture,
             double           y,
             EntenteOverview *self)
 {
-  center_view_at (self, x, TRUE);
+  double center;
+
+  if (!on_view_box (self, x, &center))
+    center_view_at (self, x, TRUE);
 }
 
+/* The box follows the pointer from where it was grabbed; grabbed
+ * beside it, the view is first centred under the pointer. */
 static void
 drag_begin_cb (GtkGestureDrag  *gesture,
                double           x,
                double           y,
                EntenteOverview *self)
 {
-  self->drag_center = x;
+  double center;
+
+  self->drag_center = on_view_box (self, x, &center) ? center : x;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+drag_end_cb (GtkGestureDrag  *gesture,
+             double           dx,
+             double           dy,
+             EntenteOverview *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
 }
 
 static void
@@ -169,6 +211,7 @@ entente_overview_init (EntenteOverview *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 

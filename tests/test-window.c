@@ -9,6 +9,7 @@
 #include "entente-application.h"
 #include "entente-date.h"
 #include "entente-event-model.h"
+#include "entente-overview.h"
 #include "entente-export.h"
 #include "entente-export-dialog.h"
 #include "entente-layout.h"
@@ -1181,6 +1182,93 @@ test_window_state_kept (void)
   g_settings_reset (settings, "panel-visible");
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Where the centre of the view is in the overview strip. */
+static double
+view_center_x (EntenteWindow *window,
+               int            width)
+{
+  double from, to, whole_from, whole_to;
+
+  entente_timeline_view_get_range (entente_window_get_view (window), &from, &to);
+  entente_layout_default_range (entente_window_get_dataset (window), &whole_from, &whole_to);
+  return ((from + to) / 2 - whole_from) / (whole_to - whole_from) * width;
+}
+
+/* The strip under the chart: a click beside the view's box moves the
+ * view there, a click on it leaves it, and the box dragged follows the
+ * pointer from where it was grabbed, without first jumping to it. */
+static void
+test_overview_strip (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  GtkWidget *strip = find_widget (GTK_WIDGET (window), ENTENTE_TYPE_OVERVIEW);
+  GtkEventController *click, *drag;
+  double whole_from, whole_to, center, from, to;
+  int width;
+
+  g_assert_nonnull (strip);
+  width = gtk_widget_get_width (strip);
+  g_assert_cmpint (width, >, 200);
+  click = find_controller (strip, GTK_TYPE_GESTURE_CLICK);
+  drag = find_controller (strip, GTK_TYPE_GESTURE_DRAG);
+  g_assert_nonnull (click);
+  g_assert_nonnull (drag);
+
+  /* Thirty years in the middle of the whole range. */
+  entente_layout_default_range (entente_window_get_dataset (window), &whole_from, &whole_to);
+  center = (whole_from + whole_to) / 2;
+  entente_timeline_view_set_range (view, center - 15 * 365.25, center + 15 * 365.25, FALSE);
+  center = view_center_x (window, width);
+
+  /* On the box, a little right of its centre: nothing moves. */
+  g_signal_emit_by_name (click, "pressed", 1, center + 3, 10.0);
+  g_assert_cmpfloat_with_epsilon (view_center_x (window, width), center, 0.01);
+
+  /* Grabbed there and dragged 40 px: the view follows by 40 px. */
+  g_signal_emit_by_name (drag, "drag-begin", center + 3, 10.0);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+  g_assert_cmpfloat_with_epsilon (view_center_x (window, width), center + 40, 0.01);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 0.0);
+
+  /* Beside the box, a quarter of the way along: the view is centred
+   * there, at the same zoom. */
+  entente_timeline_view_get_range (view, &from, &to);
+  g_signal_emit_by_name (click, "pressed", 1, width / 4.0, 10.0);
+  g_assert_cmpfloat_with_epsilon (view_center_x (window, width), width / 4.0, 0.01);
+  {
+    double now_from, now_to;
+
+    entente_timeline_view_get_range (view, &now_from, &now_to);
+    g_assert_cmpfloat_with_epsilon (now_to - now_from, to - from, 0.01);
+  }
+
+  /* Dragged from beside the box: centred under the pointer, then
+   * following it. */
+  g_signal_emit_by_name (drag, "drag-begin", width * 0.75, 10.0);
+  g_signal_emit_by_name (drag, "drag-update", -20.0, 0.0);
+  g_assert_cmpfloat_with_epsilon (view_center_x (window, width), width * 0.75 - 20, 0.01);
+  g_signal_emit_by_name (drag, "drag-end", -20.0, 0.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2041,6 +2129,7 @@ main (int    argc,
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
   g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
   g_test_add_func ("/window/window-state-kept", test_window_state_kept);
+  g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
