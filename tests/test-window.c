@@ -1136,6 +1136,58 @@ test_open_starts_beside (void)
   remove_file (chosen);
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Enter in the export dialog's width takes the width typed and asks
+ * where to export, with a name made from the dataset's title;
+ * cancelling that leaves the dialog. */
+static void
+test_export_dialog_enter (void)
+{
+  EntenteWindow *window = new_window ();
+  GtkWindow *dialog;
+  GtkWidget *spin;
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  spin = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  /* Typed into, as a user does before pressing Enter. */
+  spin_until (widget_mapped, dialog, 5000);
+  g_assert_true (gtk_widget_grab_focus (spin));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1200");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
+
+  /* The button takes a moment to show itself pressed. */
+  spin_until (chooser_shown, NULL, 5000);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1200);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "China and Russia, 1689–2023.png");
+  respond (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_true (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG) == dialog);
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static EntenteWindow *
 new_window_as_saved (void)
 {
@@ -2130,6 +2182,7 @@ main (int    argc,
   g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
   g_test_add_func ("/window/window-state-kept", test_window_state_kept);
   g_test_add_func ("/window/overview-strip", test_overview_strip);
+  g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
