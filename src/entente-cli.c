@@ -30,6 +30,7 @@ typedef struct {
   int      height;
   double   scale;   /* SCALE_NOT_GIVEN unless given */
   char    *theme;
+  gboolean high_contrast;
   char   **files;
 } Options;
 
@@ -53,7 +54,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 /* One table for both uses: with arg_data filled in for parsing here, and
  * with it NULL for the application's --help. */
-#define BATCH_ENTRIES(check, sources_dir, export_path, from, to, width, height, scale, theme) \
+#define BATCH_ENTRIES(check, sources_dir, export_path, from, to, width, height, scale, theme, high_contrast) \
   { "check", 0, 0, G_OPTION_ARG_NONE, check,                                   \
     N_("Validate dataset files (the bundled one when none is given) and exit"), NULL }, \
   { "sources-dir", 0, 0, G_OPTION_ARG_FILENAME, sources_dir,                     \
@@ -71,13 +72,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, scale,                                  \
     N_("With --export, device pixels per pixel for PNG (default 1)"), N_("N") }, \
   { "theme", 0, 0, G_OPTION_ARG_STRING, theme,                                  \
-    N_("With --export, “light” (default) or “dark”"), N_("THEME") }
+    N_("With --export, “light” (default) or “dark”"), N_("THEME") },            \
+  { "high-contrast", 0, 0, G_OPTION_ARG_NONE, high_contrast,                    \
+    N_("With --export, draw with higher contrast, as the window does when the system asks for it"), NULL }
 
 const GOptionEntry *
 entente_cli_get_option_entries (void)
 {
   static const GOptionEntry entries[] = {
-    BATCH_ENTRIES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    BATCH_ENTRIES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
     { NULL }
   };
 
@@ -219,6 +222,7 @@ run_export (const Options *options)
     export.height = options->height;
   if (options->scale != SCALE_NOT_GIVEN)
     export.scale = options->scale;
+  export.high_contrast = options->high_contrast;
   if (options->theme != NULL)
     {
       if (g_str_equal (options->theme, "dark"))
@@ -272,7 +276,7 @@ entente_cli_run (int    argc,
   const GOptionEntry entries[] = {
     BATCH_ENTRIES (&options.check, &options.sources_dir, &options.export_path,
                    &options.from, &options.to, &options.width, &options.height,
-                   &options.scale, &options.theme),
+                   &options.scale, &options.theme, &options.high_contrast),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE…") },
     { NULL }
   };

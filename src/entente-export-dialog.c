@@ -60,6 +60,7 @@ struct _EntenteExportDialog
   AdwComboRow    *format_row;
   AdwComboRow    *range_row;
   AdwComboRow    *theme_row;
+  GtkSwitch      *high_contrast_switch;
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   AdwComboRow    *scale_row;
@@ -185,6 +186,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.height = gtk_spin_button_get_value_as_int (self->height_spin);
   job->options.scale = adw_combo_row_get_selected (self->scale_row) + 1;
   job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
+  job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
   job->options.selected_event = self->selected_event;
   if (adw_combo_row_get_selected (self->range_row) == 0)
     {
@@ -282,6 +284,7 @@ entente_export_dialog_class_init (EntenteExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, high_contrast_switch);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, scale_row);
@@ -325,5 +328,6 @@ entente_export_dialog_present (GtkWindow                  *parent,
   self->to_day = shown->to_day;
   self->selected_event = shown->selected_event;
   adw_combo_row_set_selected (self->theme_row, shown->dark ? 1 : 0);
+  gtk_switch_set_active (self->high_contrast_switch, shown->high_contrast);
   gtk_window_present (GTK_WINDOW (self));
 }

@@ -180,20 +180,24 @@ entente_timeline_view_get_style (EntenteTimelineView *self)
   return self->style;
 }
 
+/* The chart follows the system's dark style and its high contrast, as
+ * libadwaita's own widgets around it do. */
 static void
 update_style (EntenteTimelineView *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
 
-  if (self->style != NULL && self->style->dark == dark)
+  if (self->style != NULL && self->style->dark == dark && self->style->high_contrast == high_contrast)
     return;
   g_clear_pointer (&self->style, entente_style_free);
-  self->style = entente_style_new (dark);
+  self->style = entente_style_new_full (dark, high_contrast);
   invalidate (self);
 }
 
 static void
-dark_changed_cb (EntenteTimelineView *self)
+style_changed_cb (EntenteTimelineView *self)
 {
   update_style (self);
 }
@@ -736,6 +740,7 @@ entente_timeline_view_get_export_options (EntenteTimelineView  *self,
   options->from_day = (gint64) floor (from);
   options->to_day = (gint64) ceil (to);
   options->dark = self->style->dark;
+  options->high_contrast = self->style->high_contrast;
   options->selected_event = self->selected_event;
   options->hidden_categories = self->hidden_categories;
   options->hidden_kinds = self->hidden_kinds;
@@ -1474,7 +1479,9 @@ entente_timeline_view_init (EntenteTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_style (self);
 }
 

@@ -220,6 +220,28 @@ test_export (void)
   check_png_size (contents, length, 1600, 1000);
   g_remove (png);
 
+  /* In high contrast: the same chart, drawn otherwise. */
+  {
+    g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+    g_autofree char *high = g_build_filename (dir, "high.png", NULL);
+    g_autofree char *plain_bytes = NULL;
+    g_autofree char *high_bytes = NULL;
+    gsize plain_length, high_length;
+    g_auto(Run) plain_run = { 0 };
+    g_auto(Run) high_run = { 0 };
+
+    run_entente (&plain_run, "--export", plain, "--width", "800", "--height", "500", NULL);
+    run_entente (&high_run, "--export", high, "--width", "800", "--height", "500", "--high-contrast", NULL);
+    g_assert_cmpint (plain_run.status, ==, 0);
+    g_assert_cmpint (high_run.status, ==, 0);
+    g_assert_true (g_file_get_contents (plain, &plain_bytes, &plain_length, NULL));
+    g_assert_true (g_file_get_contents (high, &high_bytes, &high_length, NULL));
+    check_png_size (high_bytes, high_length, 800, 500);
+    g_assert_false (plain_length == high_length && memcmp (plain_bytes, high_bytes, plain_length) == 0);
+    g_remove (plain);
+    g_remove (high);
+  }
+
   /* A size or scale of 0 is out of range, as any other would be, not
    * taken for the default. */
   for (guint i = 0; i < G_N_ELEMENTS (zeros); i++)

@@ -141,21 +141,33 @@ kind_rgb (const EntenteStyle *style,
 }
 
 static void
-assert_contrast (EntenteColor  text,
-                 EntenteColor  background,
-                 const char   *what)
+assert_contrast_at_least (EntenteColor  text,
+                          EntenteColor  background,
+                          double        least,
+                          const char   *what)
 {
   double ratio = entente_color_contrast (text, background);
 
-  if (ratio < 4.5)
-    g_error ("%s: contrast %.2f:1 is under 4.5:1", what, ratio);
+  if (ratio < least)
+    g_error ("%s: contrast %.2f:1 is under %.1f:1", what, ratio, least);
+}
+
+/* WCAG's 4.5:1 for text (AA), and 7:1 (AAA) in high contrast. */
+static void
+assert_contrast (const EntenteStyle *style,
+                 EntenteColor        text,
+                 EntenteColor        background,
+                 const char         *what)
+{
+  assert_contrast_at_least (text, background, style->high_contrast ? 7 : 4.5, what);
 }
 
 static void
 check_style_contrast (const EntenteStyle *style,
                       EntenteDataset     *dataset)
 {
-  const char *theme = style->dark ? "dark" : "light";
+  g_autofree char *theme = g_strdup_printf ("%s%s", style->dark ? "dark" : "light",
+                                            style->high_contrast ? ", high contrast" : "");
   EntenteColor backgrounds[64];
   guint n_backgrounds = 0;
   EntenteColor bars[64];
@@ -169,7 +181,7 @@ check_style_contrast (const EntenteStyle *style,
       EntenteColor band = entente_style_band_color (style, kind_rgb (style, kind, i));
       g_autofree char *what = g_strdup_printf ("%s: label of band %s", theme, kind->id);
 
-      assert_contrast (entente_style_band_label_color (style, kind_rgb (style, kind, i)), band, what);
+      assert_contrast (style, entente_style_band_label_color (style, kind_rgb (style, kind, i)), band, what);
       backgrounds[n_backgrounds++] = band;
       backgrounds[n_backgrounds++] = entente_color_over (style->joint_zone, band);
     }
@@ -180,7 +192,10 @@ check_style_contrast (const EntenteStyle *style,
     {
       const EntenteKind *category = entente_dataset_get_category (dataset, j);
       EntenteColor bar = entente_style_marker_color (style, kind_rgb (style, category, j));
+      g_autofree char *marker = g_strdup_printf ("%s: marker of category %s", theme, category->id);
 
+      /* Markers are graphics: 3:1, or 4.5:1 in high contrast. */
+      assert_contrast_at_least (bar, style->plot_background, style->high_contrast ? 4.5 : 3, marker);
       bar.a = style->span_alpha;
       g_assert_cmpuint (n_bars, <, G_N_ELEMENTS (bars));
       bars[n_bars++] = entente_color_over (bar, style->plot_background);
@@ -193,16 +208,27 @@ check_style_contrast (const EntenteStyle *style,
       g_autofree char *text = g_strdup_printf ("%s: text on background %u", theme, i);
       g_autofree char *dim = g_strdup_printf ("%s: secondary text on background %u", theme, i);
 
-      assert_contrast (style->text, backgrounds[i], text);
-      assert_contrast (style->text_dim, backgrounds[i], dim);
+      assert_contrast (style, style->text, backgrounds[i], text);
+      assert_contrast (style, style->text_dim, backgrounds[i], dim);
     }
   for (guint i = 0; i < n_bars; i++)
     {
       g_autofree char *text = g_strdup_printf ("%s: text on span bar %u", theme, i);
 
-      assert_contrast (style->text, bars[i], text);
+      assert_contrast (style, style->text, bars[i], text);
     }
-  assert_contrast (style->cluster_text, style->cluster, "cluster badge");
+  assert_contrast (style, style->cluster_text, style->cluster, "cluster badge");
+
+  /* In high contrast the lines that tie a label to its date, the axis
+   * and the plot's edge stand out at 3:1 as graphics must. */
+  if (style->high_contrast)
+    {
+      assert_contrast_at_least (entente_color_over (style->stem, style->plot_background),
+                                style->plot_background, 3, "stems");
+      assert_contrast_at_least (entente_color_over (style->axis, style->plot_background),
+                                style->plot_background, 3, "axis");
+      assert_contrast_at_least (style->plot_border, style->background, 3, "plot border");
+    }
 }
 
 static void
@@ -222,6 +248,13 @@ test_contrast (void)
   check_style_contrast (dark, bundled);
   check_style_contrast (light, small);
   check_style_contrast (dark, small);
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autoptr(EntenteStyle) high = entente_style_new_full (d == 1, TRUE);
+
+      check_style_contrast (high, bundled);
+      check_style_contrast (high, small);
+    }
 
   /* Any colour at all can be made readable. */
   for (guint32 rgb = 0; rgb < 0x1000000; rgb += 0x0f0f0f)

@@ -1321,6 +1321,41 @@ test_overview_strip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chart is drawn in the system's style, dark or light, with high
+ * contrast or without, and exports of it and the export dialog start
+ * from the same. (The suite runs this with and without high contrast.) */
+static void
+test_follows_system_style (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const EntenteStyle *style = entente_timeline_view_get_style (view);
+  EntenteExportOptions options;
+  GtkWindow *dialog;
+  GtkWidget *high_contrast;
+
+  g_test_message ("dark %d, high contrast %d",
+                  adw_style_manager_get_dark (manager), adw_style_manager_get_high_contrast (manager));
+  g_assert_cmpint (style->dark, ==, adw_style_manager_get_dark (manager));
+  g_assert_cmpint (style->high_contrast, ==, adw_style_manager_get_high_contrast (manager));
+
+  entente_export_options_init (&options);
+  entente_timeline_view_get_export_options (view, &options);
+  g_assert_cmpint (options.dark, ==, style->dark);
+  g_assert_cmpint (options.high_contrast, ==, style->high_contrast);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  high_contrast = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
+  g_assert_nonnull (high_contrast);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (high_contrast)), ==, style->high_contrast);
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2183,6 +2218,7 @@ main (int    argc,
   g_test_add_func ("/window/window-state-kept", test_window_state_kept);
   g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
+  g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);

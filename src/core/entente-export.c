@@ -194,7 +194,7 @@ draw_chart (EntenteDataset             *dataset,
             double                      scale,
             cairo_t                    *cr)
 {
-  g_autoptr(EntenteStyle) style = entente_style_new (options->dark);
+  g_autoptr(EntenteStyle) style = entente_style_new_full (options->dark, options->high_contrast);
   g_autoptr(EntenteLayout) layout = NULL;
   EntenteViewport viewport = { from_day, to_day, options->width, options->height, scale };
   EntenteLayoutOptions layout_options = { 0, };

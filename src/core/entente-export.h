@@ -36,6 +36,7 @@ typedef struct {
   int      height;  /* default 900 */
   double   scale;   /* device pixels per logical pixel for PNG, default 1 */
   gboolean dark;
+  gboolean high_contrast;  /* see EntenteStyle */
   int      selected_event; /* -1 for none */
   /* What the window hides and what its search matches, so that a chart
    * exported from it looks as it does there: one flag per category,

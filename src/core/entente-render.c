@@ -982,7 +982,7 @@ fill_bar_path (const Frame  *frame,
 
   set_color (cr, bar_fill (frame, color), alpha);
   cairo_fill_preserve (cr);
-  set_color (cr, color, alpha * 0.7);
+  set_color (cr, color, alpha * frame->style->outline_alpha);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
@@ -1752,7 +1752,7 @@ draw_items (const Frame            *frame,
       EntenteColor color = category_color (frame, category);
       double alpha = g % 2 ? frame->style->dim_alpha : 1;
       EntenteColor fill = bar_fill (frame, color);
-      double line = color.a * alpha * 0.7;
+      double line = color.a * alpha * frame->style->outline_alpha;
       gboolean any = FALSE;
       guint n_pieced = 0;
 

@@ -37,6 +37,34 @@ rgba (guint32 rgb,
 EntenteStyle *
 entente_style_new (gboolean dark)
 {
+  return entente_style_new_full (dark, FALSE);
+}
+
+/* High contrast keeps the hues and the layout: only what was faint is
+ * made firm, so that the chart reads the same, more plainly. Bands stay
+ * as light as they were, since text is drawn on them. */
+static void
+raise_contrast (EntenteStyle *style)
+{
+  EntenteColor text = style->text;
+
+  style->high_contrast = TRUE;
+  style->text_dim = text;
+  style->plot_border = entente_color_over ((EntenteColor) { text.r, text.g, text.b, 0.55 },
+                                           style->plot_background);
+  style->axis = text;
+  style->grid = (EntenteColor) { text.r, text.g, text.b, style->dark ? 0.30 : 0.26 };
+  style->stem = (EntenteColor) { text.r, text.g, text.b, 0.5 };
+  style->joint_zone.a *= 2;
+  style->hover.a = 0.85;
+  style->dim_alpha = 0.35;
+  style->outline_alpha = 1.0;
+}
+
+EntenteStyle *
+entente_style_new_full (gboolean dark,
+                        gboolean high_contrast)
+{
   EntenteStyle *style = g_new0 (EntenteStyle, 1);
 
   style->dark = dark;
@@ -80,6 +108,9 @@ entente_style_new (gboolean dark)
       style->span_alpha = 0.34;
       style->dim_alpha = 0.25;
     }
+  style->outline_alpha = 0.7;
+  if (high_contrast)
+    raise_contrast (style);
 
   style->font_family = g_strdup (FONT_FAMILY);
   style->font_size[ENTENTE_FONT_TITLE] = 19;
@@ -289,9 +320,10 @@ entente_style_band_label_color (const EntenteStyle *style,
   g_return_val_if_fail (style != NULL, entente_color_from_rgb (rgb));
 
   band = entente_style_band_color (style, rgb);
-  /* A little above 4.5 so that antialiasing does not push a label under
-   * the line. */
-  return entente_color_ensure_contrast (entente_color_from_rgb (rgb), band, 4.8);
+  /* A little above 4.5 (or 7) so that antialiasing does not push a
+   * label under the line. */
+  return entente_color_ensure_contrast (entente_color_from_rgb (rgb), band,
+                                        style->high_contrast ? 7.3 : 4.8);
 }
 
 EntenteColor
@@ -301,5 +333,6 @@ entente_style_marker_color (const EntenteStyle *style,
   g_return_val_if_fail (style != NULL, entente_color_from_rgb (rgb));
 
   return entente_color_ensure_contrast (entente_color_from_rgb (rgb),
-                                        style->plot_background, 3.0);
+                                        style->plot_background,
+                                        style->high_contrast ? 4.5 : 3.0);
 }

@@ -35,6 +35,10 @@ typedef enum {
  * theme switch recolours without measuring text again). */
 typedef struct {
   gboolean     dark;
+  /* For readers who ask for more contrast: secondary text as strong as
+   * the rest, lines and outlines drawn firmer, and coloured text and
+   * marks held to higher ratios. */
+  gboolean     high_contrast;
 
   EntenteColor background;      /* the canvas, around the plot */
   EntenteColor plot_background; /* under the bands */
@@ -54,6 +58,7 @@ typedef struct {
   double       band_alpha;      /* how strongly a period tints the plot */
   double       span_alpha;      /* how strongly a span's bar is filled */
   double       dim_alpha;       /* events that do not match a search */
+  double       outline_alpha;   /* of a span's outline, over its colour's */
 
   char        *font_family;     /* a comma-separated fallback list */
   double       font_size[ENTENTE_N_FONTS]; /* in logical pixels */
@@ -65,6 +70,8 @@ GType         entente_style_get_type          (void) G_GNUC_CONST;
 EntenteStyle *entente_style_new_light         (void);
 EntenteStyle *entente_style_new_dark          (void);
 EntenteStyle *entente_style_new               (gboolean            dark);
+EntenteStyle *entente_style_new_full          (gboolean            dark,
+                                               gboolean            high_contrast);
 EntenteStyle *entente_style_copy              (const EntenteStyle *style);
 void          entente_style_free              (EntenteStyle       *style);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteStyle, entente_style_free)
@@ -77,11 +84,11 @@ PangoFontDescription *entente_style_get_font  (const EntenteStyle *style,
 EntenteColor  entente_style_band_color        (const EntenteStyle *style,
                                                guint32             rgb);
 /* The kind's colour darkened (light) or lightened (dark) until text in it
- * reads at 4.5:1 on the band it labels. */
+ * reads at 4.5:1 on the band it labels (7:1 in high contrast). */
 EntenteColor  entente_style_band_label_color  (const EntenteStyle *style,
                                                guint32             rgb);
 /* A category's colour as a marker: adjusted to stand out from the plot at
- * 3:1, the contrast WCAG asks of graphics. */
+ * 3:1, the contrast WCAG asks of graphics (4.5:1 in high contrast). */
 EntenteColor  entente_style_marker_color      (const EntenteStyle *style,
                                                guint32             rgb);
 /* The colour a dataset kind is drawn with: its own, or one from the
