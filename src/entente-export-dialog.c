@@ -75,6 +75,7 @@ struct _EntenteExportDialog
   gint64          from_day;
   gint64          to_day;
   int             selected_event;
+  double          text_scale;     /* the window's: the system's large text */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteExportDialog, entente_export_dialog, ADW_TYPE_WINDOW)
@@ -188,6 +189,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
   job->options.selected_event = self->selected_event;
+  job->options.text_scale = self->text_scale;
   if (adw_combo_row_get_selected (self->range_row) == 0)
     {
       job->options.has_range = TRUE;
@@ -327,6 +329,7 @@ entente_export_dialog_present (GtkWindow                  *parent,
   self->from_day = shown->from_day;
   self->to_day = shown->to_day;
   self->selected_event = shown->selected_event;
+  self->text_scale = shown->text_scale;
   adw_combo_row_set_selected (self->theme_row, shown->dark ? 1 : 0);
   gtk_switch_set_active (self->high_contrast_switch, shown->high_contrast);
   gtk_window_present (GTK_WINDOW (self));

@@ -39,6 +39,7 @@ struct _EntenteTimelineView
    * only the text that comes into view. */
   EntenteTextCache *text_cache;
   EntenteStyle   *style;
+  double          text_scale;   /* the style's, from the system */
   GBytes         *matched;      /* a search's flags, one per event, or NULL */
   const gboolean *matches;      /* matched's data, or NULL */
   gboolean       *hidden_categories;
@@ -180,19 +181,34 @@ entente_timeline_view_get_style (EntenteTimelineView *self)
   return self->style;
 }
 
-/* The chart follows the system's dark style and its high contrast, as
- * libadwaita's own widgets around it do. */
+/* How much larger than usual the system draws text: GNOME's large-text
+ * setting raises the font resolution from 96 dpi. */
+static double
+text_scale (EntenteTimelineView *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / (96.0 * 1024) : 1.0;
+}
+
+/* The chart follows the system's dark style, its high contrast and its
+ * text size, as libadwaita's own widgets around it do. */
 static void
 update_style (EntenteTimelineView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
   gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
+  double scale = text_scale (self);
 
-  if (self->style != NULL && self->style->dark == dark && self->style->high_contrast == high_contrast)
+  if (self->style != NULL && self->style->dark == dark && self->style->high_contrast == high_contrast &&
+      self->text_scale == scale)
     return;
   g_clear_pointer (&self->style, entente_style_free);
   self->style = entente_style_new_full (dark, high_contrast);
+  entente_style_scale_text (self->style, scale);
+  self->text_scale = scale;
   invalidate (self);
 }
 
@@ -741,6 +757,7 @@ entente_timeline_view_get_export_options (EntenteTimelineView  *self,
   options->to_day = (gint64) ceil (to);
   options->dark = self->style->dark;
   options->high_contrast = self->style->high_contrast;
+  options->text_scale = self->text_scale;
   options->selected_event = self->selected_event;
   options->hidden_categories = self->hidden_categories;
   options->hidden_kinds = self->hidden_kinds;
@@ -1481,6 +1498,8 @@ entente_timeline_view_init (EntenteTimelineView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_style (self);
 }

@@ -810,15 +810,18 @@ test_pans_keep_lanes (void)
   g_assert_cmpuint (changed[1] + kept[1], >=, changed[0] + kept[0]);
 }
 
-/* A layout of another scale or size, as after a zoom or a resize,
- * changes nothing: every event is where a layout made afresh puts it. */
+/* A layout of another scale or size, as after a zoom or a resize, or
+ * with text of another size, changes nothing: every event is where a
+ * layout made afresh puts it. */
 static void
 test_zoom_ignores_previous (void)
 {
   g_autoptr(EntenteDataset) dataset = synthetic_dataset (20000, 1700, 2020, 2, 11);
   g_autoptr(EntenteStyle) style = entente_style_new_light ();
   EntenteViewport viewport = { 0, 0, 1600, 900, 1 };
-  struct { double zoom; int width; } changes[] = { { 1.25, 1600 }, { 0.8, 1600 }, { 1, 1500 } };
+  struct { double zoom; int width; double text; } changes[] = {
+    { 1.25, 1600, 1 }, { 0.8, 1600, 1 }, { 1, 1500, 1 }, { 1, 1600, 1.25 },
+  };
   double lo, hi;
 
   entente_layout_default_range (dataset, &lo, &hi);
@@ -828,6 +831,7 @@ test_zoom_ignores_previous (void)
     {
       EntenteLayoutOptions options = { 0 };
       EntenteViewport other = viewport;
+      g_autoptr(EntenteStyle) other_style = entente_style_copy (style);
       g_autoptr(EntenteLayout) shown = NULL;
       g_autoptr(EntenteLayout) fresh = NULL;
       g_autoptr(EntenteLayout) following = NULL;
@@ -839,9 +843,10 @@ test_zoom_ignores_previous (void)
       other.from_day += 40;
       other.to_day = other.from_day + (viewport.to_day - viewport.from_day) * changes[k].zoom;
       other.width = changes[k].width;
-      fresh = entente_layout_new (dataset, &other, style, NULL);
+      entente_style_scale_text (other_style, changes[k].text);
+      fresh = entente_layout_new (dataset, &other, other_style, NULL);
       options.previous = shown;
-      following = entente_layout_new (dataset, &other, style, &options);
+      following = entente_layout_new (dataset, &other, other_style, &options);
 
       assert_same_items (fresh, following);
       a = entente_layout_get_items (fresh, &n_a);

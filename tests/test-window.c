@@ -1356,6 +1356,62 @@ test_follows_system_style (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With the system's large text, the chart's text is as much larger, it
+ * is laid out again, and an export of the view still matches it. */
+static void
+test_follows_large_text (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  g_autoptr(EntenteStyle) usual = entente_style_new (FALSE);
+  EntenteLayout *before;
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  before = g_object_ref (entente_timeline_view_get_layout (view));
+  g_assert_cmpfloat (entente_timeline_view_get_style (view)->font_size[ENTENTE_FONT_LABEL], ==,
+                     usual->font_size[ENTENTE_FONT_LABEL] * (dpi > 0 ? dpi / (96.0 * 1024) : 1));
+
+  /* GNOME's Large Text: a quarter larger. */
+  g_object_set (settings, "gtk-xft-dpi", 120 * 1024, NULL);
+  for (guint i = 0; i < ENTENTE_N_FONTS; i++)
+    g_assert_cmpfloat_with_epsilon (entente_timeline_view_get_style (view)->font_size[i],
+                                    usual->font_size[i] * 1.25, 1e-9);
+  g_assert_true (entente_timeline_view_get_layout (view) != before);
+  check_pixels_equal_export (window);
+
+  /* So too from the export dialog, at its own size. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+    g_autofree char *expected = g_build_filename (dir, "expected.png", NULL);
+    g_autofree char *written = g_build_filename (dir, "written.png", NULL);
+    g_autoptr(GFile) written_file = g_file_new_for_path (written);
+    g_autoptr(GError) error = NULL;
+    EntenteExportOptions options;
+
+    entente_export_options_init (&options);
+    entente_timeline_view_get_export_options (view, &options);
+    g_assert_cmpfloat (options.text_scale, ==, 1.25);
+    g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG)), written_file);
+    spin_until (file_exists, written, 10000);
+    assert_same_png (expected, written);
+    g_unlink (expected);
+    g_unlink (written);
+    g_rmdir (dir);
+  }
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_assert_cmpfloat (entente_timeline_view_get_style (view)->font_size[ENTENTE_FONT_LABEL], ==,
+                     usual->font_size[ENTENTE_FONT_LABEL] * (dpi > 0 ? dpi / (96.0 * 1024) : 1));
+  g_object_unref (before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2219,6 +2275,7 @@ main (int    argc,
   g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
+  g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);

@@ -38,6 +38,7 @@ entente_export_options_init (EntenteExportOptions *options)
   options->width = 1600;
   options->height = 900;
   options->scale = 1;
+  options->text_scale = 1;
   options->dark = FALSE;
   options->selected_event = -1;
 }
@@ -200,6 +201,8 @@ draw_chart (EntenteDataset             *dataset,
   EntenteLayoutOptions layout_options = { 0, };
   EntenteRenderState state;
 
+  if (options->text_scale != 1)
+    entente_style_scale_text (style, options->text_scale);
   layout_options.hidden_categories = options->hidden_categories;
   layout_options.hidden_kinds = options->hidden_kinds;
   layout_options.matches = options->matches;

@@ -37,6 +37,7 @@ typedef struct {
   double   scale;   /* device pixels per logical pixel for PNG, default 1 */
   gboolean dark;
   gboolean high_contrast;  /* see EntenteStyle */
+  double   text_scale;     /* see entente_style_scale_text (); default 1 */
   int      selected_event; /* -1 for none */
   /* What the window hides and what its search matches, so that a chart
    * exported from it looks as it does there: one flag per category,

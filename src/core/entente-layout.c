@@ -1803,9 +1803,13 @@ take_hints (EntenteLayout *self)
 {
   EntenteLayout *previous = self->previous;
 
+  /* Text of another size (the system's large text turned on) fills its
+   * lanes otherwise, even where they come out as many. */
   if (previous == NULL || previous->dataset != self->dataset ||
       fabs (previous->px_per_day - self->px_per_day) > 1e-9 * self->px_per_day ||
-      previous->plot.x != self->plot.x || previous->plot.width != self->plot.width)
+      previous->plot.x != self->plot.x || previous->plot.width != self->plot.width ||
+      memcmp (previous->style->font_size, self->style->font_size, sizeof self->style->font_size) != 0 ||
+      g_strcmp0 (previous->style->font_family, self->style->font_family) != 0)
     return;
   for (guint side = 0; side < 3; side++)
     if (previous->n_lanes[side] != self->n_lanes[side])

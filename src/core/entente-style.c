@@ -158,6 +158,17 @@ entente_style_free (EntenteStyle *style)
   g_free (style);
 }
 
+void
+entente_style_scale_text (EntenteStyle *style,
+                          double        factor)
+{
+  g_return_if_fail (style != NULL);
+
+  factor = isfinite (factor) ? CLAMP (factor, 0.5, 3.0) : 1.0;
+  for (guint i = 0; i < ENTENTE_N_FONTS; i++)
+    style->font_size[i] *= factor;
+}
+
 PangoFontDescription *
 entente_style_get_font (const EntenteStyle *style,
                         EntenteFontRole     role)

@@ -76,6 +76,11 @@ EntenteStyle *entente_style_copy              (const EntenteStyle *style);
 void          entente_style_free              (EntenteStyle       *style);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntenteStyle, entente_style_free)
 
+/* Text scaled by factor (clamped to 0.5–3), as the system's large-text
+ * setting asks: every font size, and nothing else. */
+void          entente_style_scale_text        (EntenteStyle       *style,
+                                               double              factor);
+
 /* A new description for role, in absolute pixels. */
 PangoFontDescription *entente_style_get_font  (const EntenteStyle *style,
                                                EntenteFontRole     role);
