@@ -8,6 +8,7 @@
 
 #include "entente-event-list.h"
 #include "entente-event-model.h"
+#include "entente-marker.h"
 
 struct _EntenteEventList
 {
@@ -42,14 +43,23 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *marker = entente_marker_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  /* Level with the title's first line. */
+  gtk_widget_set_valign (marker, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (marker, 2);
+  /* The text takes the row's width; set on the row, so that this stays
+   * within it. */
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_hexpand (row, FALSE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
@@ -59,7 +69,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (list_item, box);
+  gtk_box_append (GTK_BOX (row), marker);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -70,7 +82,9 @@ bind_cb (GtkSignalListItemFactory *factory,
   EntenteDataset *dataset = entente_event_model_get_dataset (self->model);
   guint index = entente_event_model_item_index (gtk_list_item_get_item (list_item));
   const EntenteEvent *event = entente_dataset_get_event (dataset, index);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *marker = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_next_sibling (marker);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
   g_autofree char *date = entente_date_format (&event->date);
@@ -78,7 +92,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   const char *category = entente_dataset_get_category_label (dataset, event->category);
 
   /* Which event a row shows, for entente_event_list_get_top_event (). */
-  g_object_set_data (G_OBJECT (box), "entente-event", GUINT_TO_POINTER (index + 1));
+  g_object_set_data (G_OBJECT (row), "entente-event", GUINT_TO_POINTER (index + 1));
+  entente_marker_set_category (ENTENTE_MARKER (marker), dataset, event->category);
   /* Plain text, as everything from a dataset. */
   gtk_label_set_text (GTK_LABEL (title), event->title);
   text = category ? g_strdup_printf ("%s · %s", date, category) : g_strdup (date);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-marker.h"
 #include "entente-source-panel.h"
 
 struct _EntenteSourcePanel
@@ -17,6 +18,8 @@ struct _EntenteSourcePanel
   GtkLabel   *kind_label;
   GtkLabel   *title_label;
   GtkLabel   *date_label;
+  GtkBox     *meta_box;
+  EntenteMarker *meta_marker;
   GtkLabel   *meta_label;
   GtkLabel   *summary_label;
   GtkLabel   *sources_heading;
@@ -200,6 +203,8 @@ show_item (EntenteSourcePanel *self,
            const char         *title,
            const char         *date,
            const char         *meta,
+           gboolean            has_marker,
+           int                 category,
            const char         *summary,
            guint               first_excerpt,
            guint               n_excerpts)
@@ -210,6 +215,11 @@ show_item (EntenteSourcePanel *self,
   gtk_label_set_text (self->title_label, title);
   set_optional_text (self->date_label, date);
   set_optional_text (self->meta_label, meta);
+  /* An event's marker, as on the chart, beside what it says: its
+   * category. */
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_marker), has_marker);
+  entente_marker_set_category (self->meta_marker, has_marker ? dataset : NULL, category);
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_box), has_marker || (meta != NULL && *meta != '\0'));
   set_optional_text (self->summary_label, summary);
 
   gtk_label_set_text (self->sources_heading,
@@ -248,8 +258,8 @@ entente_source_panel_show_event (EntenteSourcePanel *self,
   else
     meta = g_strdup (category ? category : actor);
 
-  show_item (self, dataset, _("Event"), event->title, date, meta, event->summary,
-             event->first_excerpt, event->n_excerpts);
+  show_item (self, dataset, _("Event"), event->title, date, meta, TRUE, event->category,
+             event->summary, event->first_excerpt, event->n_excerpts);
 }
 
 void
@@ -267,7 +277,7 @@ entente_source_panel_show_period (EntenteSourcePanel *self,
   period = entente_dataset_get_period (dataset, index);
   date = entente_date_format_range (&period->start, &period->end);
   show_item (self, dataset, _("Period"), period->label, date,
-             entente_dataset_get_period_kind (dataset, period->kind)->label,
+             entente_dataset_get_period_kind (dataset, period->kind)->label, FALSE, -1,
              period->summary, period->first_excerpt, period->n_excerpts);
 }
 
@@ -333,12 +343,15 @@ entente_source_panel_class_init (EntenteSourcePanelClass *klass)
 
   object_class->dispose = entente_source_panel_dispose;
 
+  g_type_ensure (ENTENTE_TYPE_MARKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entente/Entente/entente-source-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, kind_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, date_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, meta_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, meta_marker);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, meta_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, sources_heading);

@@ -12,6 +12,7 @@
 #include "entente-overview.h"
 #include "entente-export.h"
 #include "entente-export-dialog.h"
+#include "entente-marker.h"
 #include "entente-layout.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
@@ -629,16 +630,29 @@ remove_file (GFile *file)
   g_assert_true (g_file_delete (dir, NULL, NULL));
 }
 
+/* Appends every widget of type under widget, itself included, to found. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
 /* Appends the text of every label under widget to texts. */
 static void
 collect_label_texts (GtkWidget *widget,
                      GPtrArray *texts)
 {
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (labels->pdata[i])));
 }
 
 static gboolean
@@ -1556,18 +1570,6 @@ test_untrusted_text (void)
   remove_file (file);
 }
 
-static void
-collect_buttons (GtkWidget  *widget,
-                 const char *icon,
-                 GPtrArray  *buttons)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
-    g_ptr_array_add (buttons, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_buttons (child, icon, buttons);
-}
-
 /* What this process last put on the clipboard, as text. */
 static char *
 clipboard_text (GtkWidget *widget)
@@ -1607,7 +1609,10 @@ test_copy_quotation (void)
   entente_window_open_file (window, file);
   spin_until (title_is, &wait, 10000);
   entente_timeline_view_select_event (entente_window_get_view (window), 0);
-  collect_buttons (GTK_WIDGET (entente_window_get_panel (window)), "edit-copy-symbolic", buttons);
+  collect_widgets (GTK_WIDGET (entente_window_get_panel (window)), GTK_TYPE_BUTTON, buttons);
+  for (guint i = buttons->len; i-- > 0;)
+    if (g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]), "edit-copy-symbolic") != 0)
+      g_ptr_array_remove_index (buttons, i);
   g_assert_cmpuint (buttons->len, ==, 2);
 
   g_signal_emit_by_name (buttons->pdata[0], "clicked");
@@ -2098,6 +2103,61 @@ run_frames (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Each row of the list of all events begins with its event's marker, as
+ * the chart draws it, which screen readers pass over; so does the line
+ * in the panel that names a selected event's category. */
+static void
+test_list_markers (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteEventList *list = entente_window_get_event_list (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+  GHashTable *categories = g_hash_table_new (NULL, NULL);
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
+  run_frames (200);
+  collect_widgets (GTK_WIDGET (list), ENTENTE_TYPE_MARKER, markers);
+  g_assert_cmpuint (markers->len, >=, 8);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      GtkWidget *marker = markers->pdata[i];
+      gpointer data = g_object_get_data (G_OBJECT (gtk_widget_get_parent (marker)), "entente-event");
+      const EntenteEvent *event;
+
+      if (!gtk_widget_get_mapped (marker))
+        continue;
+      g_assert_nonnull (data);
+      event = entente_dataset_get_event (dataset, GPOINTER_TO_UINT (data) - 1);
+      g_assert_cmpint (entente_marker_get_category (ENTENTE_MARKER (marker)), ==, event->category);
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (marker)), ==,
+                       GTK_ACCESSIBLE_ROLE_PRESENTATION);
+      g_hash_table_add (categories, GINT_TO_POINTER (event->category + 1));
+    }
+  /* The rows at the top of the bundled dataset are of several kinds. */
+  g_assert_cmpuint (g_hash_table_size (categories), >=, 4);
+  g_hash_table_unref (categories);
+
+  {
+    EntenteTimelineView *view = entente_window_get_view (window);
+    EntenteSourcePanel *panel = entente_window_get_panel (window);
+    GtkWidget *marker = find_widget (GTK_WIDGET (panel), ENTENTE_TYPE_MARKER);
+
+    g_assert_nonnull (marker);
+    for (guint i = 0; i < 3; i++)
+      {
+        entente_timeline_view_select_event (view, 10 * i + 2);
+        g_assert_true (gtk_widget_get_visible (marker));
+        g_assert_cmpint (entente_marker_get_category (ENTENTE_MARKER (marker)), ==,
+                         entente_dataset_get_event (dataset, 10 * i + 2)->category);
+      }
+    /* A period has no marker: its kind is a band's colour. */
+    entente_timeline_view_select_period (view, 0);
+    g_assert_false (gtk_widget_get_visible (marker));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Hiding a category leaves the list of all events where it was: the row
  * at its top stays there, or when that row's own category goes, the
  * first row after it that stays. */
@@ -2277,6 +2337,7 @@ main (int    argc,
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
+  g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);

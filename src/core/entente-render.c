@@ -489,18 +489,17 @@ category_color (const Frame *frame,
   return frame->marker_colors[category];
 }
 
-/* Fills the markers of shape in the current path. */
+/* Fills the markers of shape in cr's current path. */
 static void
-fill_marker_path (const Frame  *frame,
-                  guint         shape,
-                  EntenteColor  color,
-                  double        alpha)
+fill_marker_shape (cairo_t            *cr,
+                   const EntenteStyle *style,
+                   guint               shape,
+                   EntenteColor        color,
+                   double              alpha)
 {
-  cairo_t *cr = frame->cr;
-
   if (shape == SHAPE_RING)
     {
-      set_color (cr, frame->style->plot_background, alpha);
+      set_color (cr, style->plot_background, alpha);
       cairo_fill_preserve (cr);
       set_color (cr, color, alpha);
       cairo_set_line_width (cr, 2);
@@ -510,9 +509,47 @@ fill_marker_path (const Frame  *frame,
   set_color (cr, color, alpha);
   cairo_fill_preserve (cr);
   /* A thin rim in the plot's colour keeps neighbours apart. */
-  set_color (cr, frame->style->plot_background, alpha * 0.9);
+  set_color (cr, style->plot_background, alpha * 0.9);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
+
+static void
+fill_marker_path (const Frame  *frame,
+                  guint         shape,
+                  EntenteColor  color,
+                  double        alpha)
+{
+  fill_marker_shape (frame->cr, frame->style, shape, color, alpha);
+}
+
+void
+entente_render_category_marker (EntenteDataset     *dataset,
+                                const EntenteStyle *style,
+                                int                 category,
+                                double              x,
+                                double              y,
+                                double              size,
+                                cairo_t            *cr)
+{
+  guint shape = entente_render_marker_shape (category);
+  EntenteColor color = style->fallback;
+
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (style != NULL && cr != NULL);
+
+  if (category >= 0 && (guint) category < entente_dataset_get_n_categories (dataset))
+    {
+      const EntenteKind *kind = entente_dataset_get_category (dataset, category);
+
+      color = entente_style_marker_color (style, entente_style_kind_rgb (style, kind->has_color,
+                                                                          kind->color, category));
+    }
+  cairo_save (cr);
+  cairo_new_path (cr);
+  entente_render_marker_path (cr, shape, x, y, size);
+  fill_marker_shape (cr, style, shape, color, 1);
+  cairo_restore (cr);
 }
 
 /* Markers on pixels come from sprites: each look is drawn once for each

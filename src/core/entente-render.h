@@ -45,6 +45,17 @@ void     entente_render_marker_path  (cairo_t                  *cr,
                                       double                    y,
                                       double                    size);
 
+/* One marker of category (or the fallback's, for -1), as the chart and
+ * its legend draw it, centred on (x, y), size wide: for lists and panels
+ * beside the chart. */
+void     entente_render_category_marker (EntenteDataset        *dataset,
+                                         const EntenteStyle    *style,
+                                         int                    category,
+                                         double                 x,
+                                         double                 y,
+                                         double                 size,
+                                         cairo_t               *cr);
+
 /* A strip of the whole dataset: period colours, event density and the
  * window [window_from, window_to) outlined, over width × height. */
 void     entente_render_overview     (EntenteDataset           *dataset,
