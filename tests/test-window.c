@@ -1426,6 +1426,62 @@ test_follows_large_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The action the window's key binding for trigger (as
+ * gtk_shortcut_trigger_to_string () writes it) names, or NULL. */
+static const char *
+bound_action (GtkWidget  *widget,
+              const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (text, trigger) && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* Ctrl+plus and Ctrl+minus zoom the chart about its middle wherever the
+ * focus is, as in other GNOME applications; the chart's own plus and
+ * minus need it focused. */
+static void
+test_zoom_from_anywhere (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  double from, to, in_from, in_to, out_from, out_to;
+
+  g_assert_cmpstr (bound_action (GTK_WIDGET (window), "<Control>plus"), ==, "win.zoom-in");
+  g_assert_cmpstr (bound_action (GTK_WIDGET (window), "<Control>equal"), ==, "win.zoom-in");
+  g_assert_cmpstr (bound_action (GTK_WIDGET (window), "<Control>minus"), ==, "win.zoom-out");
+
+  entente_timeline_view_set_range (view, 700000, 720000, FALSE);
+  entente_window_search (window, "");
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  entente_timeline_view_get_range (view, &in_from, &in_to);
+  g_assert_cmpfloat (in_to - in_from, <, (to - from) * 0.9);
+  g_assert_cmpfloat_with_epsilon ((in_from + in_to) / 2, (from + to) / 2, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+  entente_timeline_view_get_range (view, &out_from, &out_to);
+  g_assert_cmpfloat_with_epsilon (out_to - out_from, to - from, 1);
+
+  entente_window_search (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2336,6 +2392,7 @@ main (int    argc,
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
+  g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
