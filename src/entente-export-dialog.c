@@ -8,48 +8,8 @@
 
 #include "entente-export-dialog.h"
 #include "entente-export.h"
+#include "entente-export-filters.h"
 #include "entente-window.h"
-
-/* What the window hid and its search matched when the dialog opened,
- * copied or held: the export, on a thread, outlives both the dialog and
- * any change in the window. The matches, a flag for every event, are
- * never changed once made, so they are held rather than copied. */
-typedef struct {
-  gboolean      *hidden_categories;
-  gboolean      *hidden_kinds;
-  GBytes        *matches;
-  EntenteLayout *previous;
-} Filters;
-
-static void
-filters_free (Filters *filters)
-{
-  g_free (filters->hidden_categories);
-  g_free (filters->hidden_kinds);
-  g_clear_pointer (&filters->matches, g_bytes_unref);
-  g_clear_object (&filters->previous);
-  g_free (filters);
-}
-
-static Filters *
-filters_copy (EntenteDataset             *dataset,
-              const EntenteExportOptions *shown,
-              GBytes                     *matches)
-{
-  Filters *filters = g_new0 (Filters, 1);
-
-  if (shown->hidden_categories != NULL)
-    filters->hidden_categories = g_memdup2 (shown->hidden_categories,
-                                            sizeof (gboolean) * MAX (entente_dataset_get_n_categories (dataset), 1));
-  if (shown->hidden_kinds != NULL)
-    filters->hidden_kinds = g_memdup2 (shown->hidden_kinds,
-                                       sizeof (gboolean) * MAX (entente_dataset_get_n_period_kinds (dataset), 1));
-  if (matches != NULL)
-    filters->matches = g_bytes_ref (matches);
-  if (shown->previous != NULL)
-    filters->previous = g_object_ref (shown->previous);
-  return filters;
-}
 
 struct _EntenteExportDialog
 {
@@ -67,7 +27,7 @@ struct _EntenteExportDialog
 
   /* Owned references */
   EntenteDataset *dataset;
-  Filters        *filters;
+  EntenteExportFilters *filters;
 
   /* Borrowed references */
   GtkWindow      *parent;
@@ -85,7 +45,7 @@ static const char *extensions[] = { "png", "svg", "pdf" };
 typedef struct {
   EntenteDataset       *dataset;
   EntenteExportOptions  options;  /* its flags are filters' */
-  Filters              *filters;
+  EntenteExportFilters *filters;
   char                 *path;
   GtkWindow            *parent;
 } ExportJob;
@@ -95,7 +55,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->dataset);
   g_clear_object (&job->parent);
-  g_clear_pointer (&job->filters, filters_free);
+  g_clear_pointer (&job->filters, entente_export_filters_free);
   g_free (job->path);
   g_free (job);
 }
@@ -198,12 +158,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
     }
   job->filters = g_steal_pointer (&self->filters);
   if (job->filters != NULL)
-    {
-      job->options.hidden_categories = job->filters->hidden_categories;
-      job->options.hidden_kinds = job->filters->hidden_kinds;
-      job->options.matches = job->filters->matches != NULL ? g_bytes_get_data (job->filters->matches, NULL) : NULL;
-      job->options.previous = job->filters->previous;
-    }
+    entente_export_filters_apply (job->filters, &job->options);
 
   /* Large exports take a moment: draw them off the main thread. */
   task = g_task_new (NULL, NULL, export_done_cb, NULL);
@@ -266,7 +221,7 @@ entente_export_dialog_dispose (GObject *object)
   EntenteExportDialog *self = ENTENTE_EXPORT_DIALOG (object);
 
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->filters, filters_free);
+  g_clear_pointer (&self->filters, entente_export_filters_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (entente_export_dialog_parent_class)->dispose (object);
@@ -317,15 +272,11 @@ entente_export_dialog_present (GtkWindow                  *parent,
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
   g_return_if_fail (shown != NULL);
-  g_return_if_fail (matches == NULL ?
-                    shown->matches == NULL :
-                    (g_bytes_get_data (matches, NULL) == shown->matches &&
-                     g_bytes_get_size (matches) == sizeof (gboolean) * entente_dataset_get_n_events (dataset)));
 
   self = g_object_new (ENTENTE_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->parent = parent;
   self->dataset = g_object_ref (dataset);
-  self->filters = filters_copy (dataset, shown, matches);
+  self->filters = entente_export_filters_new (dataset, shown, matches);
   self->from_day = shown->from_day;
   self->to_day = shown->to_day;
   self->selected_event = shown->selected_event;

@@ -275,6 +275,40 @@ write_chart (EntenteDataset             *dataset,
   return status;
 }
 
+/* The range an export shows: the one asked for, or the whole. */
+static void
+export_range (EntenteDataset             *dataset,
+              const EntenteExportOptions *options,
+              double                     *from_day,
+              double                     *to_day)
+{
+  if (options->has_range)
+    {
+      *from_day = options->from_day;
+      *to_day = options->to_day;
+    }
+  else
+    entente_layout_default_range (dataset, from_day, to_day);
+}
+
+void
+entente_export_draw (EntenteDataset             *dataset,
+                     const EntenteExportOptions *options,
+                     cairo_t                    *cr)
+{
+  double from_day, to_day;
+
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+  g_return_if_fail (options != NULL && cr != NULL);
+  g_return_if_fail (options->width > 0 && options->height > 0);
+  g_return_if_fail (!options->has_range || options->to_day > options->from_day);
+
+  export_range (dataset, options, &from_day, &to_day);
+  cairo_save (cr);
+  draw_chart (dataset, options, from_day, to_day, 1, cr);
+  cairo_restore (cr);
+}
+
 static gboolean
 write_error (GError    **error,
              const char *path,
@@ -319,13 +353,7 @@ entente_export_to_file (EntenteDataset             *dataset,
       return FALSE;
     }
 
-  if (options->has_range)
-    {
-      from_day = options->from_day;
-      to_day = options->to_day;
-    }
-  else
-    entente_layout_default_range (dataset, &from_day, &to_day);
+  export_range (dataset, options, &from_day, &to_day);
 
   /* The chart is written beside its destination, under a hidden name,
    * and renamed into place only once it is complete: a reader never sees

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "entente-dataset.h"
@@ -67,5 +68,12 @@ gboolean entente_export_to_file            (EntenteDataset             *dataset,
                                             const EntenteExportOptions *options,
                                             const char                 *path,
                                             GError                    **error);
+
+/* Draws the chart as an export would, options->width × options->height
+ * in cr's units, onto cr as it is: for a page being printed. Nothing is
+ * checked but what a caller could not have meant. */
+void     entente_export_draw               (EntenteDataset             *dataset,
+                                            const EntenteExportOptions *options,
+                                            cairo_t                    *cr);
 
 G_END_DECLS
