@@ -11,6 +11,7 @@
 #include "entente-event-list.h"
 #include "entente-export-dialog.h"
 #include "entente-overview.h"
+#include "entente-print.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
 #include "entente-timeline-view.h"
@@ -67,6 +68,7 @@ struct _EntenteWindow
   gint                *load_done;   /* thousandths, set by the load's
                                      * thread; an atomic rc box */
   char                *last_error;
+  GtkPrintSettings    *print_settings; /* the printer and paper chosen last */
   char                *search_text;  /* what the matches shown are of */
   /* The matches shown (gboolean, one per event), shared with the view,
    * and their text: typing on searches within them. Forgotten with the
@@ -956,6 +958,61 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+show_print_failure (EntenteWindow *self,
+                    const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Printing Failed"),
+                                                       error != NULL ? error->message : NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               EntenteWindow           *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_print_failure (self, error);
+    }
+}
+
+/* The chart as shown, on one page; the print dialog stays open on its
+ * own while the window goes on. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteExportOptions shown;
+
+  if (self->dataset == NULL)
+    return;
+  entente_export_options_init (&shown);
+  entente_timeline_view_get_export_options (self->view, &shown);
+  operation = entente_print_operation_new (self->dataset, &shown,
+                                           entente_timeline_view_get_matches (self->view));
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_failure (self, error);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1201,6 +1258,7 @@ entente_window_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->print_settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_WINDOW);
 
@@ -1291,6 +1349,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
@@ -1304,6 +1363,7 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);

@@ -13,6 +13,7 @@
 #include "entente-export.h"
 #include "entente-export-dialog.h"
 #include "entente-marker.h"
+#include "entente-print.h"
 #include "entente-layout.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
@@ -33,6 +34,17 @@ spin_until (gboolean (*done) (gpointer),
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (done (data));
+}
+
+/* Runs the main loop for a while: long enough for frames to be laid
+ * out and drawn. */
+static void
+run_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static gboolean
@@ -1195,8 +1207,14 @@ test_export_dialog_enter (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1200);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (name, ==, "China and Russia, 1689–2023.png");
+  /* Given the time to read its folder, as a person takes: closed while
+   * still reading, GTK's chooser says so in a dialog of its own. */
+  spin_until (has_folder, chooser, 5000);
+  run_frames (300);
   respond (chooser, GTK_RESPONSE_CANCEL);
   g_assert_true (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG) == dialog);
+  g_assert_false (chooser_shown (NULL));
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
 
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1426,6 +1444,21 @@ test_follows_large_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* GTK's print dialog, known by name: its header is not in GTK's own. */
+static GtkWindow *
+find_print_dialog (void)
+{
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  return type != 0 ? find_toplevel (type) : NULL;
+}
+
+static gboolean
+no_print_dialog (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
 /* The action the window's key binding for trigger (as
  * gtk_shortcut_trigger_to_string () writes it) names, or NULL. */
 static const char *
@@ -1478,6 +1511,123 @@ test_zoom_from_anywhere (void)
   entente_timeline_view_get_range (view, &out_from, &out_to);
   g_assert_cmpfloat_with_epsilon (out_to - out_from, to - from, 1);
 
+  entente_window_search (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What a program writes on its standard output, or NULL. */
+static char *
+program_output (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* The chart printed: one landscape page of the view as shown, kept as it
+ * was when printing was asked for, whatever the window does while the
+ * print dialog is open. Ctrl+P asks. */
+static void
+test_print (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  EntenteExportOptions shown;
+  GtkWindow *dialog;
+  guint category;
+  double width, height;
+
+  g_assert_cmpstr (bound_action (GTK_WIDGET (window), "<Control>p"), ==, "win.print");
+
+  /* The decades of the Sino-Soviet split, one category hidden. */
+  entente_timeline_view_set_range (view, 711000, 730000, FALSE);
+  category = hide_and_search (window, "Soviet");
+  entente_export_options_init (&shown);
+  entente_timeline_view_get_export_options (view, &shown);
+  operation = entente_print_operation_new (dataset, &shown, entente_timeline_view_get_matches (view));
+
+  /* The window moves on. */
+  entente_timeline_view_set_category_hidden (view, category, FALSE);
+  search_and_wait (window, "Mao");
+  entente_timeline_view_set_range (view, 600000, 620000, FALSE);
+
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (window), &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  info = program_output (info_argv);
+  g_assert_nonnull (info);
+  g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
+  {
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autoptr(GRegex) size = g_regex_new ("^Page size: +([0-9.]+) x ([0-9.]+) pts", G_REGEX_MULTILINE, 0, NULL);
+
+    g_assert_true (g_regex_match (size, info, 0, &match));
+    width = g_ascii_strtod (g_match_info_fetch (match, 1), NULL);
+    height = g_ascii_strtod (g_match_info_fetch (match, 2), NULL);
+    g_test_message ("page %g × %g pt", width, height);
+    g_assert_cmpfloat (width, >, height);
+  }
+
+  /* Its words: the title, and the events of the range and categories
+   * shown when printing was asked for. */
+  text = program_output (text_argv);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, entente_dataset_get_title (dataset)));
+  {
+    guint shown_titles = 0, n = entente_dataset_get_n_events (dataset);
+    g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    /* Labels may be cut short: their first words, where no other
+     * event's begin alike. */
+    for (guint i = 0; i < n; i++)
+      {
+        char *start = g_strndup (entente_dataset_get_event (dataset, i)->title, 12);
+
+        g_hash_table_insert (starts, start, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (starts, start)) + 1));
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+        g_autofree char *start = g_strndup (event->title, 12);
+
+        if (event->start_day < 711000 || event->start_day >= 730000 ||
+            GPOINTER_TO_UINT (g_hash_table_lookup (starts, start)) != 1 || strstr (text, start) == NULL)
+          continue;
+        /* None of the category hidden then. */
+        g_assert_cmpint (event->category, !=, (int) category);
+        shown_titles++;
+      }
+    g_assert_cmpuint (shown_titles, >=, 5);
+  }
+
+  /* From the window: the print dialog, which cancelling closes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  dialog = find_print_dialog ();
+  g_assert_nonnull (dialog);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  spin_until (no_print_dialog, NULL, 5000);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
   entente_window_search (window, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2148,17 +2298,6 @@ test_model_told_in_steps (void)
   g_array_unref (mirror.rows);
 }
 
-/* Runs the main loop for a while: long enough for frames to be laid
- * out and drawn. */
-static void
-run_frames (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Each row of the list of all events begins with its event's marker, as
  * the chart draws it, which screen readers pass over; so does the line
  * in the panel that names a selected event's category. */
@@ -2393,6 +2532,7 @@ main (int    argc,
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
