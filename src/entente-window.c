@@ -107,14 +107,99 @@ update_titles (EntenteWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* How many problems a dialog lists: a file can have one for each of a
+ * million events, more than a dialog can lay out in any time. */
+#define MAX_PROBLEMS_LISTED 200
+
+/* A label in a list of problems: plain text, as everything from a
+ * dataset, to be read or copied. */
+static GtkWidget *
+problem_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* The problems a file was found to have: the one, as the dialog's body,
+ * or their count, with them listed under it in a scrolled box. As the
+ * body itself, hundreds made the dialog taller than the screen, with
+ * its button out of reach. Each is a line of entente --check's, after
+ * the file's path, which the heading names. */
+static void
+show_problems (EntenteWindow *self,
+               GFile         *file,
+               const char    *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *prefix = path != NULL ? g_strconcat (path, ": ", NULL) : NULL;
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_ptr_array_add (problems, lines[i] + (prefix != NULL && g_str_has_prefix (lines[i], prefix) ? strlen (prefix) : 0));
+
+  if (problems->len <= 1)
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                                         problems->len == 1 ? problems->pdata[0] : message));
+  else
+    {
+      g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u problem was found in it.",
+                                                            "%u problems were found in it.", problems->len),
+                                               problems->len);
+      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      for (guint i = 0; i < MIN (problems->len, MAX_PROBLEMS_LISTED); i++)
+        gtk_box_append (GTK_BOX (list), problem_label (problems->pdata[i]));
+      if (problems->len > MAX_PROBLEMS_LISTED)
+        {
+          guint more = problems->len - MAX_PROBLEMS_LISTED;
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "And %u more: entente --check lists them all.",
+                                                                "And %u more: entente --check lists them all.",
+                                                                more),
+                                                   more);
+          GtkWidget *label = problem_label (text);
+
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_box_append (GTK_BOX (list), label);
+        }
+      gtk_widget_set_margin_start (list, 12);
+      gtk_widget_set_margin_end (list, 12);
+      gtk_widget_set_margin_top (list, 10);
+      gtk_widget_set_margin_bottom (list, 10);
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+      /* Wide enough that most problems take a line each. */
+      gtk_widget_set_size_request (scrolled, 480, -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      gtk_widget_add_css_class (scrolled, "card");
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
+      adw_message_dialog_set_extra_child (dialog, scrolled);
+    }
+  adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_load_error (EntenteWindow *self,
                  GFile         *file,
                  const GError  *error)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  AdwMessageDialog *dialog;
-
   g_free (self->last_error);
   self->last_error = g_strdup (error->message);
 
@@ -130,12 +215,8 @@ show_load_error (EntenteWindow *self,
       return;
     }
 
-  /* The dataset on screen stays; the errors are the same lines as
-   * entente --check prints, shown as plain text. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message));
-  adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* The dataset on screen stays. */
+  show_problems (self, file, error->message);
 }
 
 /* Search */
@@ -689,6 +770,10 @@ load_done_cb (GObject      *object,
 
           g_free (self->last_error);
           self->last_error = g_strdup (error->message);
+          /* Details lists all of them, for an author with more than one
+           * to mend. */
+          adw_toast_set_action_name (toast, "win.show-problems");
+          adw_toast_set_button_label (toast, _("_Details"));
           adw_toast_set_timeout (toast, 5);
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
@@ -1083,6 +1168,17 @@ open_export_action (GtkWidget  *widget,
 }
 
 static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (self->last_error != NULL && self->file != NULL)
+    show_problems (self, self->file, self->last_error);
+}
+
+static void
 cancel_load_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1359,6 +1455,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -102,6 +102,105 @@ new_window (void)
   return window;
 }
 
+typedef struct {
+  EntenteWindow *window;
+  const char    *title;
+} TitleWait;
+
+static gboolean
+title_is (gpointer data)
+{
+  TitleWait *wait = data;
+  EntenteDataset *dataset = entente_window_get_dataset (wait->window);
+
+  return dataset != NULL && g_strcmp0 (entente_dataset_get_title (dataset), wait->title) == 0;
+}
+
+/* A file holding text, in a directory of its own that remove_file ()
+ * takes away with it. */
+static GFile *
+write_file (const char *name,
+            const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  return g_file_new_for_path (path);
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_true (g_file_delete (dir, NULL, NULL));
+}
+
+/* Appends every widget of type under widget, itself included, to found. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* Appends the text of every label under widget to texts. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (labels->pdata[i])));
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
+}
+
+/* The first open window of type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 static void
 test_opens_bundled (void)
 {
@@ -600,95 +699,70 @@ test_open_invalid_keeps_dataset (void)
   }
   g_assert_nonnull (strstr (entente_window_get_last_error (window), "entente/2"));
 
+  /* The one problem, as the dialog's message, without the path that
+   * the heading's name stands for. */
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“wrong-format.json” Could Not Be Opened");
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     entente_window_get_last_error (window) + strlen (path) + 2);
+    g_assert_null (adw_message_dialog_get_extra_child (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct {
-  EntenteWindow *window;
-  const char    *title;
-} TitleWait;
-
-static gboolean
-title_is (gpointer data)
-{
-  TitleWait *wait = data;
-  EntenteDataset *dataset = entente_window_get_dataset (wait->window);
-
-  return dataset != NULL && g_strcmp0 (entente_dataset_get_title (dataset), wait->title) == 0;
-}
-
-/* A file holding text, in a directory of its own that remove_file ()
- * takes away with it. */
-static GFile *
-write_file (const char *name,
-            const char *text)
-{
-  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  return g_file_new_for_path (path);
-}
-
+/* A file with hundreds of problems: counted, and listed in a box that
+ * scrolls, the first two hundred, so that the dialog fits on the
+ * screen with its button. */
 static void
-remove_file (GFile *file)
+test_problems_listed (void)
 {
-  g_autoptr(GFile) dir = g_file_get_parent (file);
-
-  g_assert_true (g_file_delete (file, NULL, NULL));
-  g_assert_true (g_file_delete (dir, NULL, NULL));
-}
-
-/* Appends every widget of type under widget, itself included, to found. */
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* Appends the text of every label under widget to texts. */
-static void
-collect_label_texts (GtkWidget *widget,
-                     GPtrArray *texts)
-{
+  GString *json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Bad\", \"events\": [");
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  EntenteWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
 
-  collect_widgets (widget, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (labels->pdata[i])));
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"19x0\", \"title\": \"T\" }", i ? ", " : "", i);
+  g_string_append (json, "] }");
+  file = write_file ("three hundred.json", json->str);
+  g_string_free (json, TRUE);
+
+  entente_window_open_file (window, file);
+  spin_until (error_shown, NULL, 10000);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“three hundred.json” Could Not Be Opened");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "300 problems were found in it.");
+  list = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (list);
+  collect_widgets (list, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 201);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (labels->pdata[0]), "events[0].date: expected an EDTF date"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (labels->pdata[199]), "events[199].date:"));
+  g_assert_cmpstr (gtk_label_get_text (labels->pdata[200]), ==, "And 100 more: entente --check lists them all.");
+
+  {
+    int minimum, natural;
+
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("dialog height %d to %d", minimum, natural);
+    g_assert_cmpint (natural, <, 600);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
 }
 
-static gboolean
-has_text (GPtrArray  *texts,
-          const char *text)
-{
-  return g_ptr_array_find_with_equal_func (texts, text, g_str_equal, NULL);
-}
 
-/* The first open window of type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
 
 /* A toast in the window says data, as written. */
 static gboolean
@@ -745,6 +819,18 @@ test_reload_on_change (void)
   g_assert_nonnull (strstr (first_line, "draft <1> & notes.json"));
   spin_until (toast_shown, first_line, 10000);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Second draft");
+
+  /* The toast's Details: every problem, in the dialog a failed open
+   * shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“draft <1> & notes.json” Could Not Be Opened");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "invalid JSON"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
@@ -876,11 +962,6 @@ test_widget_pixels_equal_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-error_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
 
 static gboolean
 file_exists (gpointer data)
@@ -1162,11 +1243,6 @@ test_open_starts_beside (void)
   remove_file (chosen);
 }
 
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static gboolean
 chooser_shown (gpointer data)
@@ -2521,6 +2597,7 @@ main (int    argc,
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
   g_test_add_func ("/window/search-narrows-as-typed", test_search_narrows_as_typed);
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
+  g_test_add_func ("/window/problems-listed", test_problems_listed);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
