@@ -41,7 +41,7 @@ struct _EntenteWindow
   AdwStatusPage       *status_page;
   AdwStatusPage       *loading_page;
   GtkProgressBar      *loading_bar;
-  GtkLabel            *error_label;
+  GtkBox              *problems_box;  /* under the page of a failed open */
   AdwFlap             *flap;
   EntenteTimelineView *view;
   EntenteOverview     *overview;
@@ -126,73 +126,149 @@ problem_label (const char *text)
   return label;
 }
 
-/* The problems a file was found to have: the one, as the dialog's body,
- * or their count, with them listed under it in a scrolled box. As the
- * body itself, hundreds made the dialog taller than the screen, with
- * its button out of reach. Each is a line of entente --check's, after
- * the file's path, which the heading names. */
+/* A file's problems, as entente --check prints them, each without the
+ * file's path, which whatever shows them names: in problems. */
+static void
+split_problems (GFile      *file,
+                const char *message,
+                GStrv      *lines,
+                GPtrArray  *problems)
+{
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *prefix = path != NULL ? g_strconcat (path, ": ", NULL) : NULL;
+
+  *lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; (*lines)[i] != NULL; i++)
+    {
+      const char *line = (*lines)[i];
+
+      if (*line == '\0')
+        continue;
+      if (prefix != NULL && g_str_has_prefix (line, prefix))
+        line += strlen (prefix);
+      g_ptr_array_add (problems, (gpointer) line);
+    }
+}
+
+/* Problems listed, the first MAX_PROBLEMS_LISTED, left-aligned, to be
+ * read or copied, in a box that scrolls past 280 px: as a dialog's body,
+ * hundreds made it taller than the screen, with its button out of
+ * reach. */
+static GtkWidget *
+problems_list (GPtrArray *problems)
+{
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  for (guint i = 0; i < MIN (problems->len, MAX_PROBLEMS_LISTED); i++)
+    gtk_box_append (GTK_BOX (list), problem_label (problems->pdata[i]));
+  if (problems->len > MAX_PROBLEMS_LISTED)
+    {
+      guint more = problems->len - MAX_PROBLEMS_LISTED;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more: entente --check lists them all.",
+                                                            "And %u more: entente --check lists them all.",
+                                                            more),
+                                               more);
+      GtkWidget *label = problem_label (text);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (list), label);
+    }
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 10);
+  gtk_widget_set_margin_bottom (list, 10);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  /* Wide enough that most problems take a line each. */
+  gtk_widget_set_size_request (scrolled, 480, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_add_css_class (scrolled, "card");
+  return scrolled;
+}
+
+/* How many problems there were, for a dialog's body or a page's
+ * description. */
+static char *
+problems_count (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u problem was found in it.",
+                                       "%u problems were found in it.", n),
+                          n);
+}
+
+/* The problems a file was found to have: the one, as the dialog's
+ * message, or their count, with them listed under it. */
 static void
 show_problems (EntenteWindow *self,
                GFile         *file,
                const char    *message)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *prefix = path != NULL ? g_strconcat (path, ": ", NULL) : NULL;
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new ();
   AdwMessageDialog *dialog;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      g_ptr_array_add (problems, lines[i] + (prefix != NULL && g_str_has_prefix (lines[i], prefix) ? strlen (prefix) : 0));
-
+  split_problems (file, message, &lines, problems);
   if (problems->len <= 1)
     dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
                                                          problems->len == 1 ? problems->pdata[0] : message));
   else
     {
-      g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u problem was found in it.",
-                                                            "%u problems were found in it.", problems->len),
-                                               problems->len);
-      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-      for (guint i = 0; i < MIN (problems->len, MAX_PROBLEMS_LISTED); i++)
-        gtk_box_append (GTK_BOX (list), problem_label (problems->pdata[i]));
-      if (problems->len > MAX_PROBLEMS_LISTED)
-        {
-          guint more = problems->len - MAX_PROBLEMS_LISTED;
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "And %u more: entente --check lists them all.",
-                                                                "And %u more: entente --check lists them all.",
-                                                                more),
-                                                   more);
-          GtkWidget *label = problem_label (text);
-
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_box_append (GTK_BOX (list), label);
-        }
-      gtk_widget_set_margin_start (list, 12);
-      gtk_widget_set_margin_end (list, 12);
-      gtk_widget_set_margin_top (list, 10);
-      gtk_widget_set_margin_bottom (list, 10);
-
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-      /* Wide enough that most problems take a line each. */
-      gtk_widget_set_size_request (scrolled, 480, -1);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      gtk_widget_add_css_class (scrolled, "card");
+      g_autofree char *body = problems_count (problems->len);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
-      adw_message_dialog_set_extra_child (dialog, scrolled);
+      adw_message_dialog_set_extra_child (dialog, problems_list (problems));
     }
   adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* With no dataset to go back to, the problems on the page itself: the
+ * one as its description, or their count and their list, above the
+ * button that opens another file. file is NULL for the bundled dataset. */
+static void
+show_problems_on_page (EntenteWindow *self,
+                       GFile         *file,
+                       const char    *message)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+  GtkWidget *child;
+
+  split_problems (file, message, &lines, problems);
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      title = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+    }
+  else
+    title = g_strdup (_("The Dataset Could Not Be Opened"));
+  description = problems->len == 1 ? g_strdup (problems->pdata[0]) :
+                problems->len == 0 ? g_strdup (message) : problems_count (problems->len);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_box))) != NULL)
+    gtk_box_remove (self->problems_box, child);
+  if (problems->len > 1)
+    gtk_box_append (self->problems_box, problems_list (problems));
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_box), problems->len > 1);
+
+  adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->status_page, title);
+  /* The page takes its description for markup; the problems quote the
+   * file. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (self->status_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
 
 static void
@@ -206,12 +282,7 @@ show_load_error (EntenteWindow *self,
   if (self->dataset == NULL)
     {
       /* Nothing else to show: the page itself explains. */
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Dataset Could Not Be Opened"));
-      adw_status_page_set_description (self->status_page, NULL);
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      show_problems_on_page (self, file, error->message);
       return;
     }
 
@@ -606,7 +677,7 @@ set_dataset (EntenteWindow  *self,
     }
 
   g_clear_pointer (&self->last_error, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_box), FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "timeline");
   update_titles (self);
   /* The new dataset is searched afresh, even for the same text. */
@@ -1383,10 +1454,7 @@ show_bundled (EntenteWindow *self)
   if (bundled != NULL)
     set_dataset (self, bundled, NULL, FALSE);
   else
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
+    show_problems_on_page (self, NULL, error->message);
 }
 
 /* The bundled dataset is shown when the window first appears, unless a
@@ -1427,7 +1495,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, problems_box);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, flap);

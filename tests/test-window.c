@@ -717,8 +717,9 @@ test_open_invalid_keeps_dataset (void)
 }
 
 /* A file with hundreds of problems: counted, and listed in a box that
- * scrolls, the first two hundred, so that the dialog fits on the
- * screen with its button. */
+ * scrolls, the first two hundred, so that the dialog, or the page when
+ * there is no dataset to go back to, fits on the screen with its
+ * button. */
 static void
 test_problems_listed (void)
 {
@@ -757,6 +758,52 @@ test_problems_listed (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Launched with it, with no dataset to go back to: on the page, with
+   * the button to open another still in view. */
+  window = entente_window_new (app);
+  entente_window_open_file (window, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (not_loading, window, 10000);
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+    GtkWidget *button = NULL;
+    int minimum, natural;
+
+    g_assert_cmpstr (adw_status_page_get_title (page), ==, "“three hundred.json” Could Not Be Opened");
+    g_assert_cmpstr (adw_status_page_get_description (page), ==, "300 problems were found in it.");
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    collect_label_texts (GTK_WIDGET (page), texts);
+    g_assert_true (has_text (texts, "And 100 more: entente --check lists them all."));
+    button = find_widget (adw_status_page_get_child (page), GTK_TYPE_BUTTON);
+    g_assert_nonnull (button);
+    gtk_widget_measure (adw_status_page_get_child (page), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("page's child height %d to %d", minimum, natural);
+    g_assert_cmpint (natural, <, 500);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+  g_clear_object (&file);
+
+  /* One problem, quoting what the file holds, as the page's words:
+   * never taken for markup. */
+  file = write_file ("one.json", "{ \"format\": \"entente/1\", \"title\": \"One\","
+                                 " \"events\": [ { \"id\": \"e\", \"date\": \"<b>&\", \"title\": \"E\" } ] }");
+  window = entente_window_new (app);
+  entente_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (not_loading, window, 10000);
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    collect_label_texts (GTK_WIDGET (page), texts);
+    g_assert_true (has_text (texts, "events[0].date: expected an EDTF date such as 1950, 1950-02 or 1950-02-14, found “<b>&”"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
 }
