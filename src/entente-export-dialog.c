@@ -27,6 +27,7 @@ struct _EntenteExportDialog
 
   /* Owned references */
   EntenteDataset *dataset;
+  GSettings      *settings;   /* NULL when run without the schema */
   EntenteExportFilters *filters;
 
   /* Borrowed references */
@@ -138,6 +139,13 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
       return;
     }
 
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      g_settings_set_string (self->settings, "export-folder", folder);
+    }
+
   job = g_new0 (ExportJob, 1);
   job->dataset = g_object_ref (self->dataset);
   job->parent = g_object_ref (self->parent);
@@ -200,6 +208,15 @@ export_clicked_cb (EntenteExportDialog *self)
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* Where the last chart went, when that folder is still there. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "export-folder");
+      g_autoptr(GFile) folder = *last != '\0' ? g_file_new_for_path (last) : NULL;
+
+      if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   gtk_file_filter_add_suffix (filter, extensions[format]);
   gtk_file_filter_set_name (filter, gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row)));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -221,6 +238,7 @@ entente_export_dialog_dispose (GObject *object)
   EntenteExportDialog *self = ENTENTE_EXPORT_DIALOG (object);
 
   g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->filters, entente_export_filters_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_EXPORT_DIALOG);
 
@@ -259,6 +277,27 @@ entente_export_dialog_init (EntenteExportDialog *self)
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->width_spin))), TRUE);
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->height_spin))), TRUE);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
+
+  /* Papers and slides want the same kind of figure again and again: the
+   * format, size and scale chosen last are offered next time. (The
+   * range and style follow the window.) Running uninstalled without the
+   * compiled schema, nothing is remembered. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, "export-format"))
+      {
+        self->settings = g_settings_new (APP_ID);
+        g_settings_bind (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT);
+        g_settings_bind (self->settings, "export-scale", self->scale_row, "selected", G_SETTINGS_BIND_DEFAULT);
+        g_settings_bind (self->settings, "export-width", gtk_spin_button_get_adjustment (self->width_spin),
+                         "value", G_SETTINGS_BIND_DEFAULT);
+        g_settings_bind (self->settings, "export-height", gtk_spin_button_get_adjustment (self->height_spin),
+                         "value", G_SETTINGS_BIND_DEFAULT);
+      }
+  }
+  format_changed_cb (self);
 }
 
 void

@@ -94,7 +94,14 @@ find_widget (GtkWidget *widget,
 static EntenteWindow *
 new_window (void)
 {
-  EntenteWindow *window = entente_window_new (app);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.entente.Entente");
+  const char *remembered[] = { "export-format", "export-width", "export-height", "export-scale", "export-folder" };
+  EntenteWindow *window;
+
+  /* Each test starts from the export dialog's first choices. */
+  for (guint i = 0; i < G_N_ELEMENTS (remembered); i++)
+    g_settings_reset (settings, remembered[i]);
+  window = entente_window_new (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -1340,6 +1347,64 @@ test_export_dialog_enter (void)
   g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
 
   gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The export dialog offers the format, size and scale chosen last, and
+ * its file chooser starts where the last chart went. */
+static void
+test_export_dialog_remembers (void)
+{
+  EntenteWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWindow *dialog;
+  AdwComboRow *format;
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) folder = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  format = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (format), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 1600);
+
+  adw_combo_row_set_selected (format, 2);
+  gtk_spin_button_set_value (spins->pdata[0], 1200);
+  gtk_spin_button_set_value (spins->pdata[1], 700);
+  entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), pdf_file);
+  spin_until (file_exists, pdf, 10000);
+
+  /* Next time. */
+  g_ptr_array_set_size (spins, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  format = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (adw_combo_row_get_selected (format), ==, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 1200);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[1]), ==, 700);
+
+  /* Export… */
+  g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
+  spin_until (chooser_shown, NULL, 5000);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  spin_until (has_folder, chooser, 5000);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, dir);
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (chooser), ".pdf"));
+  run_frames (300);
+  respond (chooser, GTK_RESPONSE_CANCEL);
+
+  gtk_window_destroy (dialog);
+  g_unlink (pdf);
+  g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2653,6 +2718,7 @@ main (int    argc,
   g_test_add_func ("/window/window-state-kept", test_window_state_kept);
   g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
+  g_test_add_func ("/window/export-dialog-remembers", test_export_dialog_remembers);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
