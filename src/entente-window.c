@@ -596,10 +596,11 @@ update_recent_menu (EntenteWindow *self)
   g_auto(GStrv) recent = NULL;
 
   g_menu_remove_all (self->recent_section);
-  if (self->settings == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-files");
+  recent = self->settings != NULL ? g_settings_get_strv (self->settings, "recent-files") : g_new0 (char *, 1);
+  /* Said, rather than an empty page opening from the menu: dimmed, by an
+   * action never enabled. */
+  if (recent[0] == NULL)
+    g_menu_append (self->recent_section, _("No Recent Datasets"), "win.no-recent");
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *label = recent_label ((const char * const *) recent, i);
@@ -1524,6 +1525,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1547,6 +1549,7 @@ entente_window_init (EntenteWindow *self)
   GtkGesture *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 
   entente_overview_set_view (self->overview, self->view);
   entente_event_list_set_view (self->event_list, self->view);

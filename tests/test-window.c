@@ -1169,6 +1169,7 @@ test_recent_files_menu (void)
   g_assert_true (has_text (texts, "Sino-Soviet.json"));
   g_assert_true (has_text (texts, "notes.json — ~/talks"));
   g_assert_true (has_text (texts, "notes.json — /data"));
+  g_assert_false (has_text (texts, "No Recent Datasets"));
 
   gtk_menu_button_popdown (button);
 
@@ -1188,7 +1189,21 @@ test_recent_files_menu (void)
   g_assert_true (has_text (texts, "china_russia_1950s.json"));
   g_assert_false (has_text (texts, "Sino-Soviet.json"));
 
+  /* None: said, dimmed, rather than an empty page. */
   g_settings_reset (settings, "recent-files");
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect_widgets (GTK_WIDGET (popover), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "No Recent Datasets"))
+        {
+          found = TRUE;
+          g_assert_false (gtk_widget_is_sensitive (labels->pdata[i]));
+        }
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
