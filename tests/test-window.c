@@ -208,6 +208,19 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+/* Entente's own icon is found, installed or not, for the About window
+ * and the window list: the application's resources hold it. */
+static void
+test_app_icon_found (void)
+{
+  EntenteWindow *window = new_window ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.entente.Entente"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.entente.Entente-symbolic"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_opens_bundled (void)
 {
@@ -2717,6 +2730,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
