@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-date.h"
 #include "entente-export-dialog.h"
 #include "entente-export.h"
 #include "entente-export-filters.h"
@@ -19,6 +20,8 @@ struct _EntenteExportDialog
   GtkButton      *export_button;
   AdwComboRow    *format_row;
   AdwComboRow    *range_row;
+  AdwEntryRow    *from_row;
+  AdwEntryRow    *to_row;
   AdwComboRow    *theme_row;
   GtkSwitch      *high_contrast_switch;
   GtkSpinButton  *width_spin;
@@ -42,6 +45,79 @@ struct _EntenteExportDialog
 G_DEFINE_FINAL_TYPE (EntenteExportDialog, entente_export_dialog, ADW_TYPE_WINDOW)
 
 static const char *extensions[] = { "png", "svg", "pdf" };
+
+/* The range row's choices. */
+enum {
+  RANGE_VIEW,
+  RANGE_WHOLE,
+  RANGE_DATES,
+};
+
+/* The days the From and To rows give, To's whole ("1991" runs to the end
+ * of 1991), as the command line's --from and --to; FALSE unless both are
+ * dates and To ends after From begins. */
+static gboolean
+dates_range (EntenteExportDialog *self,
+             gint64              *from_day,
+             gint64              *to_day)
+{
+  EntenteDate from, to;
+  gboolean from_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from, NULL);
+  gboolean to_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to, NULL);
+
+  if (!from_ok || !to_ok)
+    return FALSE;
+  *from_day = entente_date_start_day (&from);
+  *to_day = entente_date_end_day (&to);
+  return *to_day > *from_day;
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          gboolean     wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* The date rows shown for a range of dates, each marked when it is not a
+ * date, To when it ends before From begins; Export is offered only for a
+ * range it can draw. */
+static void
+dates_changed_cb (EntenteExportDialog *self)
+{
+  gboolean dates = adw_combo_row_get_selected (self->range_row) == RANGE_DATES;
+  EntenteDate date;
+  gint64 from_day, to_day;
+  gboolean valid = dates_range (self, &from_day, &to_day);
+  gboolean from_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &date, NULL);
+  gboolean to_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &date, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), dates);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), dates);
+  mark_row (self->from_row, dates && !from_ok);
+  /* A To before From is To's fault: From is typed first. */
+  mark_row (self->to_row, dates && (!to_ok || (from_ok && !valid)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !dates || valid);
+}
+
+/* A day as a date of that precision, for the rows to start from. */
+static char *
+day_text (gint64 day)
+{
+  EntenteDate date = { 0, };
+  gint64 year;
+  guint month, day_of_month;
+
+  entente_civil_from_days (day, &year, &month, &day_of_month);
+  date.year = (gint16) CLAMP (year, G_MININT16, G_MAXINT16);
+  date.month = month;
+  date.day = day_of_month;
+  date.precision = ENTENTE_PRECISION_DAY;
+  return entente_date_to_edtf (&date);
+}
 
 typedef struct {
   EntenteDataset       *dataset;
@@ -126,6 +202,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
+  gint64 from_day = 0, to_day = 0;
   ExportJob *job;
 
   g_return_if_fail (ENTENTE_IS_EXPORT_DIALOG (self));
@@ -138,6 +215,11 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
       show_failure (GTK_WINDOW (self), _("Charts can only be saved to local files"));
       return;
     }
+  /* Export is not offered for dates that are not a range; so much the
+   * less is anything written. */
+  if (adw_combo_row_get_selected (self->range_row) == RANGE_DATES &&
+      !dates_range (self, &from_day, &to_day))
+    return;
 
   if (self->settings != NULL)
     {
@@ -158,11 +240,17 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
   job->options.selected_event = self->selected_event;
   job->options.text_scale = self->text_scale;
-  if (adw_combo_row_get_selected (self->range_row) == 0)
+  if (adw_combo_row_get_selected (self->range_row) == RANGE_VIEW)
     {
       job->options.has_range = TRUE;
       job->options.from_day = self->from_day;
       job->options.to_day = self->to_day;
+    }
+  else if (adw_combo_row_get_selected (self->range_row) == RANGE_DATES)
+    {
+      job->options.has_range = TRUE;
+      job->options.from_day = from_day;
+      job->options.to_day = to_day;
     }
   job->filters = g_steal_pointer (&self->filters);
   if (job->filters != NULL)
@@ -258,6 +346,8 @@ entente_export_dialog_class_init (EntenteExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, range_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, high_contrast_switch);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, width_spin);
@@ -277,6 +367,9 @@ entente_export_dialog_init (EntenteExportDialog *self)
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->width_spin))), TRUE);
   gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->height_spin))), TRUE);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
+  g_signal_connect_swapped (self->range_row, "notify::selected", G_CALLBACK (dates_changed_cb), self);
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (dates_changed_cb), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (dates_changed_cb), self);
 
   /* Papers and slides want the same kind of figure again and again: the
    * format, size and scale chosen last are offered next time. (The
@@ -318,6 +411,14 @@ entente_export_dialog_present (GtkWindow                  *parent,
   self->filters = entente_export_filters_new (dataset, shown, matches);
   self->from_day = shown->from_day;
   self->to_day = shown->to_day;
+  /* Dates start as the view: its first day, and its last, whole. */
+  {
+    g_autofree char *from = day_text (shown->from_day);
+    g_autofree char *to = day_text (shown->to_day - 1);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+    gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  }
   self->selected_event = shown->selected_event;
   self->text_scale = shown->text_scale;
   adw_combo_row_set_selected (self->theme_row, shown->dark ? 1 : 0);

@@ -1436,6 +1436,84 @@ test_export_dialog_remembers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The export dialog can take a range of dates, typed as on the command
+ * line; what is not a range is marked, and not exported. */
+static void
+test_export_dialog_dates (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.png", NULL);
+  g_autofree char *written = g_build_filename (dir, "written.png", NULL);
+  g_autofree char *refused = g_build_filename (dir, "refused.png", NULL);
+  g_autoptr(GFile) written_file = g_file_new_for_path (written);
+  g_autoptr(GFile) refused_file = g_file_new_for_path (refused);
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  EntenteExportOptions options;
+  GtkWindow *dialog;
+  AdwComboRow *range;
+  AdwEntryRow *from, *to;
+  EntenteDate date;
+
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  range = combos->pdata[1];
+  from = entries->pdata[0];
+  to = entries->pdata[1];
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (from)));
+
+  /* They start as the view's first and last days. */
+  adw_combo_row_set_selected (range, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (from)));
+  g_assert_true (entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (from)), &date, NULL));
+  g_assert_cmpint (entente_date_start_day (&date), ==, 700000);
+  g_assert_true (entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (to)), &date, NULL));
+  g_assert_cmpint (entente_date_end_day (&date), ==, 730000);
+
+  /* Not a range: marked, and Export not offered. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "1945");
+  gtk_editable_set_text (GTK_EDITABLE (to), "1940");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+  g_assert_false (gtk_widget_get_sensitive (gtk_window_get_default_widget (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (from), "19x5");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+  entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), refused_file);
+  run_frames (100);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  g_assert_true (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG) == dialog);
+
+  /* 1945 to the end of 1991, as --from 1945 --to 1991 draws it. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "1945");
+  gtk_editable_set_text (GTK_EDITABLE (to), "1991");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_true (gtk_widget_get_sensitive (gtk_window_get_default_widget (dialog)));
+  entente_export_options_init (&options);
+  entente_timeline_view_get_export_options (view, &options);
+  options.width = 1600;
+  options.height = 900;
+  options.from_day = entente_days_from_civil (1945, 1, 1);
+  options.to_day = entente_days_from_civil (1992, 1, 1);
+  g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
+  g_assert_no_error (error);
+  entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), written_file);
+  spin_until (file_exists, written, 10000);
+  assert_same_png (expected, written);
+
+  g_unlink (expected);
+  g_unlink (written);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static EntenteWindow *
 new_window_as_saved (void)
 {
@@ -2748,6 +2826,7 @@ main (int    argc,
   g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);
   g_test_add_func ("/window/export-dialog-remembers", test_export_dialog_remembers);
+  g_test_add_func ("/window/export-dialog-dates", test_export_dialog_dates);
   g_test_add_func ("/window/follows-system-style", test_follows_system_style);
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
