@@ -457,6 +457,62 @@ test_bundled_views (void)
     }
 }
 
+/* A selected event's label is whole: one cut short where the event was
+ * not selected is laid out again with it as the focus, which no later
+ * neighbour may cut. (Labels of at most 200 px whose marker has 300 px of
+ * plot to its right, so that only neighbours could cut them.) */
+static void
+test_selected_label_whole (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  guint checked = 0;
+
+  for (int width = 900; width <= 1300; width += 50)
+    {
+      EntenteViewport viewport = { 0, 0, width, 780, 1 };
+      g_autoptr(EntenteLayout) shown = NULL;
+      const EntenteEventItem *items;
+      EntenteRect plot;
+      guint n;
+
+      entente_layout_default_range (dataset, &viewport.from_day, &viewport.to_day);
+      shown = entente_layout_new (dataset, &viewport, style, NULL);
+      entente_layout_get_plot_rect (shown, &plot);
+      items = entente_layout_get_items (shown, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          EntenteLayoutOptions options = { 0 };
+          g_autoptr(EntenteLayout) selected = NULL;
+          const EntenteEventItem *item;
+          const char *title = entente_dataset_get_event (dataset, items[i].event)->title;
+          g_autoptr(PangoLayout) whole = NULL;
+          int title_width;
+
+          if (items[i].text == NULL || entente_event_item_label_is_whole (&items[i]) ||
+              items[i].x > plot.x + plot.width - 300)
+            continue;
+          whole = pango_layout_copy (items[i].text);
+          pango_layout_set_width (whole, -1);
+          pango_layout_set_ellipsize (whole, PANGO_ELLIPSIZE_NONE);
+          pango_layout_set_text (whole, title, -1);
+          pango_layout_get_pixel_size (whole, &title_width, NULL);
+          if (title_width > 200)
+            continue;
+
+          options.previous = shown;
+          selected = entente_layout_new_for_selection (dataset, &viewport, style, &options, (int) items[i].event);
+          item = entente_layout_find_labelled (selected, items[i].event);
+          g_assert_nonnull (item);
+          if (!entente_event_item_label_is_whole (item))
+            g_error ("at %d px, \"%s\" selected is still cut short", width, title);
+          checked++;
+        }
+    }
+  g_test_message ("%u labels cut short, whole once selected", checked);
+  g_assert_cmpuint (checked, >=, 10);
+}
+
 static void
 test_synthetic_views (void)
 {
@@ -1535,6 +1591,7 @@ main (int    argc,
   g_test_add_func ("/layout/columns-follow-time", test_columns_follow_time);
   g_test_add_func ("/layout/pans-keep-lanes", test_pans_keep_lanes);
   g_test_add_func ("/layout/zoom-ignores-previous", test_zoom_ignores_previous);
+  g_test_add_func ("/layout/selected-label-whole", test_selected_label_whole);
   g_test_add_func ("/layout/hidden-hold-nothing", test_hidden_hold_nothing);
   g_test_add_func ("/layout/random-walks", test_random_walks);
   g_test_add_func ("/layout/volume", test_volume);

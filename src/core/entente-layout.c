@@ -1890,6 +1890,10 @@ lane_make_room (EntenteLayout *self,
 
   if (item == NULL)
     return FALSE;
+  /* The selected event keeps its whole label: it is the one a reader is
+   * looking at. Others find room elsewhere. */
+  if (item->event == self->focus && rect_right (&item->rect) > left - ITEM_GAP)
+    return FALSE;
   return apply ? item_shorten (self, item, left - ITEM_GAP, FALSE)
                : item_can_shorten (item, left - ITEM_GAP, FALSE);
 }
@@ -3035,10 +3039,17 @@ entente_layout_new_for_selection (EntenteDataset             *dataset,
 {
   EntenteLayoutOptions focused = { 0, };
   EntenteLayout *layout = entente_layout_new (dataset, viewport, style, options);
+  const EntenteEventItem *labelled;
 
   if (layout == NULL || selected_event < 0 ||
-      entente_layout_find_event (layout, selected_event, NULL) == ENTENTE_PLACED_NONE ||
-      entente_layout_find_labelled (layout, selected_event) != NULL)
+      entente_layout_find_event (layout, selected_event, NULL) == ENTENTE_PLACED_NONE)
+    return layout;
+  /* Labelled whole already: nothing for a focus to change. A label cut
+   * short by a neighbour's is laid out again, as the focus keeps its
+   * whole; one by the axis's badges would have to leave its lane for
+   * that, and stays as it is. */
+  labelled = entente_layout_find_labelled (layout, selected_event);
+  if (labelled != NULL && (labelled->lane == 0 || entente_event_item_label_is_whole (labelled)))
     return layout;
 
   if (options != NULL)
@@ -3047,6 +3058,19 @@ entente_layout_new_for_selection (EntenteDataset             *dataset,
   focused.focus_event = selected_event;
   g_object_unref (layout);
   return entente_layout_new (dataset, viewport, style, &focused);
+}
+
+gboolean
+entente_event_item_label_is_whole (const EntenteEventItem *item)
+{
+  PangoRectangle logical;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (item->text == NULL || pango_layout_is_ellipsized (item->text))
+    return FALSE;
+  pango_layout_get_extents (item->text, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE <= item->text_rect.width + 0.5;
 }
 
 /* Getters */

@@ -201,10 +201,12 @@ EntenteLayout          *entente_layout_new             (EntenteDataset          
                                                         const EntenteLayoutOptions *options);
 
 /* The same for a chart with selected_event selected (-1 for none): where
- * that event would be counted in a cluster or drawn without its label,
- * the layout is made again with the event as its focus. Only then: a
- * chart laid out round the selection would move under the pointer each
- * time an event on it is clicked. The window and its exports agree so. */
+ * that event would be counted in a cluster, drawn without its label, or
+ * with its label cut short by a neighbour's (not in the lane by the
+ * axis), the layout is made again with the event as its focus, whose
+ * label no neighbour may cut. Only then: a chart laid out round the
+ * selection would move under the pointer each time an event on it is
+ * clicked. The window and its exports agree so. */
 EntenteLayout          *entente_layout_new_for_selection (EntenteDataset             *dataset,
                                                           const EntenteViewport      *viewport,
                                                           const EntenteStyle         *style,
@@ -275,6 +277,8 @@ EntentePlacement        entente_layout_find_event      (EntenteLayout *self,
 /* The item that draws event as itself with its label, or NULL. */
 const EntenteEventItem *entente_layout_find_labelled   (EntenteLayout *self,
                                                         guint          event);
+/* Whether an item's label shows its whole title, not elided. */
+gboolean                entente_event_item_label_is_whole (const EntenteEventItem *item);
 /* The screen rectangle of an event, or of the cluster that holds it.
  * FALSE when it is not in view. */
 gboolean                entente_layout_get_event_rect  (EntenteLayout *self,
