@@ -66,6 +66,7 @@ entente_print_operation_new (EntenteDataset             *dataset,
   job->options = *shown;
   /* Paper is white; and the page is laid out afresh at its own size. */
   job->options.dark = FALSE;
+  job->options.on_paper = TRUE;
   job->filters = entente_export_filters_new (dataset, shown, matches);
   g_clear_object (&job->filters->previous);
   entente_export_filters_apply (job->filters, &job->options);

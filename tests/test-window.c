@@ -1910,6 +1910,35 @@ test_print (void)
     g_assert_cmpuint (shown_titles, >=, 5);
   }
 
+  /* On white: the canvas round the plot, #fafafa on screen, is left
+   * white, and the page has none of its grey. */
+  {
+    g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+    g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+    const char *render_argv[] = { "pdftoppm", "-r", "72", "-png", "-singlefile", pdf, prefix, NULL };
+    g_autofree char *rendered = program_output (render_argv);
+    cairo_surface_t *page = cairo_image_surface_create_from_png (png);
+    guint grey = 0, white = 0;
+
+    g_assert_nonnull (rendered);
+    g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+    for (int y = 0; y < cairo_image_surface_get_height (page); y++)
+      {
+        const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (page) +
+                                                y * cairo_image_surface_get_stride (page));
+
+        for (int x = 0; x < cairo_image_surface_get_width (page); x++)
+          {
+            grey += (row[x] & 0xffffff) == 0xfafafa;
+            white += (row[x] & 0xffffff) == 0xffffff;
+          }
+      }
+    g_test_message ("page: %u white pixels, %u of the canvas's grey", white, grey);
+    g_assert_cmpuint (grey, <, 1000);
+    cairo_surface_destroy (page);
+    g_unlink (png);
+  }
+
   /* From the window: the print dialog, which cancelling closes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
   dialog = find_print_dialog ();

@@ -203,6 +203,9 @@ draw_chart (EntenteDataset             *dataset,
 
   if (options->text_scale != 1)
     entente_style_scale_text (style, options->text_scale);
+  /* On paper the page is the canvas: a grey one only costs ink. */
+  if (options->on_paper && !options->dark)
+    style->background = entente_color_from_rgb (0xffffff);
   layout_options.hidden_categories = options->hidden_categories;
   layout_options.hidden_kinds = options->hidden_kinds;
   layout_options.matches = options->matches;
