@@ -24,6 +24,8 @@ struct _EntenteExportDialog
   AdwEntryRow    *to_row;
   AdwComboRow    *theme_row;
   GtkSwitch      *high_contrast_switch;
+  AdwActionRow   *large_text_row;
+  GtkSwitch      *large_text_switch;
   GtkSpinButton  *width_spin;
   GtkSpinButton  *height_spin;
   AdwComboRow    *scale_row;
@@ -239,7 +241,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
   job->options.selected_event = self->selected_event;
-  job->options.text_scale = self->text_scale;
+  job->options.text_scale = gtk_switch_get_active (self->large_text_switch) ? self->text_scale : 1;
   if (adw_combo_row_get_selected (self->range_row) == RANGE_VIEW)
     {
       job->options.has_range = TRUE;
@@ -350,6 +352,8 @@ entente_export_dialog_class_init (EntenteExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, high_contrast_switch);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, large_text_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, large_text_switch);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, scale_row);
@@ -421,6 +425,16 @@ entente_export_dialog_present (GtkWindow                  *parent,
   }
   self->selected_event = shown->selected_event;
   self->text_scale = shown->text_scale;
+  /* Offered only where the window's text is not of the usual size: on
+   * as the window shows it, off for a figure in the usual size. */
+  if (self->text_scale != 1)
+    {
+      g_autofree char *percent = g_strdup_printf (_("As the system shows text, at %.0f%%"), self->text_scale * 100);
+
+      adw_action_row_set_subtitle (self->large_text_row, percent);
+      gtk_switch_set_active (self->large_text_switch, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->large_text_row), TRUE);
+    }
   adw_combo_row_set_selected (self->theme_row, shown->dark ? 1 : 0);
   gtk_switch_set_active (self->high_contrast_switch, shown->high_contrast);
   gtk_window_present (GTK_WINDOW (self));

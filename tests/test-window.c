@@ -1400,6 +1400,13 @@ test_export_dialog_remembers (void)
   g_assert_cmpuint (spins->len, ==, 2);
   g_assert_cmpuint (adw_combo_row_get_selected (format), ==, 0);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 1600);
+  /* Text of the usual size: nothing to offer about it. */
+  {
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (switches->pdata[1], ADW_TYPE_ACTION_ROW)));
+  }
 
   adw_combo_row_set_selected (format, 2);
   gtk_spin_button_set_value (spins->pdata[0], 1200);
@@ -1728,6 +1735,30 @@ test_follows_large_text (void)
     assert_same_png (expected, written);
     g_unlink (expected);
     g_unlink (written);
+
+    /* Or in the usual size, for a figure: the dialog's Large Text,
+     * shown only now, on until switched off. */
+    {
+      GtkWindow *dialog;
+      g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+      GtkSwitch *large;
+
+      options.text_scale = 1;
+      g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+      collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
+      g_assert_cmpuint (switches->len, ==, 2);
+      large = switches->pdata[1];
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (large), ADW_TYPE_ACTION_ROW)));
+      g_assert_true (gtk_switch_get_active (large));
+      gtk_switch_set_active (large, FALSE);
+      entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), written_file);
+      spin_until (file_exists, written, 10000);
+      assert_same_png (expected, written);
+      g_unlink (expected);
+      g_unlink (written);
+    }
     g_rmdir (dir);
   }
 
