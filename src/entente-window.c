@@ -1297,6 +1297,24 @@ entente_window_add_toast (EntenteWindow *self,
 
 /* Drag and drop */
 
+/* A file dragged over the window: the whole of it is where to drop. */
+static GdkDragAction
+drop_enter_cb (GtkDropTarget *target,
+               double         x,
+               double         y,
+               EntenteWindow *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "dropping");
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               EntenteWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->toast_overlay), "dropping");
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -1306,6 +1324,7 @@ drop_cb (GtkDropTarget *target,
 {
   GFile *file = g_value_get_object (value);
 
+  drop_leave_cb (target, self);
   if (file == NULL)
     return FALSE;
   entente_window_open_file (self, file);
@@ -1573,6 +1592,8 @@ entente_window_init (EntenteWindow *self)
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   drag = gtk_gesture_drag_new ();

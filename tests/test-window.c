@@ -1986,6 +1986,41 @@ test_print (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A dataset dropped on the window opens; while it is dragged over, the
+ * window says it may be dropped there. */
+static void
+test_drop_opens (void)
+{
+  g_autoptr(GFile) file = write_file ("dropped.json", "{ \"format\": \"entente/1\", \"title\": \"Dropped\","
+                                                      " \"events\": [ { \"id\": \"e\", \"date\": \"1950\", \"title\": \"E\" } ] }");
+  EntenteWindow *window = new_window ();
+  GtkEventController *drop = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  GtkWidget *overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  TitleWait wait = { window, "Dropped" };
+  g_auto(GValue) value = G_VALUE_INIT;
+  GdkDragAction action = 0;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (drop);
+  g_assert_nonnull (overlay);
+  g_signal_emit_by_name (drop, "enter", 100.0, 100.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_widget_has_css_class (overlay, "dropping"));
+  g_signal_emit_by_name (drop, "leave");
+  g_assert_false (gtk_widget_has_css_class (overlay, "dropping"));
+
+  g_signal_emit_by_name (drop, "enter", 100.0, 100.0, &action);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (drop, "drop", &value, 100.0, 100.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_false (gtk_widget_has_css_class (overlay, "dropping"));
+  spin_until (title_is, &wait, 10000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2941,6 +2976,7 @@ main (int    argc,
   g_test_add_func ("/window/follows-large-text", test_follows_large_text);
   g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
   g_test_add_func ("/window/print", test_print);
+  g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
