@@ -2021,6 +2021,34 @@ test_drop_opens (void)
   remove_file (file);
 }
 
+/* The export dialog's switches and size fields are named for screen
+ * readers by the rows they sit in. */
+static void
+test_export_dialog_accessible (void)
+{
+  EntenteWindow *window = new_window ();
+  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, controls);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, controls);
+  g_assert_cmpuint (controls->len, ==, 4);
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (controls->pdata[i], ADW_TYPE_ACTION_ROW);
+
+      g_assert_nonnull (row);
+      g_test_message ("%s in \"%s\"", G_OBJECT_TYPE_NAME (controls->pdata[i]),
+                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (controls->pdata[i]),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL);
+    }
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -2977,6 +3005,7 @@ main (int    argc,
   g_test_add_func ("/window/zoom-from-anywhere", test_zoom_from_anywhere);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/drop-opens", test_drop_opens);
+  g_test_add_func ("/window/export-dialog-accessible", test_export_dialog_accessible);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
