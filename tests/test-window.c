@@ -2049,6 +2049,24 @@ test_export_dialog_accessible (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The search entry is described by its count of matches, so that a
+ * screen reader reading the entry reads how many there are. */
+static void
+test_search_count_described (void)
+{
+  EntenteWindow *window = new_window ();
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *count = gtk_widget_get_next_sibling (entry);
+
+  g_assert_true (GTK_IS_LABEL (count));
+  search_and_wait (window, "Soviet");
+  g_test_message ("count: %s", gtk_label_get_text (GTK_LABEL (count)));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (count)), "matches"));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, count, NULL);
+  entente_window_search (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -3006,6 +3024,7 @@ main (int    argc,
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/export-dialog-accessible", test_export_dialog_accessible);
+  g_test_add_func ("/window/search-count-described", test_search_count_described);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
