@@ -228,12 +228,116 @@ test_cancelled (void)
   g_assert_cmpuint (n_found, ==, 7);
 }
 
+/* The ranges entente_search_find () gives, as "start-end" pairs. */
+static char *
+find_ranges (const char *text,
+             const char *needle)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *out = g_string_new (NULL);
+
+  entente_search_find (text, needle, ranges);
+  g_assert_cmpuint (ranges->len % 2, ==, 0);
+  for (guint i = 0; i < ranges->len; i += 2)
+    g_string_append_printf (out, "%s%u-%u", i ? " " : "", g_array_index (ranges, guint, i),
+                            g_array_index (ranges, guint, i + 1));
+  return g_string_free (out, FALSE);
+}
+
+/* Where a search's text is in a string, for showing it there. */
+static void
+test_find (void)
+{
+  static const struct {
+    const char *text;
+    const char *needle;
+    const char *ranges;
+  } cases[] = {
+    { "Death of Stalin", "stalin", "9-15" },
+    { "Death of Stalin", "STALIN", "9-15" },
+    { "treaty, Treaty, TREATY", "treaty", "0-6 8-14 16-22" },
+    { "aaaa", "aa", "0-2 2-4" },                      /* not overlapping */
+    { "Stra\u00dfe", "ss", "4-6" },                   /* "ß" folds to "ss" */
+    { "Stra\u00dfe", "s", "0-1 4-6" },                /* both halves: one "ß" */
+    { "Stra\u00dfe", "asse", "3-7" },
+    { "\u0414\u043e\u0433\u043e\u0432\u043e\u0440", "\u0434\u043e\u0433", "0-6" }, /* Договор, дог */
+    { "\u00c9v\u00e9nement", "\u00e9v", "0-3" },
+    { "no match", "treaty", "" },
+    { "anything", "", "" },
+    { "", "a", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *found = find_ranges (cases[i].text, cases[i].needle);
+
+      g_test_message ("\"%s\" in \"%s\": %s", cases[i].needle, cases[i].text, found);
+      g_assert_cmpstr (found, ==, cases[i].ranges);
+    }
+  /* Not UTF-8: nothing, and no crash. */
+  {
+    g_autofree char *found = find_ranges ("a\xff\xfe a", "a");
+
+    g_assert_cmpstr (found, ==, "");
+  }
+}
+
+/* An event matches a search exactly when its strings have a range for
+ * it; and every range, folded, holds the text looked for, or lies
+ * within one character whose folding does. */
+static void
+test_find_agrees (void)
+{
+  g_autoptr(EntenteDataset) bundled = entente_test_load_bundled ();
+  const char *needles[] = { "stalin", "treaty", "the", "mao", "border", "S", "1950", "\u2019", "e" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
+    {
+      g_autofree gboolean *matches = entente_search_events (bundled, needles[k], NULL, NULL, NULL);
+      g_autofree char *folded_needle = g_utf8_casefold (needles[k], -1);
+
+      for (guint i = 0; i < entente_dataset_get_n_events (bundled); i++)
+        {
+          const EntenteEvent *event = entente_dataset_get_event (bundled, i);
+          g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+          guint found = 0;
+
+          g_ptr_array_add (strings, (gpointer) event->title);
+          if (event->summary != NULL)
+            g_ptr_array_add (strings, (gpointer) event->summary);
+          for (guint e = 0; e < event->n_excerpts; e++)
+            g_ptr_array_add (strings, (gpointer) entente_dataset_get_excerpt (bundled, event->first_excerpt + e)->quote);
+          for (guint s = 0; s < strings->len; s++)
+            {
+              const char *text = strings->pdata[s];
+              g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+
+              entente_search_find (text, needles[k], ranges);
+              for (guint r = 0; r < ranges->len; r += 2)
+                {
+                  guint start = g_array_index (ranges, guint, r), end = g_array_index (ranges, guint, r + 1);
+                  g_autofree char *folded = g_utf8_casefold (text + start, end - start);
+
+                  g_assert_cmpuint (start, <, end);
+                  if (r > 0)
+                    g_assert_cmpuint (start, >=, g_array_index (ranges, guint, r - 1));
+                  g_assert_nonnull (strstr (folded, folded_needle));
+                }
+              found += ranges->len / 2;
+            }
+          g_assert_cmpint (found > 0, ==, matches[i]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/folding", test_folding);
+  g_test_add_func ("/search/find", test_find);
+  g_test_add_func ("/search/find-agrees", test_find_agrees);
   g_test_add_func ("/search/agrees-with-folding", test_agrees_with_folding);
   g_test_add_func ("/search/large", test_large);
   g_test_add_func ("/search/within", test_within);

@@ -394,3 +394,55 @@ entente_search_narrows (const char *text,
   folded_broader = g_utf8_casefold (broader, -1);
   return strstr (folded, folded_broader) != NULL;
 }
+
+void
+entente_search_find (const char *text,
+                     const char *needle,
+                     GArray     *ranges)
+{
+  g_autofree char *folded_needle = NULL;
+  g_autoptr(GString) folded = NULL;
+  g_autoptr(GArray) origin = NULL;
+  size_t needle_length;
+  const char *at;
+
+  g_return_if_fail (ranges != NULL && g_array_get_element_size (ranges) == sizeof (guint));
+
+  if (text == NULL || needle == NULL || !g_utf8_validate (text, -1, NULL) || !g_utf8_validate (needle, -1, NULL))
+    return;
+  folded_needle = g_utf8_casefold (needle, -1);
+  needle_length = strlen (folded_needle);
+  if (needle_length == 0)
+    return;
+
+  /* The text folded a character at a time, as a search folds it, and
+   * for each folded byte where its character begins in text. */
+  folded = g_string_new (NULL);
+  origin = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *f = g_utf8_casefold (p, g_utf8_next_char (p) - p);
+      guint offset = (guint) (p - text);
+
+      g_string_append (folded, f);
+      for (size_t i = 0; f[i] != '\0'; i++)
+        g_array_append_val (origin, offset);
+    }
+
+  at = folded->str;
+  for (guint done = 0; (at = strstr (at, folded_needle)) != NULL; at += needle_length)
+    {
+      guint first = (guint) (at - folded->str);
+      guint start = MAX (g_array_index (origin, guint, first), done);
+      guint last = g_array_index (origin, guint, first + needle_length - 1);
+      guint end = (guint) (g_utf8_next_char (text + last) - text);
+
+      /* Two matches within one character's folding ("s" twice in "ß")
+       * are one range. */
+      if (start >= end)
+        continue;
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+      done = end;
+    }
+}

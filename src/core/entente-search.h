@@ -28,4 +28,14 @@ gboolean *entente_search_events (EntenteDataset *dataset,
 gboolean  entente_search_narrows (const char     *text,
                                   const char     *broader);
 
+/* Where text holds needle, ignoring case as a search does: the byte
+ * offsets into text of each match's start and end, in turn, appended to
+ * ranges (of guint). Matches do not overlap; one that begins or ends
+ * within a character's folding (the second "s" of "ß") takes in the
+ * whole character. Nothing for an empty needle, or text that is not
+ * UTF-8. */
+void      entente_search_find    (const char     *text,
+                                  const char     *needle,
+                                  GArray         *ranges);
+
 G_END_DECLS
