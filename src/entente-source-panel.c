@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "entente-marker.h"
+#include "entente-search.h"
 #include "entente-source-panel.h"
 
 struct _EntenteSourcePanel
@@ -28,6 +29,8 @@ struct _EntenteSourcePanel
   /* Borrowed references, owned by excerpts_box */
   GPtrArray  *quote_labels;
   GPtrArray  *citation_labels;
+
+  char       *highlight;  /* the search's text, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteSourcePanel, entente_source_panel, ADW_TYPE_BIN)
@@ -196,6 +199,68 @@ set_optional_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* Where the search's text is in label's text, marked by a background
+ * and an underline, the underline for whoever cannot tell the colour.
+ * Attributes, never markup: the text stays as the dataset has it. */
+static void
+highlight_label (EntenteSourcePanel *self,
+                 GtkLabel           *label)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  PangoAttrList *attrs;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (self->highlight != NULL)
+    entente_search_find (gtk_label_get_text (label), self->highlight, ranges);
+  if (ranges->len == 0)
+    {
+      gtk_label_set_attributes (label, NULL);
+      return;
+    }
+  attrs = pango_attr_list_new ();
+  for (guint i = 0; i < ranges->len; i += 2)
+    {
+      /* GNOME's yellow, fainter on a dark panel so that its light text
+       * still reads over it. */
+      PangoAttribute *background = dark ? pango_attr_background_new (0xf5f5, 0xc2c2, 0x1111)
+                                        : pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c);
+      PangoAttribute *alpha = pango_attr_background_alpha_new (dark ? 0x5555 : 0xaaaa);
+      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      PangoAttribute *each[] = { background, alpha, underline };
+
+      for (guint k = 0; k < G_N_ELEMENTS (each); k++)
+        {
+          each[k]->start_index = g_array_index (ranges, guint, i);
+          each[k]->end_index = g_array_index (ranges, guint, i + 1);
+          pango_attr_list_insert (attrs, each[k]);
+        }
+    }
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static void
+highlight_all (EntenteSourcePanel *self)
+{
+  highlight_label (self, self->title_label);
+  highlight_label (self, self->summary_label);
+  for (guint i = 0; i < self->quote_labels->len; i++)
+    highlight_label (self, g_ptr_array_index (self->quote_labels, i));
+}
+
+void
+entente_source_panel_set_highlight (EntenteSourcePanel *self,
+                                    const char         *text)
+{
+  g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
+
+  if (g_strcmp0 (text, self->highlight) == 0)
+    return;
+  g_free (self->highlight);
+  self->highlight = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  highlight_all (self);
+}
+
 static void
 show_item (EntenteSourcePanel *self,
            EntenteDataset     *dataset,
@@ -229,6 +294,7 @@ show_item (EntenteSourcePanel *self,
                     new_excerpt_card (self, dataset,
                                       entente_dataset_get_excerpt (dataset, first_excerpt + i)));
 
+  highlight_all (self);
   gtk_stack_set_visible_child_name (self->stack, "item");
 }
 
@@ -331,6 +397,7 @@ entente_source_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_SOURCE_PANEL);
   g_clear_pointer (&self->quote_labels, g_ptr_array_unref);
   g_clear_pointer (&self->citation_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->highlight, g_free);
 
   G_OBJECT_CLASS (entente_source_panel_parent_class)->dispose (object);
 }

@@ -20,6 +20,10 @@ void        entente_source_panel_show_period   (EntenteSourcePanel *self,
                                                 EntenteDataset     *dataset,
                                                 guint               period);
 void        entente_source_panel_clear         (EntenteSourcePanel *self);
+/* Marks where text (NULL for none) is, as the search finds it, in the
+ * item's title, summary and quotations, now and in items shown next. */
+void        entente_source_panel_set_highlight (EntenteSourcePanel *self,
+                                                const char         *text);
 
 /* What the panel shows, read back from its widgets. */
 const char *entente_source_panel_get_title     (EntenteSourcePanel *self);

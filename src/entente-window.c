@@ -393,6 +393,7 @@ search_done_cb (GObject      *source_object,
                                   sizeof (gboolean) * entente_dataset_get_n_events (data->dataset));
   self->found_text = g_strdup (data->text);
   entente_timeline_view_set_matches (self->view, self->found);
+  entente_source_panel_set_highlight (self->panel, self->found_text);
   show_match_count (self, data->found);
   if (step != 0)
     entente_timeline_view_select_next (self->view, step);
@@ -414,6 +415,7 @@ update_search (EntenteWindow *self)
       g_clear_pointer (&self->search_text, g_free);
       forget_found (self);
       entente_timeline_view_set_matches (self->view, NULL);
+      entente_source_panel_set_highlight (self->panel, NULL);
       gtk_label_set_text (self->match_label, "");
       return;
     }

@@ -2067,6 +2067,75 @@ test_search_count_described (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The byte ranges a label marks with a background, as "start-end". */
+static char *
+marked_ranges (GtkLabel *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  GString *out = g_string_new (NULL);
+  GSList *list;
+
+  if (attrs == NULL)
+    return g_string_free (out, FALSE);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_BACKGROUND)
+        g_string_append_printf (out, "%s%u-%u", out->len ? " " : "", attr->start_index, attr->end_index);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return g_string_free (out, FALSE);
+}
+
+/* While a search is active, the panel marks where its text is in the
+ * event's title, summary and quotations; ended, the marks go. */
+static void
+test_panel_marks_search (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  int event = -1;
+  guint marked = 0;
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset) && event < 0; i++)
+    if (g_str_equal (entente_dataset_get_event (dataset, i)->title, "Death of Stalin"))
+      event = (int) i;
+  g_assert_cmpint (event, >=, 0);
+
+  search_and_wait (window, "stalin");
+  entente_timeline_view_select_event (view, event);
+  collect_widgets (GTK_WIDGET (entente_window_get_panel (window)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+      g_autofree char *ranges = marked_ranges (labels->pdata[i]);
+
+      if (g_str_equal (text, "Death of Stalin"))
+        g_assert_cmpstr (ranges, ==, "9-15");
+      if (*ranges != '\0')
+        {
+          g_test_message ("marked %s in \"%s\"", ranges, text);
+          marked++;
+        }
+    }
+  /* The title, the summary and both quotations. */
+  g_assert_cmpuint (marked, >=, 4);
+
+  /* Ended: nothing marked. */
+  entente_window_search (window, NULL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *ranges = marked_ranges (labels->pdata[i]);
+
+      g_assert_cmpstr (ranges, ==, "");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_event_list_in_sync (void)
 {
@@ -3025,6 +3094,7 @@ main (int    argc,
   g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/export-dialog-accessible", test_export_dialog_accessible);
   g_test_add_func ("/window/search-count-described", test_search_count_described);
+  g_test_add_func ("/window/panel-marks-search", test_panel_marks_search);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
