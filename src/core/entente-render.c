@@ -459,16 +459,19 @@ entente_render_marker_path (cairo_t *cr,
     }
 }
 
-static guint32
-category_rgb (const Frame *frame,
-              int          category)
+/* A category's colour as a marker draws it, held to the style's
+ * contrast; the style's fallback for none. */
+static EntenteColor
+marker_color (EntenteDataset     *dataset,
+              const EntenteStyle *style,
+              int                 category)
 {
   const EntenteKind *kind;
 
   if (category < 0)
-    return 0x808080;
-  kind = entente_dataset_get_category (frame->dataset, category);
-  return entente_style_kind_rgb (frame->style, kind->has_color, kind->color, category);
+    return style->fallback;
+  kind = entente_dataset_get_category (dataset, category);
+  return entente_style_marker_color (style, entente_style_kind_rgb (style, kind->has_color, kind->color, category));
 }
 
 static guint32
@@ -491,11 +494,11 @@ category_color (const Frame *frame,
 
 /* Fills the markers of shape in cr's current path. */
 static void
-fill_marker_shape (cairo_t            *cr,
-                   const EntenteStyle *style,
-                   guint               shape,
-                   EntenteColor        color,
-                   double              alpha)
+fill_marker_path (cairo_t            *cr,
+                  const EntenteStyle *style,
+                  guint               shape,
+                  EntenteColor        color,
+                  double              alpha)
 {
   if (shape == SHAPE_RING)
     {
@@ -514,15 +517,6 @@ fill_marker_shape (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
-static void
-fill_marker_path (const Frame  *frame,
-                  guint         shape,
-                  EntenteColor  color,
-                  double        alpha)
-{
-  fill_marker_shape (frame->cr, frame->style, shape, color, alpha);
-}
-
 void
 entente_render_category_marker (EntenteDataset     *dataset,
                                 const EntenteStyle *style,
@@ -533,22 +527,15 @@ entente_render_category_marker (EntenteDataset     *dataset,
                                 cairo_t            *cr)
 {
   guint shape = entente_render_marker_shape (category);
-  EntenteColor color = style->fallback;
 
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
   g_return_if_fail (style != NULL && cr != NULL);
+  g_return_if_fail (category < (int) entente_dataset_get_n_categories (dataset));
 
-  if (category >= 0 && (guint) category < entente_dataset_get_n_categories (dataset))
-    {
-      const EntenteKind *kind = entente_dataset_get_category (dataset, category);
-
-      color = entente_style_marker_color (style, entente_style_kind_rgb (style, kind->has_color,
-                                                                          kind->color, category));
-    }
   cairo_save (cr);
   cairo_new_path (cr);
   entente_render_marker_path (cr, shape, x, y, size);
-  fill_marker_shape (cr, style, shape, color, 1);
+  fill_marker_path (cr, style, shape, marker_color (dataset, style, category), 1);
   cairo_restore (cr);
 }
 
@@ -712,12 +699,9 @@ get_sprite (const Frame  *frame,
   sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cr = sprite_begin (frame, sprite);
   {
-    /* The same drawing as on the chart, on a frame of its own. */
-    Frame sprite_frame = *frame;
     double x = (*origin + (double) offset_x / SPRITE_STEPS) / scale;
     double y = (*origin + (double) offset_y / SPRITE_STEPS) / scale;
 
-    sprite_frame.cr = cr;
     if (shape == SPRITE_DOT)
       {
         cairo_arc (cr, x, y, 2, 0, 2 * G_PI);
@@ -726,8 +710,9 @@ get_sprite (const Frame  *frame,
       }
     else
       {
+        /* The same drawing as on the chart. */
         entente_render_marker_path (cr, shape, x, y, MARKER);
-        fill_marker_path (&sprite_frame, shape, color, alpha);
+        fill_marker_path (cr, frame->style, shape, color, alpha);
       }
   }
   sprite_end (cr, sprite);
@@ -1162,7 +1147,7 @@ draw_marker (const Frame  *frame,
   EntenteColor color = category_color (frame, category);
 
   entente_render_marker_path (cr, shape, x, y, size);
-  fill_marker_path (frame, shape, color, alpha);
+  fill_marker_path (cr, frame->style, shape, color, alpha);
 }
 
 /* Bands */
@@ -1887,7 +1872,7 @@ draw_items (const Frame            *frame,
         }
       for (guint k = starts[g]; k < starts[g + 1]; k++)
         entente_render_marker_path (cr, shape, items[order[k]].x, items[order[k]].y, MARKER);
-      fill_marker_path (frame, shape, color, alpha);
+      fill_marker_path (cr, frame->style, shape, color, alpha);
     }
 
   /* On pixels, the labels of one strength are drawn from their glyphs
@@ -2261,7 +2246,7 @@ draw (EntenteLayout            *layout,
   /* On the heap: a dataset may define any number of kinds. */
   marker_colors = frame.marker_colors = g_new (EntenteColor, MAX (entente_dataset_get_n_categories (frame.dataset), 1));
   for (guint i = 0; i < entente_dataset_get_n_categories (frame.dataset); i++)
-    frame.marker_colors[i] = entente_style_marker_color (frame.style, category_rgb (&frame, i));
+    frame.marker_colors[i] = marker_color (frame.dataset, frame.style, (int) i);
   band_label_colors = frame.band_label_colors = g_new (EntenteColor, MAX (entente_dataset_get_n_period_kinds (frame.dataset), 1));
   for (guint i = 0; i < entente_dataset_get_n_period_kinds (frame.dataset); i++)
     frame.band_label_colors[i] = entente_style_band_label_color (frame.style, kind_rgb (&frame, i));
