@@ -57,17 +57,24 @@ enum {
 
 /* The days the From and To rows give, To's whole ("1991" runs to the end
  * of 1991), as the command line's --from and --to; FALSE unless both are
- * dates and To ends after From begins. */
+ * dates and To ends after From begins. Whether each is a date, in
+ * from_ok and to_ok when not NULL. */
 static gboolean
 dates_range (EntenteExportDialog *self,
              gint64              *from_day,
-             gint64              *to_day)
+             gint64              *to_day,
+             gboolean            *from_ok,
+             gboolean            *to_ok)
 {
   EntenteDate from, to;
-  gboolean from_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from, NULL);
-  gboolean to_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to, NULL);
+  gboolean from_date = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &from, NULL);
+  gboolean to_date = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &to, NULL);
 
-  if (!from_ok || !to_ok)
+  if (from_ok != NULL)
+    *from_ok = from_date;
+  if (to_ok != NULL)
+    *to_ok = to_date;
+  if (!from_date || !to_date)
     return FALSE;
   *from_day = entente_date_start_day (&from);
   *to_day = entente_date_end_day (&to);
@@ -91,11 +98,9 @@ static void
 dates_changed_cb (EntenteExportDialog *self)
 {
   gboolean dates = adw_combo_row_get_selected (self->range_row) == RANGE_DATES;
-  EntenteDate date;
   gint64 from_day, to_day;
-  gboolean valid = dates_range (self, &from_day, &to_day);
-  gboolean from_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->from_row)), &date, NULL);
-  gboolean to_ok = entente_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->to_row)), &date, NULL);
+  gboolean from_ok, to_ok;
+  gboolean valid = dates_range (self, &from_day, &to_day, &from_ok, &to_ok);
 
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), dates);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), dates);
@@ -105,19 +110,12 @@ dates_changed_cb (EntenteExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !dates || valid);
 }
 
-/* A day as a date of that precision, for the rows to start from. */
+/* A day as a date, for the rows to start from. */
 static char *
 day_text (gint64 day)
 {
-  EntenteDate date = { 0, };
-  gint64 year;
-  guint month, day_of_month;
+  EntenteDate date = entente_date_of_day (day, ENTENTE_PRECISION_DAY);
 
-  entente_civil_from_days (day, &year, &month, &day_of_month);
-  date.year = (gint16) CLAMP (year, G_MININT16, G_MAXINT16);
-  date.month = month;
-  date.day = day_of_month;
-  date.precision = ENTENTE_PRECISION_DAY;
   return entente_date_to_edtf (&date);
 }
 
@@ -220,7 +218,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   /* Export is not offered for dates that are not a range; so much the
    * less is anything written. */
   if (adw_combo_row_get_selected (self->range_row) == RANGE_DATES &&
-      !dates_range (self, &from_day, &to_day))
+      !dates_range (self, &from_day, &to_day, NULL, NULL))
     return;
 
   if (self->settings != NULL)

@@ -411,10 +411,9 @@ entente_date_format (const EntenteDate *date)
     }
 }
 
-/* A date of the given precision from a day. */
-static EntenteDate
-date_of_day (gint64           day,
-             EntentePrecision precision)
+EntenteDate
+entente_date_of_day (gint64           day,
+                     EntentePrecision precision)
 {
   EntenteDate date = { 0 };
   gint64 year;
@@ -445,8 +444,8 @@ entente_format_days (double from_day,
   else
     precision = ENTENTE_PRECISION_DAY;
 
-  a = date_of_day (first, precision);
-  b = date_of_day (MAX (first, last), precision);
+  a = entente_date_of_day (first, precision);
+  b = entente_date_of_day (MAX (first, last), precision);
   /* One date where both are the same at this precision. */
   return entente_date_format_range (&a, a.year == b.year && a.month == b.month && a.day == b.day ? NULL : &b);
 }

@@ -52,6 +52,10 @@ char    *entente_date_to_edtf         (const EntenteDate *date);
  * its last, so "1950" spans 365 days and "1950-02" 28. */
 gint64   entente_date_start_day       (const EntenteDate *date);
 gint64   entente_date_end_day         (const EntenteDate *date);
+/* The date of that precision that holds day, its year kept within the
+ * years a date can have. */
+EntenteDate entente_date_of_day       (gint64             day,
+                                       EntentePrecision   precision);
 
 gint64   entente_days_from_civil      (gint64             year,
                                        guint              month,
