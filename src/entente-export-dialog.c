@@ -138,17 +138,6 @@ export_job_free (ExportJob *job)
 }
 
 static void
-show_failure (GtkWindow  *parent,
-              const char *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Export Failed"), message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -193,7 +182,7 @@ export_done_cb (GObject      *object,
         g_object_unref (toast);
     }
   else
-    show_failure (job->parent, error->message);
+    entente_show_failure (job->parent, _("Export Failed"), error->message);
 }
 
 void
@@ -212,7 +201,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_failure (GTK_WINDOW (self), _("Charts can only be saved to local files"));
+      entente_show_failure (GTK_WINDOW (self), _("Export Failed"), _("Charts can only be saved to local files"));
       return;
     }
   /* Export is not offered for dates that are not a range; so much the
@@ -375,23 +364,17 @@ entente_export_dialog_init (EntenteExportDialog *self)
 
   /* Papers and slides want the same kind of figure again and again: the
    * format, size and scale chosen last are offered next time. (The
-   * range and style follow the window.) Running uninstalled without the
-   * compiled schema, nothing is remembered. */
-  {
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-    if (schema != NULL && g_settings_schema_has_key (schema, "export-format"))
-      {
-        self->settings = g_settings_new (APP_ID);
-        g_settings_bind (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT);
-        g_settings_bind (self->settings, "export-scale", self->scale_row, "selected", G_SETTINGS_BIND_DEFAULT);
-        g_settings_bind (self->settings, "export-width", gtk_spin_button_get_adjustment (self->width_spin),
-                         "value", G_SETTINGS_BIND_DEFAULT);
-        g_settings_bind (self->settings, "export-height", gtk_spin_button_get_adjustment (self->height_spin),
-                         "value", G_SETTINGS_BIND_DEFAULT);
-      }
-  }
+   * range and style follow the window.) */
+  self->settings = entente_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "export-scale", self->scale_row, "selected", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "export-width", gtk_spin_button_get_adjustment (self->width_spin),
+                       "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "export-height", gtk_spin_button_get_adjustment (self->height_spin),
+                       "value", G_SETTINGS_BIND_DEFAULT);
+    }
   format_changed_cb (self);
 }
 

@@ -1116,14 +1116,14 @@ export_action (GtkWidget  *widget,
                                  entente_timeline_view_get_matches (self->view));
 }
 
-static void
-show_print_failure (EntenteWindow *self,
-                    const GError  *error)
+void
+entente_show_failure (GtkWindow  *parent,
+                      const char *heading,
+                      const char *message)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Printing Failed"),
-                                                       error != NULL ? error->message : NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1140,7 +1140,7 @@ print_done_cb (GtkPrintOperation       *operation,
       g_autoptr(GError) error = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      show_print_failure (self, error);
+      entente_show_failure (GTK_WINDOW (self), _("Printing Failed"), error != NULL ? error->message : NULL);
     }
 }
 
@@ -1168,7 +1168,7 @@ print_action (GtkWidget  *widget,
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_print_failure (self, error);
+    entente_show_failure (GTK_WINDOW (self), _("Printing Failed"), error->message);
 }
 
 static void
@@ -1377,20 +1377,24 @@ handle_drag_update_cb (GtkGestureDrag *gesture,
 
 /* Settings */
 
-static void
-restore_settings (EntenteWindow *self)
+GSettings *
+entente_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  /* Running uninstalled without the compiled schema is allowed: nothing
-   * is remembered then. */
+  /* Running uninstalled without the compiled schema is allowed. */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return;
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
 
-  self->settings = g_settings_new (APP_ID);
+static void
+restore_settings (EntenteWindow *self)
+{
+  self->settings = entente_settings_new ();
+  if (self->settings == NULL)
+    return;
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -37,6 +37,13 @@ void            entente_window_add_toast   (EntenteWindow      *self,
                                             AdwToast           *toast);
 /* A toast that shows text as written. */
 AdwToast       *entente_toast_new_plain    (const char         *text);
+/* A dialog over parent that says what failed (heading) and why. */
+void            entente_show_failure       (GtkWindow          *parent,
+                                            const char         *heading,
+                                            const char         *message);
+/* Entente's settings, or NULL when run uninstalled without the compiled
+ * schema: nothing is remembered then. */
+GSettings      *entente_settings_new       (void);
 EntenteTimelineView *entente_window_get_view  (EntenteWindow   *self);
 EntenteSourcePanel  *entente_window_get_panel (EntenteWindow   *self);
 EntenteEventList    *entente_window_get_event_list (EntenteWindow *self);
