@@ -190,15 +190,20 @@ problems_list (GPtrArray *problems)
   return scrolled;
 }
 
-/* How many problems there were, for a dialog's body or a page's
- * description. */
+/* What a dialog's body or a page's description says of the problems:
+ * the one itself (the message, when it has no lines), or how many. */
 static char *
-problems_count (guint n)
+problems_summary (GPtrArray  *problems,
+                  const char *message)
 {
+  if (problems->len == 0)
+    return g_strdup (message);
+  if (problems->len == 1)
+    return g_strdup (problems->pdata[0]);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u problem was found in it.",
-                                       "%u problems were found in it.", n),
-                          n);
+                                       "%u problems were found in it.", problems->len),
+                          problems->len);
 }
 
 /* The problems a file was found to have: the one, as the dialog's
@@ -211,19 +216,14 @@ show_problems (EntenteWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   split_problems (file, message, &lines, problems);
-  if (problems->len <= 1)
-    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
-                                                         problems->len == 1 ? problems->pdata[0] : message));
-  else
-    {
-      g_autofree char *body = problems_count (problems->len);
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
-      adw_message_dialog_set_extra_child (dialog, problems_list (problems));
-    }
+  body = problems_summary (problems, message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
+  if (problems->len > 1)
+    adw_message_dialog_set_extra_child (dialog, problems_list (problems));
   adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -253,8 +253,7 @@ show_problems_on_page (EntenteWindow *self,
     }
   else
     title = g_strdup (_("The Dataset Could Not Be Opened"));
-  description = problems->len == 1 ? g_strdup (problems->pdata[0]) :
-                problems->len == 0 ? g_strdup (message) : problems_count (problems->len);
+  description = problems_summary (problems, message);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_box))) != NULL)
     gtk_box_remove (self->problems_box, child);
@@ -513,21 +512,23 @@ selection_changed_cb (EntenteWindow *self)
 
 /* Loading */
 
+/* The recent files with path first, or without it: the newest first,
+ * MAX_RECENT_FILES at most. */
 static void
-remember_file (EntenteWindow *self,
-               GFile         *file)
+set_recent (EntenteWindow *self,
+            const char    *path,
+            gboolean       first)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
-  guint n = 1;
+  guint n = 0;
 
-  if (self->settings == NULL || path == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-files");
-  g_strv_builder_add (builder, path);
+  if (first)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_FILES; i++)
     if (!g_str_equal (recent[i], path))
       {
@@ -536,6 +537,17 @@ remember_file (EntenteWindow *self,
       }
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+}
+
+static void
+remember_file (EntenteWindow *self,
+               GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  set_recent (self, path, TRUE);
   g_settings_set_string (self->settings, "last-file", path);
 }
 
@@ -578,18 +590,8 @@ static void
 forget_file (EntenteWindow *self,
              const char    *path)
 {
-  g_auto(GStrv) recent = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-
-  if (self->settings == NULL)
-    return;
-  recent = g_settings_get_strv (self->settings, "recent-files");
-  for (guint i = 0; recent[i] != NULL; i++)
-    if (!g_str_equal (recent[i], path))
-      g_strv_builder_add (builder, recent[i]);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+  if (self->settings != NULL)
+    set_recent (self, path, FALSE);
 }
 
 static void
