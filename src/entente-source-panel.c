@@ -35,6 +35,9 @@ struct _EntenteSourcePanel
 
 G_DEFINE_FINAL_TYPE (EntenteSourcePanel, entente_source_panel, ADW_TYPE_BIN)
 
+/* show_item ()'s category for an item without a marker, a period. */
+#define NO_MARKER G_MININT
+
 char *
 entente_format_citation (const EntenteSource *source,
                          const char          *locator)
@@ -268,7 +271,6 @@ show_item (EntenteSourcePanel *self,
            const char         *title,
            const char         *date,
            const char         *meta,
-           gboolean            has_marker,
            int                 category,
            const char         *summary,
            guint               first_excerpt,
@@ -282,9 +284,9 @@ show_item (EntenteSourcePanel *self,
   set_optional_text (self->meta_label, meta);
   /* An event's marker, as on the chart, beside what it says: its
    * category. */
-  gtk_widget_set_visible (GTK_WIDGET (self->meta_marker), has_marker);
-  entente_marker_set_category (self->meta_marker, has_marker ? dataset : NULL, category);
-  gtk_widget_set_visible (GTK_WIDGET (self->meta_box), has_marker || (meta != NULL && *meta != '\0'));
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_marker), category != NO_MARKER);
+  entente_marker_set_category (self->meta_marker, category != NO_MARKER ? dataset : NULL, category);
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_box), category != NO_MARKER || (meta != NULL && *meta != '\0'));
   set_optional_text (self->summary_label, summary);
 
   gtk_label_set_text (self->sources_heading,
@@ -324,7 +326,7 @@ entente_source_panel_show_event (EntenteSourcePanel *self,
   else
     meta = g_strdup (category ? category : actor);
 
-  show_item (self, dataset, _("Event"), event->title, date, meta, TRUE, event->category,
+  show_item (self, dataset, _("Event"), event->title, date, meta, event->category,
              event->summary, event->first_excerpt, event->n_excerpts);
 }
 
@@ -343,7 +345,7 @@ entente_source_panel_show_period (EntenteSourcePanel *self,
   period = entente_dataset_get_period (dataset, index);
   date = entente_date_format_range (&period->start, &period->end);
   show_item (self, dataset, _("Period"), period->label, date,
-             entente_dataset_get_period_kind (dataset, period->kind)->label, FALSE, -1,
+             entente_dataset_get_period_kind (dataset, period->kind)->label, NO_MARKER,
              period->summary, period->first_excerpt, period->n_excerpts);
 }
 
@@ -432,4 +434,7 @@ entente_source_panel_init (EntenteSourcePanel *self)
   self->quote_labels = g_ptr_array_new ();
   self->citation_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The marks' colour is the style's. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (highlight_all), self, G_CONNECT_SWAPPED);
 }

@@ -2125,6 +2125,32 @@ test_panel_marks_search (void)
   /* The title, the summary and both quotations. */
   g_assert_cmpuint (marked, >=, 4);
 
+  /* In the other style, in its own colour at once. */
+  {
+    AdwStyleManager *manager = adw_style_manager_get_default ();
+    GtkLabel *title = NULL;
+    guint16 blue[2];
+
+    for (guint i = 0; i < labels->len && title == NULL; i++)
+      if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "Death of Stalin"))
+        title = labels->pdata[i];
+    for (guint k = 0; k < 2; k++)
+      {
+        GSList *attrs;
+
+        if (k == 1)
+          adw_style_manager_set_color_scheme (manager, adw_style_manager_get_dark (manager) ?
+                                              ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+        attrs = pango_attr_list_get_attributes (gtk_label_get_attributes (title));
+        for (GSList *l = attrs; l != NULL; l = l->next)
+          if (((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_BACKGROUND)
+            blue[k] = ((PangoAttrColor *) l->data)->color.blue;
+        g_slist_free_full (attrs, (GDestroyNotify) pango_attribute_destroy);
+      }
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+    g_assert_cmpuint (blue[0], !=, blue[1]);
+  }
+
   /* Ended: nothing marked. */
   entente_window_search (window, NULL);
   for (guint i = 0; i < labels->len; i++)
