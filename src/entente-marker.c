@@ -22,26 +22,39 @@ struct _EntenteMarker
 
 G_DEFINE_FINAL_TYPE (EntenteMarker, entente_marker, GTK_TYPE_WIDGET)
 
+/* The style every marker draws with, made again only when the system's
+ * changes: a list redraws its markers at every step of a scroll. The
+ * colours come out as the chart's, held to the same contrast. */
+static const EntenteStyle *
+marker_style (void)
+{
+  static EntenteStyle *style;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
+
+  if (style == NULL || style->dark != dark || style->high_contrast != high_contrast)
+    {
+      g_clear_pointer (&style, entente_style_free);
+      style = entente_style_new_full (dark, high_contrast);
+    }
+  return style;
+}
+
 static void
 entente_marker_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   EntenteMarker *self = ENTENTE_MARKER (widget);
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(EntenteStyle) style = NULL;
   cairo_t *cr;
 
   if (self->dataset == NULL || width <= 0 || height <= 0)
     return;
 
-  /* The colours come out as the chart's: held to the same contrast, in
-   * the same dark or high-contrast style. */
-  style = entente_style_new_full (adw_style_manager_get_dark (manager),
-                                  adw_style_manager_get_high_contrast (manager));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  entente_render_category_marker (self->dataset, style, self->category,
+  entente_render_category_marker (self->dataset, marker_style (), self->category,
                                   width / 2.0, height / 2.0, SIZE, cr);
   cairo_destroy (cr);
 }
