@@ -294,38 +294,13 @@ test_find_agrees (void)
   for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
     {
       g_autofree gboolean *matches = entente_search_events (bundled, needles[k], NULL, NULL, NULL);
-      g_autofree char *folded_needle = g_utf8_casefold (needles[k], -1);
 
       for (guint i = 0; i < entente_dataset_get_n_events (bundled); i++)
         {
-          const EntenteEvent *event = entente_dataset_get_event (bundled, i);
-          g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-          guint found = 0;
+          int places = entente_test_search_places (bundled, entente_dataset_get_event (bundled, i), needles[k]);
 
-          g_ptr_array_add (strings, (gpointer) event->title);
-          if (event->summary != NULL)
-            g_ptr_array_add (strings, (gpointer) event->summary);
-          for (guint e = 0; e < event->n_excerpts; e++)
-            g_ptr_array_add (strings, (gpointer) entente_dataset_get_excerpt (bundled, event->first_excerpt + e)->quote);
-          for (guint s = 0; s < strings->len; s++)
-            {
-              const char *text = strings->pdata[s];
-              g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
-
-              entente_search_find (text, needles[k], ranges);
-              for (guint r = 0; r < ranges->len; r += 2)
-                {
-                  guint start = g_array_index (ranges, guint, r), end = g_array_index (ranges, guint, r + 1);
-                  g_autofree char *folded = g_utf8_casefold (text + start, end - start);
-
-                  g_assert_cmpuint (start, <, end);
-                  if (r > 0)
-                    g_assert_cmpuint (start, >=, g_array_index (ranges, guint, r - 1));
-                  g_assert_nonnull (strstr (folded, folded_needle));
-                }
-              found += ranges->len / 2;
-            }
-          g_assert_cmpint (found > 0, ==, matches[i]);
+          g_assert_cmpint (places, >=, 0);
+          g_assert_cmpint (places > 0, ==, matches[i]);
         }
     }
 }
