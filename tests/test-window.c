@@ -1334,6 +1334,30 @@ chooser_shown (gpointer data)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The file chooser an export dialog opens, once it is there. */
+static GtkFileChooser *
+export_chooser (void)
+{
+  GtkWindow *chooser;
+
+  spin_until (chooser_shown, NULL, 5000);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+/* Cancels a chooser given the time to read its folder, as a person
+ * takes: closed while still reading, GTK's chooser says so in a dialog
+ * of its own. */
+static void
+cancel_chooser (GtkFileChooser *chooser)
+{
+  spin_until (has_folder, chooser, 5000);
+  run_frames (300);
+  respond (chooser, GTK_RESPONSE_CANCEL);
+}
+
 /* Enter in the export dialog's width takes the width typed and asks
  * where to export, with a name made from the dataset's title;
  * cancelling that leaves the dialog. */
@@ -1358,18 +1382,11 @@ test_export_dialog_enter (void)
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
 
   /* The button takes a moment to show itself pressed. */
-  spin_until (chooser_shown, NULL, 5000);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  chooser = export_chooser ();
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 1200);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (name, ==, "China and Russia, 1689–2023.png");
-  /* Given the time to read its folder, as a person takes: closed while
-   * still reading, GTK's chooser says so in a dialog of its own. */
-  spin_until (has_folder, chooser, 5000);
-  run_frames (300);
-  respond (chooser, GTK_RESPONSE_CANCEL);
+  cancel_chooser (chooser);
   g_assert_true (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG) == dialog);
   g_assert_false (chooser_shown (NULL));
   g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
@@ -1426,16 +1443,12 @@ test_export_dialog_remembers (void)
 
   /* Export… */
   g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
-  spin_until (chooser_shown, NULL, 5000);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  chooser = export_chooser ();
   spin_until (has_folder, chooser, 5000);
   folder = gtk_file_chooser_get_current_folder (chooser);
   g_assert_cmpstr (g_file_peek_path (folder), ==, dir);
   g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (chooser), ".pdf"));
-  run_frames (300);
-  respond (chooser, GTK_RESPONSE_CANCEL);
+  cancel_chooser (chooser);
 
   gtk_window_destroy (dialog);
   g_unlink (pdf);
