@@ -103,15 +103,13 @@ on_view_box (EntenteOverview *self,
              double           x,
              double          *center)
 {
-  double from, to, view_from, view_to, x0, x1, scale;
+  double from, to, view_from, view_to, x0, x1;
   int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
 
   if (!whole_range (self, &from, &to) || to <= from)
     return FALSE;
   entente_timeline_view_get_range (self->view, &view_from, &view_to);
-  scale = width / (to - from);
-  x0 = CLAMP ((view_from - from) * scale, 0, width);
-  x1 = CLAMP ((view_to - from) * scale, 0, width);
+  entente_render_overview_box (from, to, view_from, view_to, width, &x0, &x1);
   *center = (x0 + x1) / 2;
   return fabs (x - *center) <= MAX (x1 - x0, MIN_GRAB_WIDTH) / 2;
 }

@@ -2346,6 +2346,21 @@ _entente_render_draw_paths (EntenteLayout            *layout,
 /* Overview */
 
 void
+entente_render_overview_box (double  from_day,
+                             double  to_day,
+                             double  window_from,
+                             double  window_to,
+                             double  width,
+                             double *x0,
+                             double *x1)
+{
+  double scale = width / (to_day - from_day);
+
+  *x0 = CLAMP ((window_from - from_day) * scale, 0, width);
+  *x1 = CLAMP ((window_to - from_day) * scale, 0, width);
+}
+
+void
 entente_render_overview (EntenteDataset     *dataset,
                          const EntenteStyle *style,
                          double              from_day,
@@ -2418,8 +2433,7 @@ entente_render_overview (EntenteDataset     *dataset,
       cairo_fill (cr);
     }
 
-  wx0 = CLAMP ((window_from - from_day) * scale, 0, width);
-  wx1 = CLAMP ((window_to - from_day) * scale, 0, width);
+  entente_render_overview_box (from_day, to_day, window_from, window_to, width, &wx0, &wx1);
   rounded_rect (cr, wx0 + 1, 1, MAX (wx1 - wx0 - 2, 2), height - 2, 3);
   set_color (cr, style->accent, 0.15);
   cairo_fill_preserve (cr);

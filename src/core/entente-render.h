@@ -56,6 +56,16 @@ void     entente_render_category_marker (EntenteDataset        *dataset,
                                          double                 size,
                                          cairo_t               *cr);
 
+/* Where entente_render_overview () draws the window's box, across a
+ * strip width wide: its left and right edges, within the strip. */
+void     entente_render_overview_box (double                    from_day,
+                                      double                    to_day,
+                                      double                    window_from,
+                                      double                    window_to,
+                                      double                    width,
+                                      double                   *x0,
+                                      double                   *x1);
+
 /* A strip of the whole dataset: period colours, event density and the
  * window [window_from, window_to) outlined, over width × height. */
 void     entente_render_overview     (EntenteDataset           *dataset,
