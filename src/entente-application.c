@@ -43,18 +43,49 @@ entente_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_window (ENTENTE_APPLICATION (app))));
 }
 
+/* The window for a file opened from outside Entente: the one that
+ * already shows it, so that opening a file twice does not show it
+ * twice; or else one with nothing in it; or else a new one, so that
+ * whatever a reader has open stays as they left it. */
+static EntenteWindow *
+window_for_file (EntenteApplication *self,
+                 GFile              *file,
+                 gboolean           *has_file)
+{
+  EntenteWindow *empty = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (!ENTENTE_IS_WINDOW (l->data))
+        continue;
+      if (entente_window_has_file (l->data, file))
+        {
+          *has_file = TRUE;
+          return l->data;
+        }
+      if (empty == NULL && entente_window_is_empty (l->data))
+        empty = l->data;
+    }
+  *has_file = FALSE;
+  return empty != NULL ? empty : entente_window_new (self);
+}
+
 static void
 entente_application_open (GApplication  *app,
                           GFile        **files,
                           int            n_files,
                           const char    *hint)
 {
-  EntenteWindow *window = get_window (ENTENTE_APPLICATION (app));
+  /* One dataset per window, and a window for each file. */
+  for (int i = 0; i < n_files; i++)
+    {
+      gboolean has_file;
+      EntenteWindow *window = window_for_file (ENTENTE_APPLICATION (app), files[i], &has_file);
 
-  /* One dataset per window: the last file named is the one shown. */
-  if (n_files > 0)
-    entente_window_open_file (window, files[n_files - 1]);
-  gtk_window_present (GTK_WINDOW (window));
+      if (!has_file)
+        entente_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static int
@@ -65,6 +96,28 @@ entente_application_handle_local_options (GApplication *app,
     {
       g_print ("entente %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  /* Entente running already opens the window; otherwise this process
+   * becomes Entente, and its first window is the new one. */
+  if (g_variant_dict_contains (options, "new-window"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+          g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+          /* The request is sent before this process ends. */
+          if (bus != NULL)
+            g_dbus_connection_flush_sync (bus, NULL, NULL);
+          return 0;
+        }
     }
   return -1;
 }
@@ -90,6 +143,14 @@ about_action (GSimpleAction *action,
 }
 
 static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (entente_window_new (ENTENTE_APPLICATION (user_data))));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -101,6 +162,7 @@ static void
 entente_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
+    { "new-window", new_window_action },
     { "about", about_action },
     { "quit", quit_action },
   };
@@ -110,6 +172,8 @@ entente_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
+                                         (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }
@@ -130,6 +194,7 @@ entente_application_init (EntenteApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a new window"), NULL },
     { NULL }
   };
 

@@ -932,6 +932,30 @@ entente_window_get_file (EntenteWindow *self)
   return self->file;
 }
 
+gboolean
+entente_window_has_file (EntenteWindow *self,
+                         GFile         *file)
+{
+  GFile *wanted;
+
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A file being read replaces the one shown, unless it cannot be read. */
+  wanted = self->loading != NULL ? self->loading : self->file;
+  return wanted != NULL && g_file_equal (wanted, file);
+}
+
+gboolean
+entente_window_is_empty (EntenteWindow *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_WINDOW (self), FALSE);
+
+  /* Before it is first shown, a window without a file is about to show
+   * the bundled dataset. */
+  return self->dataset == NULL && self->loading == NULL && self->skip_bundled;
+}
+
 const char *
 entente_window_get_last_error (EntenteWindow *self)
 {

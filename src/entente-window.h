@@ -25,6 +25,12 @@ EntenteDataset *entente_window_get_dataset (EntenteWindow      *self);
 gboolean        entente_window_is_loading  (EntenteWindow      *self);
 /* The file shown, or NULL for the bundled dataset. */
 GFile          *entente_window_get_file    (EntenteWindow      *self);
+/* Whether the window shows file, or is reading it to show it. */
+gboolean        entente_window_has_file    (EntenteWindow      *self,
+                                            GFile              *file);
+/* Whether the window has nothing to show and is reading nothing: its
+ * file could not be read. */
+gboolean        entente_window_is_empty    (EntenteWindow      *self);
 /* The problems of the last file that failed to load, or NULL. */
 const char     *entente_window_get_last_error (EntenteWindow   *self);
 /* Shows the search bar with text, or hides it when text is NULL. The

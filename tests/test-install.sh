@@ -118,6 +118,10 @@ check "desktop entry runs entente" \
   test "$(key "$desktop" Exec)" = "entente %F"
 check "desktop entry is D-Bus activatable" \
   test "$(key "$desktop" DBusActivatable)" = "true"
+check "desktop entry offers a new window" \
+  test "$(key "$desktop" Actions)" = "new-window;"
+check "the new window action runs entente --new-window" \
+  test "$(sed -n '/^\[Desktop Action new-window\]/,/^\[/s/^Exec=//p' "$desktop")" = "entente --new-window"
 check "D-Bus service names the application" \
   test "$(key "$service" Name)" = "$app_id"
 check "D-Bus service runs the installed binary as a service" \
@@ -149,6 +153,28 @@ find_app() {
       return
     fi
   done
+}
+
+# How many viewable windows of the dataset's title the process $1 shows.
+count_windows() {
+  local id count=0
+  for id in $(xwininfo -root -tree 2>/dev/null | grep -F "\"$title" | awk '{ print $1 }'); do
+    if [ "$(xprop -id "$id" _NET_WM_PID 2>/dev/null | sed -n 's/^_NET_WM_PID(CARDINAL) = //p')" = "$1" ] &&
+       xwininfo -id "$id" 2>/dev/null | grep -q "Map State: IsViewable"; then
+      count=$((count + 1))
+    fi
+  done
+  echo "$count"
+}
+
+# Waits until the process $1 shows $2 windows.
+wait_for_windows() {
+  local i
+  for ((i = 0; i < window_timeout; i++)); do
+    [ "$(count_windows "$1")" -eq "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
 }
 
 # Waits until the installed binary shows its window, and sets app_pid.
@@ -238,6 +264,24 @@ if gapplication launch "$app_id" >"$tmp/launch-dbus.log" 2>&1 && wait_for_app; t
     grep -qxF -- "--gapplication-service" <(tr '\0' '\n' <"/proc/$app_pid/cmdline")
   check "the activated process owns $app_id on the bus" \
     test "$(name_owner)" = "(uint32 $app_pid,)"
+  # The entry's New Window, as GNOME Shell asks for it of a D-Bus
+  # activatable application, then by the action's Exec line: each time the
+  # running process opens one more window, and no other process stays.
+  if gapplication action "$app_id" new-window >"$tmp/action-dbus.log" 2>&1 &&
+     wait_for_windows "$app_pid" 2; then
+    ok "the desktop entry's New Window opens a second window by D-Bus"
+  else
+    cat "$tmp/action-dbus.log" >&2
+    not_ok "the desktop entry's New Window opens a second window by D-Bus"
+  fi
+  if entente --new-window >"$tmp/action-exec.log" 2>&1 && wait_for_windows "$app_pid" 3; then
+    ok "entente --new-window opens a third window in the running process"
+  else
+    cat "$tmp/action-exec.log" >&2
+    not_ok "entente --new-window opens a third window in the running process"
+  fi
+  check "only the first process runs the installed binary" \
+    test "$(installed_pids)" = "$app_pid"
 else
   cat "$tmp/launch-dbus.log" >&2
   not_ok "D-Bus activation of the desktop entry starts the installed binary and its window appears"

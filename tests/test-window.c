@@ -2505,6 +2505,142 @@ test_launch_with_file (void)
   remove_file (file);
 }
 
+/* The application's windows that are not in before. */
+static GPtrArray *
+windows_since (GList *before)
+{
+  GPtrArray *added = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL)
+      g_ptr_array_add (added, l->data);
+  return added;
+}
+
+static gboolean
+window_shows (EntenteWindow *window,
+              const char    *title)
+{
+  TitleWait wait = { window, title };
+
+  spin_until (title_is, &wait, 10000);
+  return TRUE;
+}
+
+/* New Window (Ctrl+N) opens another window on the bundled dataset and
+ * leaves the first as it was. */
+static void
+test_new_window (void)
+{
+  g_autoptr(GFile) file = write_file ("first.json",
+                                      "{ \"format\": \"entente/1\", \"title\": \"First\","
+                                      " \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"E\" } ] }");
+  EntenteWindow *first = new_window ();
+  g_autoptr(GList) before = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  EntenteWindow *second;
+
+  entente_window_open_file (first, file);
+  g_assert_true (window_shows (first, "First"));
+  g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-window")[0] != NULL);
+
+  before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  added = windows_since (before);
+  g_assert_cmpuint (added->len, ==, 1);
+  second = ENTENTE_WINDOW (added->pdata[0]);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second)));
+  spin_until (view_allocated, second, 5000);
+  g_assert_nonnull (entente_window_get_dataset (second));
+  g_assert_null (entente_window_get_file (second));
+  g_assert_cmpuint (entente_dataset_get_n_events (entente_window_get_dataset (second)), >=, 60);
+
+  g_assert_true (entente_window_has_file (first, file));
+  g_assert_cmpstr (entente_dataset_get_title (entente_window_get_dataset (first)), ==, "First");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  remove_file (file);
+}
+
+/* Files opened from outside Entente (the file manager, the command
+ * line) each get a window, and never take the place of what a window
+ * shows; a file already open brings its window forward instead of
+ * opening twice; a window left empty by a file it could not read is
+ * used again. */
+static void
+test_open_from_outside (void)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "invalid", "wrong-format.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  GFile *files[2] = {
+    write_file ("a.json", "{ \"format\": \"entente/1\", \"title\": \"A\","
+                          " \"events\": [ { \"id\": \"e\", \"date\": \"1920\", \"title\": \"E\" } ] }"),
+    write_file ("b.json", "{ \"format\": \"entente/1\", \"title\": \"B\","
+                          " \"events\": [ { \"id\": \"e\", \"date\": \"1930\", \"title\": \"E\" } ] }"),
+  };
+  EntenteWindow *reading = new_window ();
+  g_autoptr(GList) before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  EntenteWindow *a, *b, *failed;
+  GList *with_both;
+
+  /* A reader is in the middle of something. */
+  entente_timeline_view_select_event (entente_window_get_view (reading), 3);
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  /* A second time while they are read, as a double click can. */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  added = windows_since (before);
+  g_assert_cmpuint (added->len, ==, 2);
+  a = entente_window_has_file (added->pdata[0], files[0]) ? added->pdata[0] : added->pdata[1];
+  b = a == added->pdata[0] ? added->pdata[1] : added->pdata[0];
+  g_assert_true (window_shows (a, "A"));
+  g_assert_true (window_shows (b, "B"));
+  g_assert_true (entente_window_has_file (b, files[1]));
+  g_assert_null (entente_window_get_file (reading));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (entente_window_get_view (reading)), ==, 3);
+
+  /* Again: the windows that show them are enough. */
+  with_both = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &files[1], 1, "");
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  again = windows_since (with_both);
+  g_assert_cmpuint (again->len, ==, 0);
+  g_assert_false (entente_window_is_loading (a));
+  g_assert_false (entente_window_is_loading (b));
+
+  /* A file that cannot be read leaves its window empty; the next file
+   * opened from outside goes there. */
+  g_application_open (G_APPLICATION (app), &bad_file, 1, "");
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = windows_since (with_both);
+  g_assert_cmpuint (again->len, ==, 1);
+  failed = again->pdata[0];
+  spin_until (not_loading, failed, 10000);
+  g_assert_true (entente_window_is_empty (failed));
+  g_assert_false (entente_window_is_empty (a));
+  g_assert_false (entente_window_is_empty (reading));
+  gtk_window_destroy (GTK_WINDOW (a));
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  empty = windows_since (with_both);
+  g_assert_cmpuint (empty->len, ==, 1);
+  g_assert_true (empty->pdata[0] == failed);
+  g_assert_true (window_shows (failed, "A"));
+
+  g_list_free (with_both);
+  gtk_window_destroy (GTK_WINDOW (failed));
+  gtk_window_destroy (GTK_WINDOW (b));
+  gtk_window_destroy (GTK_WINDOW (reading));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      remove_file (files[i]);
+      g_object_unref (files[i]);
+    }
+}
+
 /* While a large file loads, the window's progress bar fills: it moves
  * between empty and full, and never back. */
 static void
@@ -3103,7 +3239,8 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = entente_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
@@ -3146,6 +3283,8 @@ main (int    argc,
   g_test_add_func ("/window/selection-revealed-in-crowd", test_selection_revealed_in_crowd);
   g_test_add_func ("/window/selection-keeps-layout", test_selection_keeps_layout);
   g_test_add_func ("/window/launch-with-file", test_launch_with_file);
+  g_test_add_func ("/window/new-window", test_new_window);
+  g_test_add_func ("/window/open-from-outside", test_open_from_outside);
   g_test_add_func ("/window/load-shows-progress", test_load_shows_progress);
   g_test_add_func ("/window/volume-bar", test_volume_bar);
   g_test_add_func ("/window/list-keeps-place", test_list_keeps_place);
