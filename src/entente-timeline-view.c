@@ -11,6 +11,7 @@
 #include "entente-date.h"
 #include "entente-render.h"
 #include "entente-style.h"
+#include "entente-text.h"
 #include "entente-timeline-view.h"
 
 /* The closest zoom shows this many days across the view. */
@@ -22,6 +23,11 @@
 #define PAGE_SHARE      0.75
 /* Movement that turns a click into a drag. */
 #define DRAG_THRESHOLD  4.0
+/* Zoom to Event and Zoom to Period: the days shown round what is zoomed
+ * to, and the fewest, so that a point event is seen among its
+ * neighbours. */
+#define ZOOM_TO_ROOM    1.25
+#define ZOOM_TO_MIN_DAYS 366.0
 
 struct _EntenteTimelineView
 {
@@ -70,6 +76,7 @@ struct _EntenteTimelineView
   gboolean        dragged;
   double          zoom_begin_from;
   double          zoom_begin_to;
+  GtkWidget      *menu;         /* the context menu, once opened */
 };
 
 G_DEFINE_FINAL_TYPE (EntenteTimelineView, entente_timeline_view, GTK_TYPE_WIDGET)
@@ -91,6 +98,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_selection_actions (EntenteTimelineView *self);
 
 /* Nothing hovered any more: the pointer left, or the event, badge or
  * bar it was over belongs to a layout about to go. */
@@ -283,6 +292,8 @@ entente_timeline_view_size_allocate (GtkWidget *widget,
   EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
   const EntenteViewport *viewport;
 
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
   if (self->layout != NULL)
     {
       viewport = entente_layout_get_viewport (self->layout);
@@ -644,6 +655,7 @@ set_selection (EntenteTimelineView *self,
     invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
+  update_selection_actions (self);
 
   if (event_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
@@ -1192,6 +1204,9 @@ query_tooltip_cb (GtkWidget           *widget,
   g_autofree char *text = NULL;
   EntenteHit hit;
 
+  /* The menu covers what the pointer is over, and says what it is for. */
+  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
+    return FALSE;
   if (keyboard_mode)
     {
       if (self->selected_event < 0)
@@ -1325,6 +1340,224 @@ action_clear (GtkWidget  *widget,
   set_selection (ENTENTE_TIMELINE_VIEW (widget), -1, -1);
 }
 
+/* The context menu: what can be done with the event or the period
+ * selected, which a right click or a long press selects first. */
+
+static const EntenteEvent *
+selected_event (EntenteTimelineView *self)
+{
+  return self->selected_event >= 0 ? entente_dataset_get_event (self->dataset, self->selected_event) : NULL;
+}
+
+static const EntentePeriod *
+selected_period (EntenteTimelineView *self)
+{
+  return self->selected_period >= 0 ? entente_dataset_get_period (self->dataset, self->selected_period) : NULL;
+}
+
+static void
+action_zoom_to_selection (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  const EntenteEvent *event = selected_event (self);
+  const EntentePeriod *period = selected_period (self);
+  double from, to, span, center;
+
+  if (event != NULL)
+    {
+      from = event->start_day;
+      to = event->end_day;
+    }
+  else if (period != NULL)
+    {
+      from = entente_date_start_day (&period->start);
+      to = entente_date_end_day (&period->end);
+    }
+  else
+    return;
+
+  span = MAX ((to - from) * ZOOM_TO_ROOM, ZOOM_TO_MIN_DAYS);
+  center = (from + to) / 2;
+  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+}
+
+static void
+action_copy_selection (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  const EntenteEvent *event = selected_event (self);
+  const EntentePeriod *period = selected_period (self);
+  g_autofree char *dates = NULL;
+  g_autofree char *text = NULL;
+
+  if (event != NULL)
+    dates = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+  else if (period != NULL)
+    dates = entente_date_format_range (&period->start, &period->end);
+  else
+    return;
+
+  /* TRANSLATORS: an event or a period copied as text, to paste into
+   * notes: its title, then its dates */
+  text = g_strdup_printf (_("%s (%s)"), event != NULL ? event->title : period->label, dates);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gtk_widget_activate_action (widget, "win.show-toast", "s", _("Copied to clipboard"));
+}
+
+static void
+action_hide_category (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  const EntenteEvent *event = selected_event (self);
+
+  if (event != NULL && event->category != ENTENTE_NO_CATEGORY)
+    entente_timeline_view_set_category_hidden (self, event->category, TRUE);
+}
+
+static void
+update_selection_actions (EntenteTimelineView *self)
+{
+  const EntenteEvent *event = selected_event (self);
+  gboolean selected = event != NULL || self->selected_period >= 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-to-selection", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy-selection", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-menu", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.hide-category",
+                                 event != NULL && event->category != ENTENTE_NO_CATEGORY);
+}
+
+static GMenuModel *
+context_menu_model (EntenteTimelineView *self)
+{
+  const EntenteEvent *event = selected_event (self);
+  g_autoptr(GMenu) first = g_menu_new ();
+  GMenu *menu = g_menu_new ();
+
+  if (event != NULL)
+    {
+      g_menu_append (first, _("_Zoom to Event"), "timeline.zoom-to-selection");
+      g_menu_append (first, _("_Copy Title and Date"), "timeline.copy-selection");
+    }
+  else
+    {
+      g_menu_append (first, _("_Zoom to Period"), "timeline.zoom-to-selection");
+      g_menu_append (first, _("_Copy Name and Dates"), "timeline.copy-selection");
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
+
+  if (event != NULL && event->category != ENTENTE_NO_CATEGORY)
+    {
+      g_autoptr(GMenu) second = g_menu_new ();
+      g_autofree char *category = entente_menu_label_plain (entente_dataset_get_category_label (self->dataset,
+                                                                                                event->category));
+      /* TRANSLATORS: in an event's context menu: hides every event of
+       * its category; %s is the category, as the legend names it */
+      g_autofree char *label = g_strdup_printf (_("_Hide “%s”"), category);
+
+      g_menu_append (second, label, "timeline.hide-category");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (second));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+/* Opens the menu of the selection, pointing at at. */
+static void
+popup_menu (EntenteTimelineView *self,
+            const GdkRectangle  *at)
+{
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (self->selected_event < 0 && self->selected_period < 0)
+    return;
+  model = context_menu_model (self);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* A right click or a long press on an event or a period selects it and
+ * opens its menu there. */
+static gboolean
+menu_at (EntenteTimelineView *self,
+         double               x,
+         double               y)
+{
+  EntenteHit hit;
+
+  hit_at (self, x, y, &hit);
+  if (hit.type == ENTENTE_HIT_EVENT)
+    set_selection (self, hit.index, -1);
+  else if (hit.type == ENTENTE_HIT_PERIOD)
+    set_selection (self, -1, hit.index);
+  else
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  popup_menu (self, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  return TRUE;
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick     *gesture,
+                      int                  n_press,
+                      double               x,
+                      double               y,
+                      EntenteTimelineView *self)
+{
+  if (menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 EntenteTimelineView *self)
+{
+  if (menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* From the keyboard (the Menu key, Shift+F10): at the selected event,
+ * or the label of the selected period, or else the middle of the view. */
+static void
+action_show_menu (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+  EntenteRect rect = { gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, 1, 1 };
+
+  if (layout != NULL && self->selected_event >= 0)
+    entente_layout_get_event_rect (layout, self->selected_event, &rect);
+  else if (layout != NULL && self->selected_period >= 0)
+    {
+      guint n_bands;
+      const EntenteBand *bands = entente_layout_get_bands (layout, &n_bands);
+
+      for (guint i = 0; i < n_bands; i++)
+        if ((int) bands[i].period == self->selected_period && bands[i].text != NULL)
+          rect = bands[i].text_rect;
+    }
+  popup_menu (self, &(GdkRectangle) { (int) rect.x, (int) rect.y, MAX ((int) rect.width, 1),
+                                      MAX ((int) rect.height, 1) });
+}
+
 /* GObject */
 
 static void
@@ -1363,6 +1596,7 @@ entente_timeline_view_dispose (GObject *object)
   EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (object);
 
   stop_animation (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->layout);
   g_clear_object (&self->follows);
   g_clear_object (&self->text_cache);
@@ -1429,6 +1663,10 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
   gtk_widget_class_install_action (widget_class, "timeline.pan", "i", action_pan);
   gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL, action_clear);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-to-selection", NULL, action_zoom_to_selection);
+  gtk_widget_class_install_action (widget_class, "timeline.copy-selection", NULL, action_copy_selection);
+  gtk_widget_class_install_action (widget_class, "timeline.hide-category", NULL, action_hide_category);
+  gtk_widget_class_install_action (widget_class, "timeline.show-menu", NULL, action_show_menu);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
@@ -1446,6 +1684,8 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "timeline.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "timeline.show-menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1495,6 +1735,16 @@ entente_timeline_view_init (EntenteTimelineView *self)
   g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
@@ -1502,6 +1752,7 @@ entente_timeline_view_init (EntenteTimelineView *self)
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_style (self);
+  update_selection_actions (self);
 }
 
 GtkWidget *

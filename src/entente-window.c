@@ -14,6 +14,7 @@
 #include "entente-print.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
+#include "entente-text.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
 
@@ -553,14 +554,13 @@ remember_file (EntenteWindow *self,
 
 /* A recent file's menu label: its name, and where two files share a
  * name, the folder it is in too (the home folder written "~"). Menus
- * take an underscore for a mnemonic, so the file's own are doubled. */
+ * take an underscore for a mnemonic, so the file's own are kept as written. */
 static char *
 recent_label (const char * const *recent,
               guint               index)
 {
   g_autofree char *name = g_path_get_basename (recent[index]);
   g_autofree char *label = NULL;
-  g_auto(GStrv) parts = NULL;
 
   for (guint i = 0; recent[i] != NULL; i++)
     {
@@ -581,8 +581,7 @@ recent_label (const char * const *recent,
           break;
         }
     }
-  parts = g_strsplit (label != NULL ? label : name, "_", -1);
-  return g_strjoinv ("__", parts);
+  return entente_menu_label_plain (label != NULL ? label : name);
 }
 
 /* Takes a file that is no longer there off the recent files. */

@@ -2334,6 +2334,219 @@ clipboard_text (GtkWidget *widget)
   return g_value_dup_string (&value);
 }
 
+/* The labels of a menu and its sections, in order. */
+static void
+collect_menu_labels (GMenuModel *model,
+                     GPtrArray  *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_ptr_array_add (labels, label);
+      if (section != NULL)
+        collect_menu_labels (section, labels);
+    }
+}
+
+/* The view's context menu, when it is open. */
+static GtkPopover *
+open_menu (EntenteTimelineView *view)
+{
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_POPOVER_MENU, menus);
+  g_assert_cmpuint (menus->len, <=, 1);
+  if (menus->len == 0 || !gtk_widget_get_visible (menus->pdata[0]))
+    return NULL;
+  return menus->pdata[0];
+}
+
+static void
+check_menu (EntenteTimelineView *view,
+            const char * const  *expected)
+{
+  GtkPopover *menu = open_menu (view);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (menu);
+  collect_menu_labels (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), labels);
+  g_ptr_array_add (labels, NULL);
+  g_assert_cmpstrv ((const char * const *) labels->pdata, expected);
+  gtk_popover_popdown (menu);
+}
+
+static guint
+event_with_id (EntenteDataset *dataset,
+               const char     *id)
+{
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    if (g_str_equal (entente_dataset_get_event (dataset, i)->id, id))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A right click, as the view's gesture for the secondary button has it. */
+static void
+right_click (EntenteTimelineView *view,
+             double               x,
+             double               y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  guint clicked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          clicked++;
+        }
+    }
+  g_assert_cmpuint (clicked, ==, 1);
+  run_frames (50);
+}
+
+static void
+check_range (EntenteTimelineView *view,
+             double               from,
+             double               to)
+{
+  double shown_from, shown_to;
+
+  entente_timeline_view_get_range (view, &shown_from, &shown_to);
+  g_assert_cmpfloat_with_epsilon (shown_from, from, 0.5);
+  g_assert_cmpfloat_with_epsilon (shown_to, to, 0.5);
+}
+
+/* A right click on an event or a period selects it and opens its menu:
+ * zoom to it, copy its title and dates, hide its category; the Menu key
+ * opens the same for the selection. Elsewhere a right click does
+ * nothing. */
+static void
+test_context_menu (void)
+{
+  const char *json =
+    "{ \"format\": \"entente/1\", \"title\": \"Menus\","
+    "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"Kind\" } ],"
+    "  \"periods\": [ { \"id\": \"p\", \"kind\": \"k\", \"label\": \"The_Thaw\", \"start\": \"1930\", \"end\": \"1939\" } ],"
+    "  \"categories\": [ { \"id\": \"c\", \"label\": \"Trade_and_aid\" } ],"
+    "  \"events\": [ { \"id\": \"a\", \"date\": \"1920\", \"title\": \"First\", \"category\": \"c\" },"
+    "                { \"id\": \"b\", \"date\": \"1925-06-14\", \"title\": \"Second\" },"
+    "                { \"id\": \"c\", \"date\": \"1941\", \"end\": \"1944\", \"title\": \"Third\", \"category\": \"c\" },"
+    "                { \"id\": \"d\", \"date\": \"1905\", \"title\": \"Early\" },"
+    "                { \"id\": \"e\", \"date\": \"1960\", \"title\": \"Late\" } ] }";
+  const char *event_menu[] = { "_Zoom to Event", "_Copy Title and Date", "_Hide “Trade__and__aid”", NULL };
+  const char *plain_event_menu[] = { "_Zoom to Event", "_Copy Title and Date", NULL };
+  const char *period_menu[] = { "_Zoom to Period", "_Copy Name and Dates", NULL };
+  g_autoptr(GFile) file = write_file ("menus.json", json);
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "Menus" };
+  g_autofree char *copied = NULL;
+  g_autofree char *period_copied = NULL;
+  const EntenteBand *bands;
+  GdkRectangle pointing;
+  EntenteRect rect;
+  EntenteHit hit;
+  double start, end;
+  guint n_bands, first, second, third;
+  gboolean found = FALSE;
+
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+  first = event_with_id (entente_window_get_dataset (window), "a");
+  second = event_with_id (entente_window_get_dataset (window), "b");
+  third = event_with_id (entente_window_get_dataset (window), "c");
+
+  /* On an event. */
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), first, &rect));
+  right_click (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, first);
+  check_menu (view, event_menu);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.copy-selection", NULL);
+  copied = clipboard_text (GTK_WIDGET (window));
+  g_assert_cmpstr (copied, ==, "First (1920)");
+  spin_until (toast_shown, (gpointer) "Copied to clipboard", 5000);
+
+  /* 1920 and some room, centred. */
+  start = entente_dataset_get_event (entente_window_get_dataset (window), first)->start_day;
+  end = entente_dataset_get_event (entente_window_get_dataset (window), first)->end_day;
+  g_assert_cmpfloat (end - start, ==, 366);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
+  run_frames (50);
+  check_range (view, (start + end) / 2 - 1.25 * 366 / 2, (start + end) / 2 + 1.25 * 366 / 2);
+  g_assert_nonnull (entente_layout_find_labelled (entente_timeline_view_get_layout (view), first));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.hide-category", NULL);
+  g_assert_false (entente_timeline_view_is_shown (view, first));
+  g_assert_false (entente_timeline_view_is_shown (view, third));
+  g_assert_true (entente_timeline_view_is_shown (view, second));
+  entente_timeline_view_set_category_hidden (view, 0, FALSE);
+  entente_timeline_view_zoom_to_fit (view);
+  run_frames (50);
+
+  /* An event of no category cannot hide one. */
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), second, &rect));
+  right_click (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, second);
+  check_menu (view, plain_event_menu);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.hide-category", NULL);
+  g_assert_true (entente_timeline_view_is_shown (view, second));
+
+  /* On a period's band, away from the events. */
+  bands = entente_layout_get_bands (entente_timeline_view_get_layout (view), &n_bands);
+  g_assert_cmpuint (n_bands, ==, 1);
+  for (double y = 0; y < gtk_widget_get_height (GTK_WIDGET (view)) && !found; y += 2)
+    {
+      found = entente_layout_hit_test (entente_timeline_view_get_layout (view),
+                                       (bands[0].x0_full + bands[0].x1_full) / 2, y, &hit) &&
+              hit.type == ENTENTE_HIT_PERIOD;
+      if (found)
+        right_click (view, (bands[0].x0_full + bands[0].x1_full) / 2, y);
+    }
+  g_assert_true (found);
+  g_assert_cmpint (entente_timeline_view_get_selected_period (view), ==, 0);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+  check_menu (view, period_menu);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.copy-selection", NULL);
+  period_copied = clipboard_text (GTK_WIDGET (window));
+  g_assert_cmpstr (period_copied, ==, "The_Thaw (1930 – 1939)");
+  start = entente_days_from_civil (1930, 1, 1);
+  end = entente_days_from_civil (1940, 1, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
+  run_frames (50);
+  check_range (view, (start + end) / 2 - 1.25 * (end - start) / 2, (start + end) / 2 + 1.25 * (end - start) / 2);
+
+  /* Nowhere in particular: the title above the plot. */
+  entente_timeline_view_select_event (view, third);
+  g_assert_true (entente_layout_hit_test (entente_timeline_view_get_layout (view), 4, 4, &hit) == FALSE ||
+                 hit.type == ENTENTE_HIT_NONE);
+  right_click (view, 4, 4);
+  g_assert_null (open_menu (view));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, third);
+
+  /* From the keyboard, at the selected event. */
+  run_frames (50);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-menu", NULL);
+  run_frames (50);
+  g_assert_nonnull (open_menu (view));
+  g_assert_true (gtk_popover_get_pointing_to (open_menu (view), &pointing));
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), third, &rect));
+  g_assert_cmpint (pointing.x, ==, (int) rect.x);
+  g_assert_cmpint (pointing.y, ==, (int) rect.y);
+  check_menu (view, event_menu);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* Each excerpt's copy button puts the quotation on the clipboard with
  * its citation, and the source's address when it is a web page, and
  * says so in a toast. */
@@ -3277,6 +3490,7 @@ main (int    argc,
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
+  g_test_add_func ("/window/context-menu", test_context_menu);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
