@@ -41,6 +41,7 @@ struct _EntenteExportDialog
   gint64          from_day;
   gint64          to_day;
   int             selected_event;
+  int             selected_period;
   double          text_scale;     /* the window's: the system's large text */
 };
 
@@ -228,6 +229,7 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
   job->options.selected_event = self->selected_event;
+  job->options.selected_period = self->selected_period;
   job->options.text_scale = gtk_switch_get_active (self->large_text_switch) ? self->text_scale : 1;
   if (adw_combo_row_get_selected (self->range_row) == RANGE_VIEW)
     {
@@ -405,6 +407,7 @@ entente_export_dialog_present (GtkWindow                  *parent,
     gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
   }
   self->selected_event = shown->selected_event;
+  self->selected_period = shown->selected_period;
   self->text_scale = shown->text_scale;
   /* Offered only where the window's text is not of the usual size: on
    * as the window shows it, off for a figure in the usual size. */

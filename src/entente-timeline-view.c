@@ -271,6 +271,7 @@ entente_timeline_view_snapshot (GtkWidget   *widget,
 
   entente_render_state_init (&state);
   state.selected_event = self->selected_event;
+  state.selected_period = self->selected_period;
   state.hovered_event = self->hovered_event;
   state.hovered_cluster = self->hovered_cluster;
   state.hovered_volume = self->hovered_volume;
@@ -771,6 +772,7 @@ entente_timeline_view_get_export_options (EntenteTimelineView  *self,
   options->high_contrast = self->style->high_contrast;
   options->text_scale = self->text_scale;
   options->selected_event = self->selected_event;
+  options->selected_period = self->selected_period;
   options->hidden_categories = self->hidden_categories;
   options->hidden_kinds = self->hidden_kinds;
   options->matches = self->matches;

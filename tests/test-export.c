@@ -300,6 +300,7 @@ typedef struct {
   int                from_year;
   int                to_year;
   int                selected;
+  int                selected_period;
 } Failure;
 
 static const Failure failures[] = {
@@ -323,6 +324,7 @@ static const Failure failures[] = {
   { "nan-scale", TARGET_IN_DIR, "chart.png", ENTENTE_EXPORT_ERROR_SIZE, "scale", 0, 0, NAN },
   { "too-many-pixels", TARGET_IN_DIR, "chart.png", ENTENTE_EXPORT_ERROR_SIZE, "too large", 16384, 16384 },
   { "no-such-event", TARGET_IN_DIR, "chart.png", ENTENTE_EXPORT_ERROR_RANGE, "event", 0, 0, 0, FALSE, 0, 0, 100000 },
+  { "no-such-period", TARGET_IN_DIR, "chart.svg", ENTENTE_EXPORT_ERROR_RANGE, "period", 0, 0, 0, FALSE, 0, 0, 0, 5000 },
 };
 
 static void
@@ -393,6 +395,8 @@ test_failure (Fixture       *fixture,
     }
   if (failure->selected != 0)
     options.selected_event = failure->selected;
+  if (failure->selected_period != 0)
+    options.selected_period = failure->selected_period;
 
   before = list_dir (fixture->dir);
   g_assert_false (entente_export_to_file (fixture->dataset, &options, path, &error));

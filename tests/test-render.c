@@ -1157,6 +1157,49 @@ test_selection (void)
                                    style->accent), >, 60);
 }
 
+/* A selected period is marked: its edges in the accent colour down the
+ * plot's height, and a box round its label. */
+static void
+test_selected_period (void)
+{
+  g_autoptr(EntenteDataset) dataset = load_small ();
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = whole_layout (dataset, style, 800, 450);
+  g_autoptr(cairo_surface_t) plain = NULL;
+  g_autoptr(cairo_surface_t) selected = NULL;
+  const EntenteBand *bands, *band = NULL;
+  EntenteRenderState state;
+  EntenteRect plot;
+  guint n_bands, edge_rows = 0, label_changes = 0;
+
+  bands = entente_layout_get_bands (layout, &n_bands);
+  entente_layout_get_plot_rect (layout, &plot);
+  for (guint i = 0; i < n_bands && band == NULL; i++)
+    if (bands[i].text != NULL && bands[i].x0 > plot.x + 2 && bands[i].x1 < plot.x + plot.width - 2)
+      band = &bands[i];
+  g_assert_nonnull (band);
+
+  entente_render_state_init (&state);
+  plain = render (layout, style, &state);
+  state.selected_period = (int) band->period;
+  selected = render (layout, style, &state);
+
+  /* Both edges, over most of the plot's height: events may cover a
+   * little of them. */
+  for (int y = (int) plot.y + 4; y < (int) (plot.y + plot.height) - 4; y++)
+    if (pixel_distance (pixel_at (selected, (int) band->x0, y), style->accent) < 60 &&
+        pixel_distance (pixel_at (selected, (int) ceil (band->x1) - 1, y), style->accent) < 60 &&
+        pixel_distance (pixel_at (plain, (int) band->x0, y), style->accent) >= 60)
+      edge_rows++;
+  g_assert_cmpuint (edge_rows, >, (guint) (plot.height * 0.6));
+
+  for (int y = (int) band->text_rect.y - 2; y < band->text_rect.y + band->text_rect.height + 2; y++)
+    for (int x = (int) band->text_rect.x - 4; x < band->text_rect.x + band->text_rect.width + 4; x++)
+      if (pixels_apart (pixel_at (plain, x, y), pixel_at (selected, x, y)) > 0)
+        label_changes++;
+  g_assert_cmpuint (label_changes, >, 100);
+}
+
 static void
 test_matches (void)
 {
@@ -1392,6 +1435,7 @@ main (int    argc,
   g_test_add_func ("/render/volume", test_volume);
   g_test_add_func ("/render/matched-badges", test_matched_badges);
   g_test_add_func ("/render/selection", test_selection);
+  g_test_add_func ("/render/selected-period", test_selected_period);
   g_test_add_func ("/render/matches", test_matches);
   g_test_add_func ("/render/fallback-fonts", test_fallback_fonts);
   g_test_add_func ("/render/overview", test_overview);

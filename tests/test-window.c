@@ -1018,12 +1018,27 @@ test_widget_pixels_equal_export (void)
 {
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
 
   /* Whole days, as exports take them. */
   entente_timeline_view_set_range (view, 700000, 730000, FALSE);
   check_pixels_equal_export (window);
 
   hide_and_search (window, "Soviet");
+  check_pixels_equal_export (window);
+
+  /* A period selected is marked in both: one that ends in view. */
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      gint64 end = entente_date_end_day (&entente_dataset_get_period (dataset, i)->end);
+
+      if (end > 700000 + 1000 && end < 730000 - 1000)
+        {
+          entente_timeline_view_select_period (view, (int) i);
+          break;
+        }
+    }
+  g_assert_cmpint (entente_timeline_view_get_selected_period (view), >=, 0);
   check_pixels_equal_export (window);
 
   gtk_window_destroy (GTK_WINDOW (window));

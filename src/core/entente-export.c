@@ -41,6 +41,7 @@ entente_export_options_init (EntenteExportOptions *options)
   options->text_scale = 1;
   options->dark = FALSE;
   options->selected_event = -1;
+  options->selected_period = -1;
 }
 
 gboolean
@@ -151,6 +152,12 @@ check_options (EntenteDataset             *dataset,
                    _("%s: There is no event %d to select"), path, options->selected_event);
       return FALSE;
     }
+  if (options->selected_period >= (int) entente_dataset_get_n_periods (dataset))
+    {
+      g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_RANGE,
+                   _("%s: There is no period %d to select"), path, options->selected_period);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -214,6 +221,7 @@ draw_chart (EntenteDataset             *dataset,
                                              options->selected_event);
   entente_render_state_init (&state);
   state.selected_event = options->selected_event;
+  state.selected_period = options->selected_period;
   state.matches = options->matches;
   entente_render_draw (layout, style, &state, cr);
 }

@@ -41,6 +41,7 @@ typedef struct {
   double   text_scale;     /* see entente_style_scale_text (); default 1 */
   gboolean on_paper;       /* the canvas round the plot left white, to print */
   int      selected_event; /* -1 for none */
+  int      selected_period; /* -1 for none */
   /* What the window hides and what its search matches, so that a chart
    * exported from it looks as it does there: one flag per category,
    * period kind and event, or NULL. Borrowed for the export's length. */

@@ -24,6 +24,7 @@
 #define BAR_OVERHANG (BAR_RADIUS + 2) /* past the plot, rounded end and outline */
 #define VOLUME_ALPHA 0.14 /* the histogram of counted events: faint, under the lines */
 #define MATCHED_ALPHA 0.4 /* the histogram of a search's matches */
+#define SELECTED_EDGE 2.0 /* the width of a selected period's edges */
 #define STRETCH_HALF 2.5       /* half a cluster stretch's height */
 #define BADGE_HALF   8.0       /* half a cluster badge's height */
 /* Half the side of a marker's sprite: the largest shape with its rim. */
@@ -70,6 +71,7 @@ entente_render_state_init (EntenteRenderState *state)
   g_return_if_fail (state != NULL);
 
   state->selected_event = -1;
+  state->selected_period = -1;
   state->hovered_event = -1;
   state->hovered_cluster = -1;
   state->hovered_volume = -1;
@@ -1277,6 +1279,45 @@ draw_band_edges (const Frame       *frame,
   cairo_fill (cr);
 }
 
+/* A selected or hovered item, or a selected period's label: a box
+ * round it. */
+static void
+draw_highlight (const Frame       *frame,
+                const EntenteRect *r,
+                EntenteColor       color,
+                double             fill_alpha)
+{
+  cairo_t *cr = frame->cr;
+
+  rounded_rect (cr, r->x - 3, r->y - 1, r->width + 6, r->height + 2, 6);
+  set_color (cr, color, fill_alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  set_color (cr, color, 1);
+  cairo_stroke (cr);
+}
+
+/* The selected period: its outer edges in the selection's colour, over
+ * the plot's height, where events are drawn over them as over its other
+ * lines. */
+static void
+draw_selected_band_edges (const Frame       *frame,
+                          const EntenteBand *band)
+{
+  double left, right;
+  double top = frame->plot.y;
+  double bottom = frame->plot.y + frame->plot.height;
+
+  if (!band_stretch (frame, band, &left, &right))
+    return;
+  if (band->x0 >= frame->plot.x)
+    cairo_rectangle (frame->cr, band->x0, top, SELECTED_EDGE, bottom - top);
+  if (band->x1 <= frame->plot.x + frame->plot.width)
+    cairo_rectangle (frame->cr, band->x1 - SELECTED_EDGE, top, SELECTED_EDGE, bottom - top);
+  set_color (frame->cr, frame->style->accent, 1);
+  cairo_fill (frame->cr);
+}
+
 static void
 draw_band_label (const Frame       *frame,
                  const EntenteBand *band)
@@ -1284,6 +1325,8 @@ draw_band_label (const Frame       *frame,
   const EntentePeriod *period = entente_dataset_get_period (frame->dataset, band->period);
   EntenteColor color = frame->band_label_colors[period->kind];
 
+  if (frame->state->selected_period == (int) band->period && band->text != NULL)
+    draw_highlight (frame, &band->text_rect, frame->style->accent, 0.16);
   draw_text (frame, band->text, &band->text_rect, color, 1);
 }
 
@@ -1672,23 +1715,6 @@ draw_stems (const Frame            *frame,
 }
 
 static void
-draw_highlight (const Frame            *frame,
-                const EntenteEventItem *item,
-                EntenteColor            color,
-                double                  fill_alpha)
-{
-  cairo_t *cr = frame->cr;
-  const EntenteRect *r = &item->rect;
-
-  rounded_rect (cr, r->x - 3, r->y - 1, r->width + 6, r->height + 2, 6);
-  set_color (cr, color, fill_alpha);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.5);
-  set_color (cr, color, 1);
-  cairo_stroke (cr);
-}
-
-static void
 draw_item (const Frame            *frame,
            const EntenteEventItem *item,
            guint                   index)
@@ -1700,9 +1726,9 @@ draw_item (const Frame            *frame,
   gboolean hovered = frame->state->hovered_event == (int) item->event;
 
   if (selected)
-    draw_highlight (frame, item, frame->style->accent, 0.16);
+    draw_highlight (frame, &item->rect, frame->style->accent, 0.16);
   else if (hovered)
-    draw_highlight (frame, item, frame->style->hover, 0.10);
+    draw_highlight (frame, &item->rect, frame->style->hover, 0.10);
 
   if (item->bar.width > 0)
     {
@@ -2286,7 +2312,11 @@ draw (EntenteLayout            *layout,
 
   /* Lines first, then what they lead to, then words on top. */
   for (guint i = 0; i < n_bands; i++)
-    draw_band_edges (&frame, &bands[i]);
+    {
+      draw_band_edges (&frame, &bands[i]);
+      if ((int) bands[i].period == frame.state->selected_period)
+        draw_selected_band_edges (&frame, &bands[i]);
+    }
   draw_grid (&frame, ticks, n_ticks);
   draw_volume (&frame);
   draw_axis (&frame, ticks, n_ticks);

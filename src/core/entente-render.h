@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* What changes between frames without a new layout. */
 typedef struct {
   int             selected_event;  /* an event index, or -1 */
+  int             selected_period; /* a period index, or -1 */
   int             hovered_event;   /* an event index, or -1 */
   int             hovered_cluster; /* into entente_layout_get_clusters(), or -1 */
   int             hovered_volume;  /* into entente_layout_get_volume(), or -1 */
