@@ -407,7 +407,7 @@ test_random_use (void)
   for (guint step = 0; step < n_steps; step++)
     {
       EntenteLayout *layout = entente_timeline_view_get_layout (view);
-      guint choice = g_rand_int_range (rand, 0, 16), n, max;
+      guint choice = g_rand_int_range (rand, 0, 17), n, max;
       g_autofree char *what = NULL;
       double from, to;
 
@@ -489,6 +489,21 @@ test_random_use (void)
 
                 entente_timeline_view_select_event (view, g_rand_int_range (rand, cluster->first_event,
                                                                             cluster->last_event + 1));
+              }
+          }
+          break;
+        case 15: /* from the selection's context menu */
+          {
+            int selected = entente_timeline_view_get_selected_event (view);
+            int category = selected >= 0 ? entente_dataset_get_event (dataset, selected)->category
+                                         : ENTENTE_NO_CATEGORY;
+
+            if (g_rand_boolean (rand) || category == ENTENTE_NO_CATEGORY)
+              gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
+            else
+              {
+                hidden[category] = TRUE;
+                gtk_widget_activate_action (GTK_WIDGET (view), "timeline.hide-category", NULL);
               }
           }
           break;
