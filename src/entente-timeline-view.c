@@ -23,10 +23,11 @@
 #define PAGE_SHARE      0.75
 /* Movement that turns a click into a drag. */
 #define DRAG_THRESHOLD  4.0
-/* Zoom to Event and Zoom to Period: the days shown round what is zoomed
- * to, and the fewest, so that a point event is seen among its
- * neighbours. */
-#define ZOOM_TO_ROOM    1.25
+/* entente_timeline_view_show_days (): the days shown round those asked
+ * for. */
+#define SHOW_DAYS_ROOM  1.25
+/* Zoom to Event and Zoom to Period show at least a year: an event is seen
+ * among its neighbours. */
 #define ZOOM_TO_MIN_DAYS 366.0
 
 struct _EntenteTimelineView
@@ -483,6 +484,34 @@ entente_timeline_view_zoom_to_fit (EntenteTimelineView *self)
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
   entente_timeline_view_set_range (self, self->min_from, self->max_to, TRUE);
+}
+
+void
+entente_timeline_view_get_limits (EntenteTimelineView *self,
+                                  double              *from_day,
+                                  double              *to_day)
+{
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  *from_day = self->min_from;
+  *to_day = self->max_to;
+}
+
+gboolean
+entente_timeline_view_show_days (EntenteTimelineView *self,
+                                 double               from_day,
+                                 double               to_day,
+                                 double               min_span)
+{
+  double span, center;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->dataset == NULL || to_day <= self->min_from || from_day >= self->max_to)
+    return FALSE;
+  span = MAX ((to_day - from_day) * SHOW_DAYS_ROOM, min_span);
+  center = (from_day + to_day) / 2;
+  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+  return TRUE;
 }
 
 static double
@@ -1365,7 +1394,7 @@ action_zoom_to_selection (GtkWidget  *widget,
   EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
   const EntenteEvent *event = selected_event (self);
   const EntentePeriod *period = selected_period (self);
-  double from, to, span, center;
+  double from, to;
 
   if (event != NULL)
     {
@@ -1379,10 +1408,7 @@ action_zoom_to_selection (GtkWidget  *widget,
     }
   else
     return;
-
-  span = MAX ((to - from) * ZOOM_TO_ROOM, ZOOM_TO_MIN_DAYS);
-  center = (from + to) / 2;
-  entente_timeline_view_set_range (self, center - span / 2, center + span / 2, TRUE);
+  entente_timeline_view_show_days (self, from, to, ZOOM_TO_MIN_DAYS);
 }
 
 static void

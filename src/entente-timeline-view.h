@@ -33,6 +33,18 @@ void            entente_timeline_view_set_range          (EntenteTimelineView *s
                                                           double               to_day,
                                                           gboolean             animate);
 void            entente_timeline_view_zoom_to_fit        (EntenteTimelineView *self);
+/* The widest range the view shows: the whole timeline and a margin. */
+void            entente_timeline_view_get_limits         (EntenteTimelineView *self,
+                                                          double              *from_day,
+                                                          double              *to_day);
+/* Shows the days from from_day to to_day (excluded) with room around
+ * them: a quarter more, and at least min_span days, so that a short time
+ * is seen among its neighbours. FALSE, the view left as it was, when
+ * they lie wholly outside the limits. */
+gboolean        entente_timeline_view_show_days          (EntenteTimelineView *self,
+                                                          double               from_day,
+                                                          double               to_day,
+                                                          double               min_span);
 /* Zooms in on a cluster of the current layout so that its events spread
  * out: to the days they take up in the view, where a span that began
  * before the view takes up its first day. Never zooms out. */

@@ -10,6 +10,7 @@
 #include "entente-date.h"
 #include "entente-event-list.h"
 #include "entente-export-dialog.h"
+#include "entente-go-to-date.h"
 #include "entente-overview.h"
 #include "entente-print.h"
 #include "entente-search.h"
@@ -689,6 +690,7 @@ set_dataset (EntenteWindow  *self,
   forget_found (self);
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
 }
 
 typedef struct {
@@ -1244,6 +1246,16 @@ zoom_fit_action (GtkWidget  *widget,
 /* The chart's own zoom, from wherever the focus is, as Ctrl+plus and
  * Ctrl+minus zoom in GNOME's applications. */
 static void
+go_to_date_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  entente_go_to_date (GTK_WINDOW (self), self->view);
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1570,6 +1582,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-date", NULL, go_to_date_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -1584,6 +1597,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to-date", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -1638,6 +1652,7 @@ entente_window_init (EntenteWindow *self)
   restore_settings (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
   update_titles (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }

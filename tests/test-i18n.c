@@ -17,17 +17,17 @@
 typedef struct {
   const char *language;
   /* The labels of the primary menu, in order, as the catalogue has them. */
-  const char *menu[9];
+  const char *menu[10];
   const char *menu_tooltip;
 } Expected;
 
 static const Expected expectations[] = {
   { "ru",
-    { "_Новое окно", "_Открыть…", "Открыть _недавние", "_Экспорт…", "_Печать…", "_Показать всю шкалу",
+    { "_Новое окно", "_Открыть…", "Открыть _недавние", "_Экспорт…", "_Печать…", "_Перейти к дате…", "_Показать всю шкалу",
       "_Сочетания клавиш", "О про_грамме Entente", NULL },
     "Главное меню" },
   { "zh_CN",
-    { "新建窗口(_N)", "打开(_O)…", "最近打开(_R)", "导出(_E)…", "打印(_P)…", "显示完整时间线(_F)",
+    { "新建窗口(_N)", "打开(_O)…", "最近打开(_R)", "导出(_E)…", "打印(_P)…", "转到日期(_G)…", "显示完整时间线(_F)",
       "键盘快捷键(_K)", "关于 Entente(_A)", NULL },
     "主菜单" },
 };

@@ -2577,6 +2577,128 @@ test_context_menu (void)
   remove_file (file);
 }
 
+/* The Go to Date dialog's entry and the line under it. */
+static void
+go_to_date_widgets (AdwMessageDialog *dialog,
+                    GtkEditable     **entry,
+                    GtkLabel        **hint)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  collect_widgets (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (entries->len, ==, 1);
+  *entry = entries->pdata[0];
+  *hint = NULL;
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_ENTRY) == NULL)
+      *hint = labels->pdata[i];
+  g_assert_nonnull (*hint);
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* What Enter in an entry does: its text is activated, and activates the
+ * window's default button when the entry is to, which GTK presses for a
+ * moment before it is clicked. */
+static void
+press_enter (GtkEditable *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (entry), "activate");
+  spin_until (no_message_dialog, NULL, 5000);
+}
+
+static AdwMessageDialog *
+open_go_to_date (EntenteWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-date", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Go to Date");
+  spin_until (widget_mapped, dialog, 5000);
+  return dialog;
+}
+
+/* Go to Date (Ctrl+L) starts on the year in the middle of the view,
+ * says what is wrong with a date it cannot show and waits for one it
+ * can, and then shows it among its neighbours: a month with the months
+ * either side, a year with the years. */
+static void
+test_go_to_date (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkLabel *hint;
+  g_autofree char *year = NULL;
+  double from, to, start, end;
+  gint64 middle_year;
+  guint month, day;
+
+  entente_timeline_view_get_range (view, &from, &to);
+  entente_civil_from_days ((gint64) ((from + to) / 2), &middle_year, &month, &day);
+  year = g_strdup_printf ("%04" G_GINT64_FORMAT, middle_year);
+
+  dialog = open_go_to_date (window);
+  go_to_date_widgets (dialog, &entry, &hint);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, year);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "go"));
+
+  gtk_editable_set_text (entry, "1969-13");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (hint), "month 13"));
+
+  gtk_editable_set_text (entry, "1500");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  g_assert_nonnull (strstr (gtk_label_get_text (hint), "Outside the timeline"));
+
+  gtk_editable_set_text (entry, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  /* Cancelled: nothing moves. */
+  gtk_editable_set_text (entry, "1969");
+  gtk_window_close (GTK_WINDOW (dialog));
+  run_frames (50);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  check_range (view, from, to);
+
+  dialog = open_go_to_date (window);
+  go_to_date_widgets (dialog, &entry, &hint);
+  gtk_editable_set_text (entry, " 1969-03 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "go"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  /* Enter, as a reader would. */
+  press_enter (entry);
+  run_frames (50);
+  start = entente_days_from_civil (1969, 3, 1);
+  end = entente_days_from_civil (1969, 4, 1);
+  check_range (view, (start + end) / 2 - 1.5 * (end - start), (start + end) / 2 + 1.5 * (end - start));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* The year it opens on now is the one shown. */
+  dialog = open_go_to_date (window);
+  go_to_date_widgets (dialog, &entry, &hint);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "1969");
+  gtk_editable_set_text (entry, "1950");
+  press_enter (entry);
+  run_frames (50);
+  start = entente_days_from_civil (1950, 1, 1);
+  end = entente_days_from_civil (1951, 1, 1);
+  check_range (view, (start + end) / 2 - 1.5 * (end - start), (start + end) / 2 + 1.5 * (end - start));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each excerpt's copy button puts the quotation on the clipboard with
  * its citation, and the source's address when it is a web page, and
  * says so in a toast. */
@@ -3521,6 +3643,7 @@ main (int    argc,
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/context-menu", test_context_menu);
+  g_test_add_func ("/window/go-to-date", test_go_to_date);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);
   g_test_add_func ("/window/legend-toggles-category", test_legend_toggles_category);
   g_test_add_func ("/window/selection-revealed", test_selection_revealed);
