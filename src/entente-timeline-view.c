@@ -23,6 +23,13 @@
 #define PAGE_SHARE      0.75
 /* Movement that turns a click into a drag. */
 #define DRAG_THRESHOLD  4.0
+/* A fling or a touchpad swipe pans on, slowing down: its speed falls by
+ * this much a second (to 2 % in one), and below the least speed, in
+ * pixels a second, it stops. */
+#define KINETIC_FRICTION 4.0
+#define KINETIC_MIN_SPEED 20.0
+/* What a unit of sideways scrolling moves the view by, in pixels. */
+#define SCROLL_PIXELS   20.0
 /* entente_timeline_view_show_days (): the days shown round those asked
  * for. */
 #define SHOW_DAYS_ROOM  1.25
@@ -58,11 +65,13 @@ struct _EntenteTimelineView
   double          min_from;     /* the whole range: the widest zoom */
   double          max_to;
 
-  /* Animation between two ranges */
+  /* Animation between two ranges, or kinetic panning: one at a time */
   guint           tick_id;
   gint64          anim_start_time;
   double          anim_from[2];
   double          anim_to[2];
+  double          kinetic_speed;  /* days a second, later positive */
+  gint64          kinetic_time;   /* of the last step */
 
   /* Pointer and selection */
   int             selected_event;
@@ -394,6 +403,50 @@ animation_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+kinetic_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt = MAX (now - self->kinetic_time, 0) / (double) G_USEC_PER_SEC;
+  double from = self->from_day, to = self->to_day;
+  double width = MAX (gtk_widget_get_width (widget), 1);
+
+  self->kinetic_time = now;
+  apply_range (self, from + self->kinetic_speed * dt, to + self->kinetic_speed * dt);
+  /* Where it is going is where it is, for now. */
+  self->anim_to[0] = self->from_day;
+  self->anim_to[1] = self->to_day;
+  self->kinetic_speed *= exp (-KINETIC_FRICTION * dt);
+  /* At an end of the timeline it is held there until it slows down. */
+  if (fabs (self->kinetic_speed) * width / (to - from) < KINETIC_MIN_SPEED)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Pans on at speed days a second, slowing down. */
+static void
+start_kinetic (EntenteTimelineView *self,
+               double               speed)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+
+  stop_animation (self);
+  if (clock == NULL || fabs (speed) * width / (self->to_day - self->from_day) < KINETIC_MIN_SPEED)
+    return;
+  self->kinetic_speed = speed;
+  self->kinetic_time = gdk_frame_clock_get_frame_time (clock);
+  self->anim_to[0] = self->from_day;
+  self->anim_to[1] = self->to_day;
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
 }
 
 void
@@ -1004,13 +1057,43 @@ scroll_cb (GtkEventControllerScroll *controller,
   /* Sideways scrolling pans; the wheel zooms around the pointer. */
   if (dx != 0)
     {
-      double shift = dx * 20 / width * (to - from);
+      double shift = dx * SCROLL_PIXELS / width * (to - from);
 
       entente_timeline_view_set_range (self, from + shift, to + shift, FALSE);
     }
   if (dy != 0)
     entente_timeline_view_zoom (self, pow (ZOOM_STEP, -dy), self->pointer_x);
   return GDK_EVENT_STOP;
+}
+
+/* A touchpad swipe that ends moving pans on. */
+static void
+scroll_decelerate_cb (GtkEventControllerScroll *controller,
+                      double                    vel_x,
+                      double                    vel_y,
+                      EntenteTimelineView      *self)
+{
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+
+  start_kinetic (self, vel_x * SCROLL_PIXELS / width * (self->to_day - self->from_day));
+}
+
+/* So does a drag let go while moving: the timeline goes on the way the
+ * pointer went. */
+static void
+swipe_cb (GtkGestureSwipe     *gesture,
+          double               vel_x,
+          double               vel_y,
+          EntenteTimelineView *self)
+{
+  EntenteLayout *layout = entente_timeline_view_get_layout (self);
+  EntenteRect plot;
+
+  /* At the speed the drag moved it: the plot's width is the range's. */
+  if (!self->dragged || layout == NULL)
+    return;
+  entente_layout_get_plot_rect (layout, &plot);
+  start_kinetic (self, -vel_x / MAX (plot.width, 1) * (self->to_day - self->from_day));
 }
 
 static void
@@ -1744,14 +1827,20 @@ entente_timeline_view_init (EntenteTimelineView *self)
   g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  g_signal_connect (controller, "decelerate", G_CALLBACK (scroll_decelerate_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gesture = gtk_gesture_drag_new ();
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_swipe_new ();
+  g_signal_connect (gesture, "swipe", G_CALLBACK (swipe_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

@@ -243,6 +243,112 @@ test_opens_bundled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The view's controller of type, there being one. */
+static GtkEventController *
+view_controller (EntenteTimelineView *view,
+                 GType                type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        {
+          g_assert_null (found);
+          found = GTK_EVENT_CONTROLLER (controller);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+range_settles (gpointer data)
+{
+  EntenteTimelineView *view = data;
+  double from, to, later_from, later_to;
+
+  entente_timeline_view_get_range (view, &from, &to);
+  run_frames (100);
+  entente_timeline_view_get_range (view, &later_from, &later_to);
+  return from == later_from && to == later_to;
+}
+
+/* A touchpad swipe or a drag let go while moving pans on the way it
+ * went, slowing down until it stops; a press stops it at once. */
+static void
+test_kinetic_panning (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  GtkEventController *scroll = view_controller (view, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  GtkEventController *drag = view_controller (view, GTK_TYPE_GESTURE_DRAG);
+  GtkEventController *swipe = view_controller (view, GTK_TYPE_GESTURE_SWIPE);
+  double from, to, span, moved_from, moved_to, settled_from, settled_to;
+  double width = gtk_widget_get_width (GTK_WIDGET (view));
+  EntenteRect plot;
+
+  entente_timeline_view_set_range (view, 700000, 705000, FALSE);
+  entente_timeline_view_get_range (view, &from, &to);
+  span = to - from;
+
+  /* A swipe towards later times, 100 scroll units a second. */
+  g_signal_emit_by_name (scroll, "decelerate", 100.0, 0.0);
+  run_frames (100);
+  entente_timeline_view_get_range (view, &moved_from, &moved_to);
+  g_assert_cmpfloat (moved_from, >, from);
+  g_assert_cmpfloat_with_epsilon (moved_to - moved_from, span, 1e-6);
+  spin_until (range_settles, view, 5000);
+  entente_timeline_view_get_range (view, &settled_from, &settled_to);
+  /* It slowed down: never further than the whole speed would carry it
+   * in a quarter of a second, the friction's time. */
+  g_assert_cmpfloat (settled_from, >, moved_from);
+  g_assert_cmpfloat (settled_from - from, <, 100.0 * 20 / width * span / 4.0 * 1.05);
+
+  /* A drag to the left, let go at 1 500 pixels a second: later again. */
+  entente_timeline_view_get_range (view, &from, &to);
+  g_signal_emit_by_name (drag, "drag-begin", 600.0, 300.0);
+  g_signal_emit_by_name (drag, "drag-update", -60.0, 0.0);
+  entente_timeline_view_get_range (view, &moved_from, &moved_to);
+  entente_layout_get_plot_rect (entente_timeline_view_get_layout (view), &plot);
+  g_assert_cmpfloat_with_epsilon (moved_from - from, 60 / plot.width * span, span / plot.width);
+  g_signal_emit_by_name (swipe, "swipe", -1500.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", -60.0, 0.0);
+  run_frames (100);
+  entente_timeline_view_get_range (view, &settled_from, &settled_to);
+  g_assert_cmpfloat (settled_from, >, moved_from);
+
+  /* A press stops it where it is. */
+  g_signal_emit_by_name (drag, "drag-begin", 600.0, 300.0);
+  entente_timeline_view_get_range (view, &moved_from, &moved_to);
+  run_frames (150);
+  entente_timeline_view_get_range (view, &settled_from, &settled_to);
+  g_assert_cmpfloat (settled_from, ==, moved_from);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+
+  /* A click is no fling. */
+  g_signal_emit_by_name (drag, "drag-begin", 600.0, 300.0);
+  g_signal_emit_by_name (swipe, "swipe", -1500.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  run_frames (100);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat (from, ==, settled_from);
+
+  /* At the end of the timeline it stops. */
+  entente_timeline_view_zoom_to_fit (view);
+  run_frames (50);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_signal_emit_by_name (scroll, "decelerate", 500.0, 0.0);
+  spin_until (range_settles, view, 5000);
+  entente_timeline_view_get_range (view, &settled_from, &settled_to);
+  g_assert_cmpfloat (settled_from, ==, from);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Page Up and Page Down move the view by most of its width, and no
  * further than the timeline goes. */
 static void
@@ -3612,6 +3718,7 @@ main (int    argc,
   g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
+  g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
