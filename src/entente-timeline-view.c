@@ -873,9 +873,22 @@ set_flag (gboolean *flags,
   return TRUE;
 }
 
+/* Show All Categories has something to do only while one is hidden. */
+static void
+update_filter_actions (EntenteTimelineView *self)
+{
+  guint n = self->dataset != NULL ? entente_dataset_get_n_categories (self->dataset) : 0;
+  gboolean hidden = FALSE;
+
+  for (guint i = 0; i < n && !hidden; i++)
+    hidden = self->hidden_categories[i];
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-all-categories", hidden);
+}
+
 static void
 filters_changed (EntenteTimelineView *self)
 {
+  update_filter_actions (self);
   invalidate (self);
   g_signal_emit (self, signals[FILTERS_CHANGED], 0);
 }
@@ -964,6 +977,7 @@ entente_timeline_view_set_dataset (EntenteTimelineView *self,
     }
 
   set_selection (self, -1, -1);
+  update_filter_actions (self);
   invalidate (self);
   /* Nothing of another dataset's layout is of use, and it would keep
    * that dataset alive. */
@@ -1531,6 +1545,44 @@ action_hide_category (GtkWidget  *widget,
     entente_timeline_view_set_category_hidden (self, event->category, TRUE);
 }
 
+/* Shows category alone, or every category when it is -1; the list hears
+ * of it once. */
+static void
+show_only_category (EntenteTimelineView *self,
+                    int                  category)
+{
+  guint n = entente_dataset_get_n_categories (self->dataset);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    changed |= set_flag (self->hidden_categories, i, n, category >= 0 && (int) i != category);
+  if (changed)
+    filters_changed (self);
+}
+
+static void
+action_show_only_category (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  int category = g_variant_get_int32 (param);
+
+  if (self->dataset != NULL && category >= 0 && (guint) category < entente_dataset_get_n_categories (self->dataset))
+    show_only_category (self, category);
+}
+
+static void
+action_show_all_categories (GtkWidget  *widget,
+                            const char *name,
+                            GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+
+  if (self->dataset != NULL)
+    show_only_category (self, -1);
+}
+
 static void
 update_selection_actions (EntenteTimelineView *self)
 {
@@ -1542,6 +1594,21 @@ update_selection_actions (EntenteTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-menu", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.hide-category",
                                  event != NULL && event->category != ENTENTE_NO_CATEGORY);
+}
+
+static void
+append_show_only (EntenteTimelineView *self,
+                  GMenu               *menu,
+                  int                  category)
+{
+  g_autofree char *name = entente_menu_label_plain (entente_dataset_get_category_label (self->dataset, category));
+  /* TRANSLATORS: in the context menus of an event and of the legend:
+   * hides every category but this one; %s is the category */
+  g_autofree char *label = g_strdup_printf (_("Show _Only “%s”"), name);
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "timeline.show-only-category", g_variant_new_int32 (category));
+  g_menu_append_item (menu, item);
 }
 
 static GMenuModel *
@@ -1573,21 +1640,31 @@ context_menu_model (EntenteTimelineView *self)
       g_autofree char *label = g_strdup_printf (_("_Hide “%s”"), category);
 
       g_menu_append (second, label, "timeline.hide-category");
+      append_show_only (self, second, event->category);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (second));
     }
   return G_MENU_MODEL (menu);
 }
 
-/* Opens the menu of the selection, pointing at at. */
+/* A category's entry in the legend: to look at its events alone, and
+ * back. */
+static GMenuModel *
+legend_menu_model (EntenteTimelineView *self,
+                   guint                category)
+{
+  GMenu *menu = g_menu_new ();
+
+  append_show_only (self, menu, category);
+  g_menu_append (menu, _("Show _All Categories"), "timeline.show-all-categories");
+  return G_MENU_MODEL (menu);
+}
+
+/* Opens model, pointing at at. */
 static void
 popup_menu (EntenteTimelineView *self,
+            GMenuModel          *model,
             const GdkRectangle  *at)
 {
-  g_autoptr(GMenuModel) model = NULL;
-
-  if (self->selected_event < 0 && self->selected_period < 0)
-    return;
-  model = context_menu_model (self);
   if (self->menu == NULL)
     {
       self->menu = gtk_popover_menu_new_from_model (model);
@@ -1601,16 +1678,38 @@ popup_menu (EntenteTimelineView *self,
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+/* The menu of the selection, pointing at at. */
+static void
+popup_selection_menu (EntenteTimelineView *self,
+                      const GdkRectangle  *at)
+{
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (self->selected_event < 0 && self->selected_period < 0)
+    return;
+  model = context_menu_model (self);
+  popup_menu (self, model, at);
+}
+
 /* A right click or a long press on an event or a period selects it and
- * opens its menu there. */
+ * opens its menu there; on a category in the legend, it opens that
+ * category's. */
 static gboolean
 menu_at (EntenteTimelineView *self,
          double               x,
          double               y)
 {
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
   EntenteHit hit;
 
   hit_at (self, x, y, &hit);
+  if (hit.type == ENTENTE_HIT_LEGEND_CATEGORY)
+    {
+      g_autoptr(GMenuModel) model = legend_menu_model (self, hit.index);
+
+      popup_menu (self, model, &at);
+      return TRUE;
+    }
   if (hit.type == ENTENTE_HIT_EVENT)
     set_selection (self, hit.index, -1);
   else if (hit.type == ENTENTE_HIT_PERIOD)
@@ -1618,7 +1717,7 @@ menu_at (EntenteTimelineView *self,
   else
     return FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  popup_menu (self, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  popup_selection_menu (self, &at);
   return TRUE;
 }
 
@@ -1665,8 +1764,8 @@ action_show_menu (GtkWidget  *widget,
         if ((int) bands[i].period == self->selected_period && bands[i].text != NULL)
           rect = bands[i].text_rect;
     }
-  popup_menu (self, &(GdkRectangle) { (int) rect.x, (int) rect.y, MAX ((int) rect.width, 1),
-                                      MAX ((int) rect.height, 1) });
+  popup_selection_menu (self, &(GdkRectangle) { (int) rect.x, (int) rect.y, MAX ((int) rect.width, 1),
+                                                MAX ((int) rect.height, 1) });
 }
 
 /* GObject */
@@ -1778,6 +1877,8 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.copy-selection", NULL, action_copy_selection);
   gtk_widget_class_install_action (widget_class, "timeline.hide-category", NULL, action_hide_category);
   gtk_widget_class_install_action (widget_class, "timeline.show-menu", NULL, action_show_menu);
+  gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_only_category);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_all_categories);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
@@ -1870,6 +1971,7 @@ entente_timeline_view_init (EntenteTimelineView *self)
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_style (self);
   update_selection_actions (self);
+  update_filter_actions (self);
 }
 
 GtkWidget *

@@ -604,12 +604,27 @@ test_random_use (void)
             int category = selected >= 0 ? entente_dataset_get_event (dataset, selected)->category
                                          : ENTENTE_NO_CATEGORY;
 
-            if (g_rand_boolean (rand) || category == ENTENTE_NO_CATEGORY)
+            guint entry = g_rand_int_range (rand, 0, 4);
+
+            if (entry == 0 || (entry == 1 && category == ENTENTE_NO_CATEGORY))
               gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
-            else
+            else if (entry == 1)
               {
                 hidden[category] = TRUE;
                 gtk_widget_activate_action (GTK_WIDGET (view), "timeline.hide-category", NULL);
+              }
+            else if (entry == 2)
+              {
+                int only = g_rand_int_range (rand, 0, n_categories);
+
+                for (guint c = 0; c < n_categories; c++)
+                  hidden[c] = (int) c != only;
+                gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-only-category", "i", only);
+              }
+            else
+              {
+                memset (hidden, 0, n_categories * sizeof *hidden);
+                gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-all-categories", NULL);
               }
           }
           break;
@@ -2524,6 +2539,31 @@ event_with_id (EntenteDataset *dataset,
   g_assert_not_reached ();
 }
 
+/* Whether the open menu's item that reads label (a menu's items show
+ * their labels without mnemonics) can be chosen: its action is
+ * enabled. */
+static gboolean
+menu_item_sensitive (EntenteTimelineView *view,
+                     const char          *label)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GtkPopover *menu = open_menu (view);
+  GType model_button = g_type_from_name ("GtkModelButton");
+
+  g_assert_nonnull (menu);
+  g_assert_true (model_button != 0);
+  collect_widgets (GTK_WIDGET (menu), model_button, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (items->pdata[i], "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return gtk_widget_get_sensitive (items->pdata[i]);
+    }
+  g_assert_not_reached ();
+}
+
 /* A right click, as the view's gesture for the secondary button has it. */
 static void
 right_click (EntenteTimelineView *view,
@@ -2571,13 +2611,15 @@ test_context_menu (void)
     "{ \"format\": \"entente/1\", \"title\": \"Menus\","
     "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"Kind\" } ],"
     "  \"periods\": [ { \"id\": \"p\", \"kind\": \"k\", \"label\": \"The_Thaw\", \"start\": \"1930\", \"end\": \"1939\" } ],"
-    "  \"categories\": [ { \"id\": \"c\", \"label\": \"Trade_and_aid\" } ],"
+    "  \"categories\": [ { \"id\": \"c\", \"label\": \"Trade_and_aid\" }, { \"id\": \"w\", \"label\": \"War\" } ],"
     "  \"events\": [ { \"id\": \"a\", \"date\": \"1920\", \"title\": \"First\", \"category\": \"c\" },"
     "                { \"id\": \"b\", \"date\": \"1925-06-14\", \"title\": \"Second\" },"
     "                { \"id\": \"c\", \"date\": \"1941\", \"end\": \"1944\", \"title\": \"Third\", \"category\": \"c\" },"
     "                { \"id\": \"d\", \"date\": \"1905\", \"title\": \"Early\" },"
-    "                { \"id\": \"e\", \"date\": \"1960\", \"title\": \"Late\" } ] }";
-  const char *event_menu[] = { "_Zoom to Event", "_Copy Title and Date", "_Hide “Trade__and__aid”", NULL };
+    "                { \"id\": \"e\", \"date\": \"1960\", \"title\": \"Late\", \"category\": \"w\" } ] }";
+  const char *event_menu[] = { "_Zoom to Event", "_Copy Title and Date", "_Hide “Trade__and__aid”",
+                               "Show _Only “Trade__and__aid”", NULL };
+  const char *legend_menu[] = { "Show _Only “Trade__and__aid”", "Show _All Categories", NULL };
   const char *plain_event_menu[] = { "_Zoom to Event", "_Copy Title and Date", NULL };
   const char *period_menu[] = { "_Zoom to Period", "_Copy Name and Dates", NULL };
   g_autoptr(GFile) file = write_file ("menus.json", json);
@@ -2659,6 +2701,36 @@ test_context_menu (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
   run_frames (50);
   check_range (view, (start + end) / 2 - 1.25 * (end - start) / 2, (start + end) / 2 + 1.25 * (end - start) / 2);
+
+  /* On a category in the legend: that category alone, then all again.
+   * Show All has nothing to do while none is hidden. */
+  {
+    guint n_legend;
+    const EntenteLegendItem *legend = entente_layout_get_legend (entente_timeline_view_get_layout (view), &n_legend);
+    const EntenteLegendItem *entry = NULL;
+    guint late = event_with_id (entente_window_get_dataset (window), "e");
+
+    for (guint i = 0; i < n_legend; i++)
+      if (legend[i].type == ENTENTE_LEGEND_CATEGORY && legend[i].index == 0)
+        entry = &legend[i];
+    g_assert_nonnull (entry);
+    right_click (view, entry->rect.x + entry->rect.width / 2, entry->rect.y + entry->rect.height / 2);
+    g_assert_false (menu_item_sensitive (view, "Show All Categories"));
+    check_menu (view, legend_menu);
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-only-category", "i", 0);
+    g_assert_true (entente_timeline_view_is_shown (view, first));
+    g_assert_true (entente_timeline_view_is_shown (view, third));
+    g_assert_false (entente_timeline_view_is_shown (view, late));
+    /* Events of no category have no entry in the legend to hide them
+     * by, and stay. */
+    g_assert_true (entente_timeline_view_is_shown (view, second));
+    right_click (view, entry->rect.x + entry->rect.width / 2, entry->rect.y + entry->rect.height / 2);
+    g_assert_true (menu_item_sensitive (view, "Show All Categories"));
+    check_menu (view, legend_menu);
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-all-categories", NULL);
+    for (guint i = 0; i < entente_dataset_get_n_events (entente_window_get_dataset (window)); i++)
+      g_assert_true (entente_timeline_view_is_shown (view, i));
+  }
 
   /* Nowhere in particular: the title above the plot. */
   entente_timeline_view_select_event (view, third);
