@@ -690,6 +690,7 @@ set_dataset (EntenteWindow  *self,
   forget_found (self);
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
 }
 
@@ -1198,6 +1199,46 @@ print_action (GtkWidget  *widget,
     entente_show_failure (GTK_WINDOW (self), _("Printing Failed"), error->message);
 }
 
+/* For a slide or a document: the view as it is, as an image, sharp at
+ * twice its size on screen. */
+#define COPY_SCALE 2
+
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  EntenteExportOptions shown;
+  cairo_surface_t *image;
+
+  if (self->dataset == NULL)
+    return;
+  entente_export_options_init (&shown);
+  entente_timeline_view_get_export_options (self->view, &shown);
+  shown.width = gtk_widget_get_width (GTK_WIDGET (self->view));
+  shown.height = gtk_widget_get_height (GTK_WIDGET (self->view));
+  shown.scale = COPY_SCALE;
+  image = entente_export_to_image (self->dataset, &shown, &error);
+  if (image == NULL)
+    {
+      entente_show_failure (GTK_WINDOW (self), _("Copying Failed"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
+                                      (gsize) cairo_image_surface_get_stride (image) *
+                                      cairo_image_surface_get_height (image),
+                                      (GDestroyNotify) cairo_surface_destroy, image);
+  /* Cairo's pixels are GDK's default layout: premultiplied, native. */
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (image), cairo_image_surface_get_height (image),
+                                    GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (image));
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  entente_window_add_toast (self, entente_toast_new_plain (_("Chart copied")));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1577,6 +1618,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
@@ -1594,6 +1636,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
@@ -1652,6 +1696,7 @@ entente_window_init (EntenteWindow *self)
   restore_settings (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
   update_titles (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));

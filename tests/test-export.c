@@ -568,6 +568,43 @@ test_as_shown (Fixture       *fixture,
   g_assert_cmpuint (differing, ==, 0);
 }
 
+/* In memory, the chart is the image a PNG export writes; options it
+ * cannot draw are refused with the reason, naming the chart by its
+ * title. */
+static void
+test_to_image (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image, *written;
+  EntenteExportOptions options;
+
+  entente_export_options_init (&options);
+  options.width = 500;
+  options.height = 300;
+  options.scale = 1.5;
+  options.dark = TRUE;
+  image = entente_export_to_image (fixture->dataset, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 750);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 450);
+  export_ok (fixture, &options, path);
+  written = cairo_image_surface_create_from_png (path);
+  cairo_surface_flush (written);
+  for (int y = 0; y < 450; y++)
+    g_assert_cmpmem (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image), 750 * 4,
+                     cairo_image_surface_get_data (written) + y * cairo_image_surface_get_stride (written), 750 * 4);
+  cairo_surface_destroy (written);
+  cairo_surface_destroy (image);
+
+  options.width = 10;
+  g_assert_null (entente_export_to_image (fixture->dataset, &options, &error));
+  g_assert_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_SIZE);
+  g_assert_true (g_str_has_prefix (error->message, entente_dataset_get_title (fixture->dataset)));
+}
+
 static void
 test_format_from_path (void)
 {
@@ -598,6 +635,7 @@ main (int    argc,
   g_test_add ("/export/device", Fixture, NULL, fixture_set_up, test_device, fixture_tear_down);
   g_test_add ("/export/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
   g_test_add ("/export/as-shown", Fixture, NULL, fixture_set_up, test_as_shown, fixture_tear_down);
+  g_test_add ("/export/to-image", Fixture, NULL, fixture_set_up, test_to_image, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
       g_autofree char *name = g_strdup_printf ("/export/failure/%s", failures[i].test);

@@ -17,17 +17,17 @@
 typedef struct {
   const char *language;
   /* The labels of the primary menu, in order, as the catalogue has them. */
-  const char *menu[10];
+  const char *menu[11];
   const char *menu_tooltip;
 } Expected;
 
 static const Expected expectations[] = {
   { "ru",
-    { "_Новое окно", "_Открыть…", "Открыть _недавние", "_Экспорт…", "_Печать…", "_Перейти к дате…", "_Показать всю шкалу",
+    { "Но_вое окно", "_Открыть…", "Открыть _недавние", "_Экспорт…", "_Печать…", "_Копировать диаграмму", "Перейти к _дате…", "Показать всю _шкалу",
       "_Сочетания клавиш", "О про_грамме Entente", NULL },
     "Главное меню" },
   { "zh_CN",
-    { "新建窗口(_N)", "打开(_O)…", "最近打开(_R)", "导出(_E)…", "打印(_P)…", "转到日期(_G)…", "显示完整时间线(_F)",
+    { "新建窗口(_N)", "打开(_O)…", "最近打开(_R)", "导出(_E)…", "打印(_P)…", "复制图表(_C)", "转到日期(_G)…", "显示完整时间线(_F)",
       "键盘快捷键(_K)", "关于 Entente(_A)", NULL },
     "主菜单" },
 };
@@ -81,6 +81,20 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* The letter after a label's underscore, lower-cased, or 0. */
+static gunichar
+mnemonic (const char *label)
+{
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    if (*p == '_')
+      {
+        if (p[1] != '_')
+          return g_unichar_tolower (g_utf8_get_char (p + 1));
+        p++;
+      }
+  return 0;
+}
+
 static void
 test_primary_menu (void)
 {
@@ -104,6 +118,19 @@ test_primary_menu (void)
   g_assert_cmpuint (labels->len, ==, n_expected);
   for (guint i = 0; i < labels->len; i++)
     g_assert_cmpstr (g_ptr_array_index (labels, i), ==, expected->menu[i]);
+
+  /* Alt and a letter picks one item of the open menu: no two share it. */
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = i + 1; j < labels->len; j++)
+      {
+        gunichar a = mnemonic (g_ptr_array_index (labels, i));
+        gunichar b = mnemonic (g_ptr_array_index (labels, j));
+
+        g_assert_true (a != 0 && b != 0);
+        if (a == b)
+          g_error ("“%s” and “%s” share a mnemonic", (char *) g_ptr_array_index (labels, i),
+                   (char *) g_ptr_array_index (labels, j));
+      }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

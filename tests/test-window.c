@@ -2877,6 +2877,66 @@ test_go_to_date (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Copy Chart (Ctrl+Shift+C) puts the view on the clipboard as an image
+ * at twice its size, the very pixels a PNG export of the view at that
+ * scale holds, and says so. */
+static void
+test_copy_chart (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_autofree char *dir = g_dir_make_tmp ("entente-window-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "copied.png", NULL);
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  cairo_surface_t *exported;
+  EntenteExportOptions options;
+  GdkTexture *texture;
+  guint differing = 0;
+
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  hide_and_search (window, "Soviet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL));
+
+  content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (window)));
+  g_assert_nonnull (content);
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  texture = g_value_get_object (&value);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2 * width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 2 * height);
+  pixels = g_malloc ((gsize) 2 * width * 4 * 2 * height);
+  gdk_texture_download (texture, pixels, 2 * width * 4);
+  spin_until (toast_shown, (gpointer) "Chart copied", 5000);
+
+  entente_export_options_init (&options);
+  entente_timeline_view_get_export_options (view, &options);
+  options.width = width;
+  options.height = height;
+  options.scale = 2;
+  g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, png, &error));
+  exported = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (exported);
+  for (int y = 0; y < 2 * height; y++)
+    if (memcmp (pixels + (gsize) y * 2 * width * 4,
+                cairo_image_surface_get_data (exported) + (gsize) y * cairo_image_surface_get_stride (exported),
+                (gsize) 2 * width * 4) != 0)
+      differing++;
+  g_assert_cmpuint (differing, ==, 0);
+
+  cairo_surface_destroy (exported);
+  g_assert_cmpint (g_unlink (png), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  search_and_wait (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each excerpt's copy button puts the quotation on the clipboard with
  * its citation, and the source's address when it is a web page, and
  * says so in a toast. */
@@ -3821,6 +3881,7 @@ main (int    argc,
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
+  g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/context-menu", test_context_menu);
   g_test_add_func ("/window/go-to-date", test_go_to_date);
   g_test_add_func ("/window/icon-buttons-labelled", test_icon_buttons_labelled);

@@ -226,6 +226,35 @@ draw_chart (EntenteDataset             *dataset,
   entente_render_draw (layout, style, &state, cr);
 }
 
+static cairo_surface_t *
+new_image (const EntenteExportOptions *options)
+{
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                     (int) ceil (options->width * options->scale),
+                                     (int) ceil (options->height * options->scale));
+}
+
+/* Draws the chart on surface, made for format. */
+static cairo_status_t
+draw_on (cairo_surface_t            *surface,
+         EntenteDataset             *dataset,
+         const EntenteExportOptions *options,
+         EntenteExportFormat         format,
+         double                      from_day,
+         double                      to_day)
+{
+  cairo_status_t status;
+  cairo_t *cr = cairo_create (surface);
+
+  if (format == ENTENTE_EXPORT_PNG)
+    cairo_scale (cr, options->scale, options->scale);
+  draw_chart (dataset, options, from_day, to_day,
+              format == ENTENTE_EXPORT_PNG ? options->scale : 1, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  return status;
+}
+
 static cairo_status_t
 write_chart (EntenteDataset             *dataset,
              const EntenteExportOptions *options,
@@ -236,14 +265,11 @@ write_chart (EntenteDataset             *dataset,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
 
   switch (format)
     {
     case ENTENTE_EXPORT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (options->width * options->scale),
-                                            (int) ceil (options->height * options->scale));
+      surface = new_image (options);
       break;
     case ENTENTE_EXPORT_SVG:
       /* Vector sizes are in points: one point for each logical pixel. */
@@ -268,14 +294,7 @@ write_chart (EntenteDataset             *dataset,
       return status;
     }
 
-  cr = cairo_create (surface);
-  if (format == ENTENTE_EXPORT_PNG)
-    cairo_scale (cr, options->scale, options->scale);
-  draw_chart (dataset, options, from_day, to_day,
-              format == ENTENTE_EXPORT_PNG ? options->scale : 1, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
+  status = draw_on (surface, dataset, options, format, from_day, to_day);
   if (status == CAIRO_STATUS_SUCCESS && format == ENTENTE_EXPORT_PNG)
     status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
   /* Vector surfaces write out as they finish. */
@@ -300,6 +319,41 @@ export_range (EntenteDataset             *dataset,
     }
   else
     entente_layout_default_range (dataset, from_day, to_day);
+}
+
+cairo_surface_t *
+entente_export_to_image (EntenteDataset             *dataset,
+                         const EntenteExportOptions *options,
+                         GError                    **error)
+{
+  const char *name;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double from_day, to_day;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* With no file, the messages name the chart by its title. */
+  name = entente_dataset_get_title (dataset);
+  if (!check_options (dataset, options, name, ENTENTE_EXPORT_PNG, error))
+    return NULL;
+  export_range (dataset, options, &from_day, &to_day);
+
+  surface = new_image (options);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = draw_on (surface, dataset, options, ENTENTE_EXPORT_PNG, from_day, to_day);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_WRITE,
+                   _("%s: Cannot draw the chart: %s"), name, cairo_status_to_string (status));
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 void

@@ -71,6 +71,13 @@ gboolean entente_export_to_file            (EntenteDataset             *dataset,
                                             const char                 *path,
                                             GError                    **error);
 
+/* The chart as the PNG export draws it, in memory: an ARGB32 image of
+ * options->width × options->height times options->scale pixels. NULL,
+ * with the reason, when the options cannot be drawn. */
+cairo_surface_t *entente_export_to_image   (EntenteDataset             *dataset,
+                                            const EntenteExportOptions *options,
+                                            GError                    **error);
+
 /* Draws the chart as an export would, options->width × options->height
  * in cr's units, onto cr as it is: for a page being printed. Nothing is
  * checked but what a caller could not have meant. */
