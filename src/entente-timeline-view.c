@@ -422,7 +422,8 @@ kinetic_tick_cb (GtkWidget     *widget,
   self->anim_to[0] = self->from_day;
   self->anim_to[1] = self->to_day;
   self->kinetic_speed *= exp (-KINETIC_FRICTION * dt);
-  /* At an end of the timeline it is held there until it slows down. */
+  /* Slowed to a crawl. At an end of the timeline, the range is held
+   * there until then. */
   if (fabs (self->kinetic_speed) * width / (to - from) < KINETIC_MIN_SPEED)
     {
       self->tick_id = 0;
@@ -1743,7 +1744,8 @@ long_pressed_cb (GtkGestureLongPress *gesture,
 }
 
 /* From the keyboard (the Menu key, Shift+F10): at the selected event,
- * or the label of the selected period, or else the middle of the view. */
+ * or the label of the selected period; the middle of the view when that
+ * is not in view. */
 static void
 action_show_menu (GtkWidget  *widget,
                   const char *name,
