@@ -717,6 +717,7 @@ update_accessible_description (EntenteTimelineView *self)
     }
   else
     description = g_strdup (_("Nothing selected. Use the arrow keys to step through the events, "
+                              "Control and the arrow keys through the periods, "
                               "and Page Up and Page Down to move in time."));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -811,6 +812,52 @@ entente_timeline_view_select_next (EntenteTimelineView *self,
           entente_timeline_view_select_event (self, i);
           return TRUE;
         }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  return FALSE;
+}
+
+gboolean
+entente_timeline_view_select_next_period (EntenteTimelineView *self,
+                                          int                  direction)
+{
+  gint64 i, n;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
+
+  if (self->dataset == NULL)
+    return FALSE;
+  n = entente_dataset_get_n_periods (self->dataset);
+
+  if (self->selected_period >= 0)
+    i = self->selected_period + direction;
+  else
+    {
+      /* The first that reaches into the view, or the last that begins
+       * before its end. */
+      for (i = direction > 0 ? 0 : n - 1; i >= 0 && i < n; i += direction)
+        {
+          const EntentePeriod *period = entente_dataset_get_period (self->dataset, i);
+
+          if (direction > 0 ? entente_date_end_day (&period->end) > self->from_day
+                            : entente_date_start_day (&period->start) < self->to_day)
+            break;
+        }
+    }
+
+  for (; i >= 0 && i < n; i += direction)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (self->dataset, i);
+      double start = entente_date_start_day (&period->start);
+      double end = entente_date_end_day (&period->end);
+
+      if (self->hidden_kinds[period->kind])
+        continue;
+      set_selection (self, -1, (int) i);
+      if (end <= self->from_day || start >= self->to_day)
+        entente_timeline_view_show_days (self, start, end, ZOOM_TO_MIN_DAYS);
+      return TRUE;
     }
   gtk_widget_error_bell (GTK_WIDGET (self));
   return FALSE;
@@ -1364,6 +1411,22 @@ action_next (GtkWidget  *widget,
 }
 
 static void
+action_next_period (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  entente_timeline_view_select_next_period (ENTENTE_TIMELINE_VIEW (widget), 1);
+}
+
+static void
+action_previous_period (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  entente_timeline_view_select_next_period (ENTENTE_TIMELINE_VIEW (widget), -1);
+}
+
+static void
 action_previous (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
@@ -1868,6 +1931,8 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "timeline.previous", NULL, action_previous);
+  gtk_widget_class_install_action (widget_class, "timeline.next-period", NULL, action_next_period);
+  gtk_widget_class_install_action (widget_class, "timeline.previous-period", NULL, action_previous_period);
   gtk_widget_class_install_action (widget_class, "timeline.first", NULL, action_first);
   gtk_widget_class_install_action (widget_class, "timeline.last", NULL, action_last);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
@@ -1884,6 +1949,8 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "timeline.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "timeline.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.first", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.last", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.pan", "i", -1);

@@ -70,6 +70,11 @@ void            entente_timeline_view_select_period      (EntenteTimelineView *s
  * during a search, non-matching events are passed over). */
 gboolean        entente_timeline_view_select_next        (EntenteTimelineView *self,
                                                           int                  direction);
+/* Steps through the periods in date order, passing over hidden kinds;
+ * with none selected, from the first (or last) one in view. A period out
+ * of view is brought into it. */
+gboolean        entente_timeline_view_select_next_period (EntenteTimelineView *self,
+                                                          int                  direction);
 void            entente_timeline_view_select_first       (EntenteTimelineView *self);
 void            entente_timeline_view_select_last        (EntenteTimelineView *self);
 

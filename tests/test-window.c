@@ -349,6 +349,74 @@ test_kinetic_panning (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+Right and Ctrl+Left step through the periods in date order, from
+ * the first in view, passing over hidden kinds, and bring one out of view
+ * into it; the panel shows each. */
+static void
+test_next_period (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteSourcePanel *panel = entente_window_get_panel (window);
+  guint n = entente_dataset_get_n_periods (dataset);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
+  const EntentePeriod *period;
+  double from, to, end;
+  guint hidden_kind;
+
+  g_assert_cmpuint (n, >=, 3);
+  /* From nothing, the first period. */
+  while (entente_timeline_view_select_next_period (view, 1))
+    {
+      int selected = entente_timeline_view_get_selected_period (view);
+
+      g_array_append_val (order, selected);
+      g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+      g_assert_cmpstr (entente_source_panel_get_title (panel), ==,
+                       entente_dataset_get_period (dataset, selected)->label);
+    }
+  g_assert_cmpuint (order->len, ==, n);
+  for (guint i = 1; i < n; i++)
+    {
+      const EntentePeriod *a = entente_dataset_get_period (dataset, g_array_index (order, int, i - 1));
+      const EntentePeriod *b = entente_dataset_get_period (dataset, g_array_index (order, int, i));
+
+      g_assert_cmpint (entente_date_start_day (&a->start), <=, entente_date_start_day (&b->start));
+    }
+  /* Back again, as Ctrl+Left does. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.previous-period", NULL);
+  g_assert_cmpint (entente_timeline_view_get_selected_period (view), ==, g_array_index (order, int, n - 2));
+
+  /* A kind hidden is passed over. */
+  hidden_kind = entente_dataset_get_period (dataset, g_array_index (order, int, 1))->kind;
+  entente_timeline_view_set_kind_hidden (view, hidden_kind, TRUE);
+  entente_timeline_view_select_period (view, -1);
+  entente_timeline_view_zoom_to_fit (view);
+  run_frames (50);
+  while (entente_timeline_view_select_next_period (view, 1))
+    g_assert_cmpuint (entente_dataset_get_period (dataset, entente_timeline_view_get_selected_period (view))->kind,
+                      !=, hidden_kind);
+  entente_timeline_view_set_kind_hidden (view, hidden_kind, FALSE);
+
+  /* From a view of the last years, the first period reaching into them;
+   * the period before is out of view, and is brought into it. */
+  entente_timeline_view_select_period (view, -1);
+  period = entente_dataset_get_period (dataset, g_array_index (order, int, n - 1));
+  end = entente_date_end_day (&period->end);
+  entente_timeline_view_set_range (view, end - 400, end, FALSE);
+  g_assert_true (entente_timeline_view_select_next_period (view, 1));
+  g_assert_cmpint (entente_timeline_view_get_selected_period (view), ==, g_array_index (order, int, n - 1));
+  g_assert_true (entente_timeline_view_select_next_period (view, -1));
+  run_frames (50);
+  period = entente_dataset_get_period (dataset, entente_timeline_view_get_selected_period (view));
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat (entente_date_start_day (&period->start), <, to);
+  g_assert_cmpfloat (entente_date_end_day (&period->end), >, from);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Page Up and Page Down move the view by most of its width, and no
  * further than the timeline goes. */
 static void
@@ -2422,6 +2490,7 @@ test_accessible_selection (void)
   entente_timeline_view_select_event (view, -1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Nothing selected. Use the arrow keys to step through the events, "
+                                       "Control and the arrow keys through the periods, "
                                        "and Page Up and Page Down to move in time.");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -3849,6 +3918,7 @@ main (int    argc,
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
   g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
+  g_test_add_func ("/window/next-period", test_next_period);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
