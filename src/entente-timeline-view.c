@@ -802,6 +802,16 @@ entente_timeline_view_select_next (EntenteTimelineView *self,
 
   if (self->selected_event >= 0)
     i = self->selected_event + direction;
+  else if (self->selected_period >= 0)
+    {
+      /* From where the period begins: its first event, or the one
+       * before it. */
+      const EntentePeriod *period = entente_dataset_get_period (self->dataset, self->selected_period);
+
+      i = entente_dataset_lower_bound (self->dataset, entente_date_start_day (&period->start));
+      if (direction < 0)
+        i--;
+    }
   else
     i = direction > 0 ? 0 : (gint64) n - 1;
 

@@ -388,6 +388,25 @@ test_next_period (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.previous-period", NULL);
   g_assert_cmpint (entente_timeline_view_get_selected_period (view), ==, g_array_index (order, int, n - 2));
 
+  /* From a period, Right and Left go on from where it begins: its first
+   * event, and the last before it. */
+  {
+    int selected = g_array_index (order, int, n - 2);
+    gint64 begins = entente_date_start_day (&entente_dataset_get_period (dataset, selected)->start);
+    int first, before;
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.next", NULL);
+    first = entente_timeline_view_get_selected_event (view);
+    g_assert_cmpint (first, >, 0);
+    g_assert_cmpint (entente_dataset_get_event (dataset, first)->start_day, >=, begins);
+    g_assert_cmpint (entente_dataset_get_event (dataset, first - 1)->start_day, <, begins);
+    entente_timeline_view_select_period (view, selected);
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.previous", NULL);
+    before = entente_timeline_view_get_selected_event (view);
+    g_assert_cmpint (before, ==, first - 1);
+    entente_timeline_view_select_period (view, selected);
+  }
+
   /* A kind hidden is passed over. */
   hidden_kind = entente_dataset_get_period (dataset, g_array_index (order, int, 1))->kind;
   entente_timeline_view_set_kind_hidden (view, hidden_kind, TRUE);
