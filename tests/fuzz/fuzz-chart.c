@@ -182,6 +182,10 @@ draw (EntenteLayout              *layout,
     state.hovered_event = items[n_items / 2].event;
   if (n_clusters > 0)
     state.hovered_cluster = n_clusters - 1;
+  /* A band marked as selected, where there is one: its edges may lie
+   * anywhere, in view or not. */
+  if (entente_dataset_get_n_periods (entente_layout_get_dataset (layout)) > 0)
+    state.selected_period = 0;
   if (n_volume > 0)
     {
       state.hovered_volume = n_volume / 2;
