@@ -690,6 +690,7 @@ set_dataset (EntenteWindow  *self,
   forget_found (self);
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
 }
@@ -1126,6 +1127,21 @@ open_recent_action (GtkWidget  *widget,
   if (!g_file_query_exists (file, NULL))
     forget_file (ENTENTE_WINDOW (widget), path);
   entente_window_open_file (ENTENTE_WINDOW (widget), file);
+}
+
+/* Read the file again now, as when it changes: for a change the system
+ * did not report, as on some network folders. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (self->file == NULL)
+    return;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  load_file (self, self->file, TRUE);
 }
 
 static void
@@ -1616,6 +1632,7 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
@@ -1634,6 +1651,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1696,6 +1714,7 @@ entente_window_init (EntenteWindow *self)
   restore_settings (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
   update_titles (self);

@@ -3196,6 +3196,47 @@ test_launch_with_file (void)
   remove_file (file);
 }
 
+/* Ctrl+R reads the file again whether or not the system said it
+ * changed, keeping the view and the selection; the bundled dataset has
+ * no file to read again. */
+static void
+test_reload (void)
+{
+  g_autoptr(GFile) file = write_file ("reread.json",
+                                      "{ \"format\": \"entente/1\", \"title\": \"Read again\","
+                                      "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" },"
+                                      "                { \"id\": \"b\", \"date\": \"1960\", \"title\": \"B\" } ] }");
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "Read again" };
+  EntenteDataset *before;
+  double from, to;
+  guint datasets = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_false (entente_window_is_loading (window));
+
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+  before = entente_window_get_dataset (window);
+  entente_timeline_view_set_range (view, 713000, 717000, FALSE);
+  entente_timeline_view_select_event (view, 1);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_signal_connect_swapped (view, "notify::dataset", G_CALLBACK (count_cb), &datasets);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (entente_window_is_loading (window));
+  spin_until (not_loading, window, 10000);
+  g_assert_cmpuint (datasets, ==, 1);
+  g_assert_true (entente_window_get_dataset (window) != before);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 1);
+  check_range (view, from, to);
+
+  g_signal_handlers_disconnect_by_func (view, count_cb, &datasets);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* The application's windows that are not in before. */
 static GPtrArray *
 windows_since (GList *before)
@@ -3947,6 +3988,7 @@ main (int    argc,
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
   g_test_add_func ("/window/problems-listed", test_problems_listed);
   g_test_add_func ("/window/reload-on-change", test_reload_on_change);
+  g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
