@@ -1129,6 +1129,19 @@ open_recent_action (GtkWidget  *widget,
   entente_window_open_file (ENTENTE_WINDOW (widget), file);
 }
 
+/* What the view shows, as exports, prints and copies take it; FALSE
+ * while there is nothing to show. */
+static gboolean
+get_shown (EntenteWindow        *self,
+           EntenteExportOptions *shown)
+{
+  if (self->dataset == NULL)
+    return FALSE;
+  entente_export_options_init (shown);
+  entente_timeline_view_get_export_options (self->view, shown);
+  return TRUE;
+}
+
 /* Read the file again now, as when it changes: for a change the system
  * did not report, as on some network folders. */
 static void
@@ -1152,10 +1165,8 @@ export_action (GtkWidget  *widget,
   EntenteWindow *self = ENTENTE_WINDOW (widget);
   EntenteExportOptions shown;
 
-  if (self->dataset == NULL)
+  if (!get_shown (self, &shown))
     return;
-  entente_export_options_init (&shown);
-  entente_timeline_view_get_export_options (self->view, &shown);
   entente_export_dialog_present (GTK_WINDOW (self), self->dataset, &shown,
                                  entente_timeline_view_get_matches (self->view));
 }
@@ -1200,10 +1211,8 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   EntenteExportOptions shown;
 
-  if (self->dataset == NULL)
+  if (!get_shown (self, &shown))
     return;
-  entente_export_options_init (&shown);
-  entente_timeline_view_get_export_options (self->view, &shown);
   operation = entente_print_operation_new (self->dataset, &shown,
                                            entente_timeline_view_get_matches (self->view));
   if (self->print_settings != NULL)
@@ -1231,10 +1240,8 @@ copy_chart_action (GtkWidget  *widget,
   EntenteExportOptions shown;
   cairo_surface_t *image;
 
-  if (self->dataset == NULL)
+  if (!get_shown (self, &shown))
     return;
-  entente_export_options_init (&shown);
-  entente_timeline_view_get_export_options (self->view, &shown);
   shown.width = gtk_widget_get_width (GTK_WIDGET (self->view));
   shown.height = gtk_widget_get_height (GTK_WIDGET (self->view));
   shown.scale = COPY_SCALE;
