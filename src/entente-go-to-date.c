@@ -52,10 +52,13 @@ wanted_days (GoToDate  *self,
   if (*to_day <= min || *from_day >= max)
     {
       g_autofree char *limits = entente_format_days (min, max);
+      g_auto(GStrv) parts = g_strsplit (limits, " –", -1);
+      /* A line may break after the dash, not before it. */
+      g_autofree char *unbroken = g_strjoinv ("\u00a0–", parts);
 
       /* TRANSLATORS: %s is the range the timeline can show, e.g.
        * "1624 – 2038" */
-      *problem = g_strdup_printf (_("Outside the timeline, which runs %s"), limits);
+      *problem = g_strdup_printf (_("Outside the timeline, which runs %s"), unbroken);
       return FALSE;
     }
   return TRUE;
