@@ -1262,6 +1262,19 @@ copy_chart_action (GtkWidget  *widget,
   entente_window_add_toast (self, entente_toast_new_plain (_("Chart copied")));
 }
 
+/* Ctrl+G and Ctrl+Shift+G step through the matches from anywhere in the
+ * window, as Enter and Shift+Enter do in the search entry. */
+static void
+match_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    step_match (self, g_str_equal (action_name, "win.next-match") ? 1 : -1);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1644,6 +1657,8 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, next_event_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
@@ -1664,6 +1679,9 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.previous-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to-date", NULL);

@@ -784,6 +784,37 @@ test_next_and_previous (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+G and Ctrl+Shift+G step through a search's matches wherever the
+ * focus is; with no search they do nothing. */
+static void
+test_match_keys (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  int first, second;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-match", NULL);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, -1);
+
+  search_and_wait (window, "Gorbachev");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-match", NULL);
+  first = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (first, >=, 0);
+  g_assert_true (entente_timeline_view_is_shown (view, first));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-match", NULL);
+  second = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (second, >, first);
+  g_assert_true (entente_timeline_view_is_shown (view, second));
+  for (int i = first + 1; i < second; i++)
+    g_assert_false (entente_timeline_view_is_shown (view, i));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-match", NULL);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, first);
+
+  search_and_wait (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search (void)
 {
@@ -3983,6 +4014,7 @@ main (int    argc,
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/match-keys", test_match_keys);
   g_test_add_func ("/window/search-while-typing", test_search_while_typing);
   g_test_add_func ("/window/search-narrows-as-typed", test_search_narrows_as_typed);
   g_test_add_func ("/window/open-invalid-keeps-dataset", test_open_invalid_keeps_dataset);
