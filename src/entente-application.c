@@ -201,5 +201,5 @@ entente_application_init (EntenteApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   /* Listed for --help; main() handles them before the application runs. */
   g_application_add_main_option_entries (G_APPLICATION (self), entente_cli_get_option_entries ());
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
