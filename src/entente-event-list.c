@@ -225,6 +225,75 @@ entente_event_list_select_row (EntenteEventList *self,
   gtk_single_selection_set_selected (self->selection, row);
 }
 
+/* The event of the row widget is in, or -1. */
+static int
+row_event (GtkWidget  *widget,
+           GtkWidget **row)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      /* A list item holds the row; the row says which event it shows. */
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      guint stored = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "entente-event"));
+
+      if (stored == 0 && child != NULL)
+        {
+          stored = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "entente-event"));
+          widget = stored != 0 ? child : widget;
+        }
+      if (stored != 0)
+        {
+          *row = widget;
+          return (int) stored - 1;
+        }
+    }
+  return -1;
+}
+
+/* The menu of a row's event is the chart's for it: a right click or the
+ * Menu key selects the event and opens it at the row. */
+static void
+menu_for (EntenteEventList *self,
+          GtkWidget        *widget)
+{
+  GtkWidget *row = NULL;
+  int event = row_event (widget, &row);
+
+  if (event < 0 || self->view == NULL)
+    return;
+  entente_timeline_view_select_event (self->view, event);
+  entente_timeline_view_popup_menu_at (self->view, row);
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick  *gesture,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      EntenteEventList *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  if (picked != NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      menu_for (self, picked);
+    }
+}
+
+static void
+show_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntenteEventList *self = ENTENTE_EVENT_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    menu_for (self, focus);
+}
+
 static void
 entente_event_list_dispose (GObject *object)
 {
@@ -240,8 +309,13 @@ entente_event_list_dispose (GObject *object)
 static void
 entente_event_list_class_init (EntenteEventListClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = entente_event_list_dispose;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "eventlist");
+  gtk_widget_class_set_css_name (widget_class, "eventlist");
+  gtk_widget_class_install_action (widget_class, "events.show-menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "events.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "events.show-menu", NULL);
 }
 
 static void
@@ -264,6 +338,13 @@ entente_event_list_init (EntenteEventList *self)
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
                                                       factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  {
+    GtkGesture *gesture = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+    g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events in date order"),
                                   -1);

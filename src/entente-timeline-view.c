@@ -1816,6 +1816,22 @@ long_pressed_cb (GtkGestureLongPress *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+void
+entente_timeline_view_popup_menu_at (EntenteTimelineView *self,
+                                     GtkWidget           *widget)
+{
+  graphene_rect_t bounds;
+
+  g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
+    return;
+  popup_selection_menu (self, &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                MAX ((int) bounds.size.width, 1),
+                                                MAX ((int) bounds.size.height, 1) });
+}
+
 /* From the keyboard (the Menu key, Shift+F10): at the selected event,
  * or the label of the selected period; the middle of the view when that
  * is not in view. */

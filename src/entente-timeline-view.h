@@ -97,6 +97,10 @@ void            entente_timeline_view_set_kind_hidden    (EntenteTimelineView *s
                                                           guint                kind,
                                                           gboolean             hidden);
 
+/* Opens the selection's menu, as the Menu key does, pointing at widget:
+ * one beside the view, as a row of the list of events. */
+void            entente_timeline_view_popup_menu_at      (EntenteTimelineView *self,
+                                                          GtkWidget           *widget);
 /* The layout drawn at the moment (building it if needed), for tests and
  * for exporting exactly what is on screen. */
 EntenteLayout  *entente_timeline_view_get_layout         (EntenteTimelineView *self);

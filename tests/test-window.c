@@ -3790,6 +3790,80 @@ test_model_told_in_steps (void)
   g_array_unref (mirror.rows);
 }
 
+/* A row of the list of all events has its event's menu, the chart's: a
+ * right click on it, or the Menu key on it, selects the event and opens
+ * the menu at the row. */
+static void
+test_list_menu (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteEventList *list = entente_window_get_event_list (window);
+  EntenteTimelineView *view = entente_window_get_view (window);
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  GtkWidget *list_view, *row = NULL, *other = NULL;
+  GtkGesture *gesture = NULL;
+  graphene_point_t at;
+  GdkRectangle pointing;
+  graphene_rect_t bounds;
+  int event, other_event;
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
+  run_frames (200);
+  list_view = find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  collect_widgets (list_view, GTK_TYPE_BOX, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_object_get_data (boxes->pdata[i], "entente-event") != NULL && gtk_widget_get_mapped (boxes->pdata[i]))
+      {
+        if (row == NULL)
+          row = boxes->pdata[i];
+        else if (other == NULL)
+          other = boxes->pdata[i];
+      }
+  g_assert_nonnull (row);
+  g_assert_nonnull (other);
+  event = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "entente-event")) - 1;
+  other_event = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (other), "entente-event")) - 1;
+
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list_view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+          gesture = GTK_GESTURE (controller);
+      }
+  }
+  g_assert_nonnull (gesture);
+
+  /* A right click in the middle of the row's title. */
+  g_assert_true (gtk_widget_compute_point (row, list_view, &GRAPHENE_POINT_INIT (30, 8), &at));
+  g_signal_emit_by_name (gesture, "pressed", 1, (double) at.x, (double) at.y);
+  run_frames (50);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, event);
+  g_assert_cmpint (entente_event_list_get_selected_event (list), ==, event);
+  g_assert_nonnull (open_menu (view));
+  g_assert_true (gtk_popover_get_pointing_to (open_menu (view), &pointing));
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (view), &bounds));
+  g_assert_cmpint (pointing.x, ==, (int) bounds.origin.x);
+  g_assert_cmpint (pointing.y, ==, (int) bounds.origin.y);
+  g_assert_true (menu_item_sensitive (view, "Zoom to Event"));
+  gtk_popover_popdown (open_menu (view));
+
+  /* The Menu key, with another row in focus. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (other)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "events.show-menu", NULL));
+  run_frames (50);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, other_event);
+  g_assert_nonnull (open_menu (view));
+  gtk_popover_popdown (open_menu (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each row of the list of all events begins with its event's marker, as
  * the chart draws it, which screen readers pass over; so does the line
  * in the panel that names a selected event's category. */
@@ -4040,6 +4114,7 @@ main (int    argc,
   g_test_add_func ("/window/panel-marks-search", test_panel_marks_search);
   g_test_add_func ("/window/event-list-in-sync", test_event_list_in_sync);
   g_test_add_func ("/window/list-markers", test_list_markers);
+  g_test_add_func ("/window/list-menu", test_list_menu);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
