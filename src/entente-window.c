@@ -691,6 +691,7 @@ set_dataset (EntenteWindow  *self,
   update_search (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
 }
@@ -1127,6 +1128,83 @@ open_recent_action (GtkWidget  *widget,
   if (!g_file_query_exists (file, NULL))
     forget_file (ENTENTE_WINDOW (widget), path);
   entente_window_open_file (ENTENTE_WINDOW (widget), file);
+}
+
+/* The file of the dataset shown, as it is now. */
+static GBytes *
+shown_file_bytes (EntenteWindow  *self,
+                  GError        **error)
+{
+  if (self->file != NULL)
+    return g_file_load_bytes (self->file, NULL, NULL, error);
+  return entente_dataset_get_bundled_bytes (error);
+}
+
+void
+entente_window_save_copy_to (EntenteWindow *self,
+                             GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ENTENTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = shown_file_bytes (self, &error);
+  /* Written beside and renamed into place: never half a file. */
+  if (bytes == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      entente_show_failure (GTK_WINDOW (self), _("Saving Failed"), error->message);
+      return;
+    }
+  name = g_file_get_basename (file);
+  /* TRANSLATORS: %s is the name of the file written */
+  text = g_strdup_printf (_("Saved “%s”"), name);
+  entente_window_add_toast (self, entente_toast_new_plain (text));
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EntenteWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      entente_window_save_copy_to (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* A copy of the dataset's file, or of the bundled dataset: a dataset of
+ * one's own begins as a copy of one that works. */
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = open_folder (self);
+  g_autofree char *name = NULL;
+
+  if (self->dataset == NULL)
+    return;
+  name = self->file != NULL ? g_file_get_basename (self->file)
+                            : g_strdup (entente_dataset_get_bundled_name ());
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* What the view shows, as exports, prints and copies take it; FALSE
@@ -1653,6 +1731,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
@@ -1674,6 +1753,8 @@ entente_window_class_init (EntenteWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1740,6 +1821,7 @@ entente_window_init (EntenteWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
   update_titles (self);

@@ -33,6 +33,10 @@ gboolean        entente_window_has_file    (EntenteWindow      *self,
 gboolean        entente_window_is_empty    (EntenteWindow      *self);
 /* The problems of the last file that failed to load, or NULL. */
 const char     *entente_window_get_last_error (EntenteWindow   *self);
+/* Writes a copy of the dataset's file, or of the bundled dataset, to
+ * file, as Save a Copy does with the place chosen; says how it went. */
+void            entente_window_save_copy_to (EntenteWindow     *self,
+                                             GFile             *file);
 /* Shows the search bar with text, or hides it when text is NULL. The
  * events are searched on a thread: the chart and the list show the
  * matches once entente_window_is_searching () is FALSE. */

@@ -1627,6 +1627,72 @@ cancel_chooser (GtkFileChooser *chooser)
   respond (chooser, GTK_RESPONSE_CANCEL);
 }
 
+/* Save a Copy writes the file of the dataset shown, or the bundled
+ * dataset, where the reader chooses, under its own name unless changed;
+ * a place it cannot write says so. */
+static void
+test_save_copy (void)
+{
+  const char *json = "{ \"format\": \"entente/1\", \"title\": \"Mine\","
+                     "  \"events\": [ { \"id\": \"a\", \"date\": \"1950\", \"title\": \"A\" } ] }";
+  g_autoptr(GFile) mine = write_file ("mine.json", json);
+  g_autoptr(GFile) folder = g_file_get_parent (mine);
+  g_autoptr(GFile) copy = g_file_get_child (folder, "template.json");
+  g_autoptr(GFile) second = g_file_get_child (folder, "second.json");
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-entente-folder/copy.json");
+  g_autoptr(GBytes) bundled = entente_dataset_get_bundled_bytes (NULL);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  EntenteWindow *window = new_window ();
+  TitleWait wait = { window, "Mine" };
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  /* The bundled dataset, as a template. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy", NULL));
+  chooser = export_chooser ();
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "china-russia.json");
+  cancel_chooser (chooser);
+  /* What the chooser's Save does with the place chosen. */
+  entente_window_save_copy_to (window, copy);
+  spin_until (toast_shown, (gpointer) "Saved “template.json”", 5000);
+  written = g_file_load_bytes (copy, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, bundled));
+
+  /* The file shown. */
+  entente_window_open_file (window, mine);
+  spin_until (title_is, &wait, 10000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy", NULL));
+  chooser = export_chooser ();
+  g_clear_pointer (&name, g_free);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "mine.json");
+  cancel_chooser (chooser);
+  /* Its toast waits for the one before to go: the file says enough. */
+  entente_window_save_copy_to (window, second);
+  g_clear_pointer (&written, g_bytes_unref);
+  written = g_file_load_bytes (second, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (written, NULL), g_bytes_get_size (written), json, strlen (json));
+
+  /* Nowhere to write it. */
+  entente_window_save_copy_to (window, nowhere);
+  spin_until (error_shown, NULL, 5000);
+  {
+    AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (failure), ==, "Saving Failed");
+    gtk_window_destroy (GTK_WINDOW (failure));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_delete (copy, NULL, NULL));
+  g_assert_true (g_file_delete (second, NULL, NULL));
+  remove_file (mine);
+}
+
 /* Enter in the export dialog's width takes the width typed and asks
  * where to export, with a name made from the dataset's title;
  * cancelling that leaves the dialog. */
@@ -4099,6 +4165,7 @@ main (int    argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
   g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
+  g_test_add_func ("/window/save-copy", test_save_copy);
   g_test_add_func ("/window/window-state-kept", test_window_state_kept);
   g_test_add_func ("/window/overview-strip", test_overview_strip);
   g_test_add_func ("/window/export-dialog-enter", test_export_dialog_enter);

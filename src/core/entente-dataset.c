@@ -1509,15 +1509,26 @@ entente_dataset_new_from_file_full (const char          *path,
   return load_bytes (bytes, path, base_dir, cancellable, progress, progress_data, problems, error);
 }
 
+const char *
+entente_dataset_get_bundled_name (void)
+{
+  return BUNDLED_NAME;
+}
+
+GBytes *
+entente_dataset_get_bundled_bytes (GError **error)
+{
+  /* Looked up in our own resource rather than the global table, which
+   * also keeps the linker from dropping it out of the static library. */
+  return g_resource_lookup_data (entente_data_get_resource (), BUNDLED_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
 EntenteDataset *
 entente_dataset_new_bundled (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = entente_dataset_get_bundled_bytes (error);
 
-  /* Looked up in our own resource rather than the global table, which
-   * also keeps the linker from dropping it out of the static library. */
-  bytes = g_resource_lookup_data (entente_data_get_resource (), BUNDLED_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   return entente_dataset_new_from_bytes (bytes, BUNDLED_NAME, NULL, NULL, error);

@@ -146,6 +146,10 @@ EntenteDataset      *entente_dataset_new_from_bytes   (GBytes        *bytes,
                                                        GError       **error);
 /* The dataset compiled into Entente. */
 EntenteDataset      *entente_dataset_new_bundled      (GError       **error);
+/* The bundled dataset's file, and its name: a template for a dataset of
+ * one's own. */
+GBytes              *entente_dataset_get_bundled_bytes (GError      **error);
+const char          *entente_dataset_get_bundled_name (void);
 
 /* Check every excerpt against its source's text file. A source's "file" is
  * looked up in sources_dir when given, else beside the dataset. Returns
