@@ -126,6 +126,7 @@ entente_go_to_date (GtkWindow           *parent,
   self->view = g_object_ref (view);
 
   dialog = adw_message_dialog_new (parent, _("Go to Date"), NULL);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "go", _("_Go"),
