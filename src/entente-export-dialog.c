@@ -24,6 +24,8 @@ struct _EntenteExportDialog
   AdwEntryRow    *to_row;
   AdwComboRow    *theme_row;
   GtkSwitch      *high_contrast_switch;
+  AdwActionRow   *selection_row;
+  GtkSwitch      *selection_switch;
   AdwActionRow   *large_text_row;
   GtkSwitch      *large_text_switch;
   GtkSpinButton  *width_spin;
@@ -228,8 +230,12 @@ entente_export_dialog_export_to (EntenteExportDialog *self,
   job->options.scale = adw_combo_row_get_selected (self->scale_row) + 1;
   job->options.dark = adw_combo_row_get_selected (self->theme_row) == 1;
   job->options.high_contrast = gtk_switch_get_active (self->high_contrast_switch);
-  job->options.selected_event = self->selected_event;
-  job->options.selected_period = self->selected_period;
+  /* A figure may do without the window's selection. */
+  if (gtk_switch_get_active (self->selection_switch))
+    {
+      job->options.selected_event = self->selected_event;
+      job->options.selected_period = self->selected_period;
+    }
   job->options.text_scale = gtk_switch_get_active (self->large_text_switch) ? self->text_scale : 1;
   if (adw_combo_row_get_selected (self->range_row) == RANGE_VIEW)
     {
@@ -341,6 +347,8 @@ entente_export_dialog_class_init (EntenteExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, high_contrast_switch);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, selection_row);
+  gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, selection_switch);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, large_text_row);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, large_text_switch);
   gtk_widget_class_bind_template_child (widget_class, EntenteExportDialog, width_spin);
@@ -408,6 +416,17 @@ entente_export_dialog_present (GtkWindow                  *parent,
   }
   self->selected_event = shown->selected_event;
   self->selected_period = shown->selected_period;
+  /* Offered only with something selected, named, and marked as in the
+   * window unless turned off. */
+  if (shown->selected_event >= 0 || shown->selected_period >= 0)
+    {
+      const char *name = shown->selected_event >= 0
+                         ? entente_dataset_get_event (dataset, shown->selected_event)->title
+                         : entente_dataset_get_period (dataset, shown->selected_period)->label;
+
+      adw_action_row_set_subtitle (self->selection_row, name);
+      gtk_widget_set_visible (GTK_WIDGET (self->selection_row), TRUE);
+    }
   self->text_scale = shown->text_scale;
   /* Offered only where the window's text is not of the usual size: on
    * as the window shows it, off for a figure in the usual size. */

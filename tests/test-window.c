@@ -196,6 +196,20 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The switch of a dialog's row of that title. */
+static GtkSwitch *
+row_switch (GtkWindow  *dialog,
+            const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return GTK_SWITCH (find_widget (rows->pdata[i], GTK_TYPE_SWITCH));
+  g_assert_not_reached ();
+}
+
 static gboolean
 error_shown (gpointer data)
 {
@@ -1414,6 +1428,75 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With something selected, the export dialog offers to mark it, naming
+ * it, on as in the window; off, the chart is drawn as if nothing were
+ * selected. With nothing selected it offers nothing. */
+static void
+test_export_dialog_selection (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  g_autofree char *dir = g_dir_make_tmp ("entente-export-XXXXXX", NULL);
+  g_autofree char *marked = g_build_filename (dir, "marked.png", NULL);
+  g_autofree char *unmarked = g_build_filename (dir, "unmarked.png", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.png", NULL);
+  g_autoptr(GFile) marked_file = g_file_new_for_path (marked);
+  g_autoptr(GFile) unmarked_file = g_file_new_for_path (unmarked);
+  g_autoptr(GError) error = NULL;
+  EntenteExportOptions options;
+  EntenteExportDialog *dialog;
+  AdwActionRow *row;
+  GtkSwitch *mark;
+
+  /* Nothing selected: nothing offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  mark = row_switch (GTK_WINDOW (dialog), "_Mark the Selection");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (mark), ADW_TYPE_ACTION_ROW)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  entente_timeline_view_set_range (view, 700000, 730000, FALSE);
+  entente_timeline_view_select_event (view, 40);
+  run_frames (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  mark = row_switch (GTK_WINDOW (dialog), "_Mark the Selection");
+  row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (mark), ADW_TYPE_ACTION_ROW));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, entente_dataset_get_event (dataset, 40)->title);
+  g_assert_true (gtk_switch_get_active (mark));
+  gtk_switch_set_active (mark, FALSE);
+  entente_export_dialog_export_to (dialog, unmarked_file);
+  spin_until (file_exists, unmarked, 10000);
+
+  /* As the view would export with nothing selected. */
+  entente_export_options_init (&options);
+  entente_timeline_view_get_export_options (view, &options);
+  options.width = 1600;
+  options.height = 900;
+  options.selected_event = -1;
+  g_assert_true (entente_export_to_file (dataset, &options, expected, &error));
+  g_assert_no_error (error);
+  assert_same_png (expected, unmarked);
+
+  /* On, as the window shows it. */
+  run_frames (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  entente_export_dialog_export_to (dialog, marked_file);
+  spin_until (file_exists, marked, 10000);
+  options.selected_event = 40;
+  g_assert_true (entente_export_to_file (dataset, &options, expected, &error));
+  assert_same_png (expected, marked);
+
+  g_unlink (expected);
+  g_unlink (marked);
+  g_unlink (unmarked);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The main menu lists the files opened last by name, as they are
  * named: an underscore in a name is shown, not taken for a mnemonic.
  * Files of the same name say which folder they are in. One that is gone
@@ -2037,6 +2120,8 @@ test_follows_system_style (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+
 /* With the system's large text, the chart's text is as much larger, it
  * is laid out again, and an export of the view still matches it. */
 static void
@@ -2088,16 +2173,13 @@ test_follows_large_text (void)
      * shown only now, on until switched off. */
     {
       GtkWindow *dialog;
-      g_autoptr(GPtrArray) switches = g_ptr_array_new ();
       GtkSwitch *large;
 
       options.text_scale = 1;
       g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
       dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
-      collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, switches);
-      g_assert_cmpuint (switches->len, ==, 2);
-      large = switches->pdata[1];
+      large = row_switch (dialog, "_Large Text");
       g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (large), ADW_TYPE_ACTION_ROW)));
       g_assert_true (gtk_switch_get_active (large));
       gtk_switch_set_active (large, FALSE);
@@ -2382,7 +2464,8 @@ test_export_dialog_accessible (void)
   dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, controls);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, controls);
-  g_assert_cmpuint (controls->len, ==, 4);
+  /* High contrast, the selection, large text; width and height. */
+  g_assert_cmpuint (controls->len, ==, 5);
   for (guint i = 0; i < controls->len; i++)
     {
       GtkWidget *row = gtk_widget_get_ancestor (controls->pdata[i], ADW_TYPE_ACTION_ROW);
@@ -4163,6 +4246,7 @@ main (int    argc,
   g_test_add_func ("/window/reload", test_reload);
   g_test_add_func ("/window/widget-pixels-equal-export", test_widget_pixels_equal_export);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/export-dialog-selection", test_export_dialog_selection);
   g_test_add_func ("/window/recent-files-menu", test_recent_files_menu);
   g_test_add_func ("/window/open-starts-beside", test_open_starts_beside);
   g_test_add_func ("/window/save-copy", test_save_copy);
