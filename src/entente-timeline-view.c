@@ -931,16 +931,30 @@ set_flag (gboolean *flags,
   return TRUE;
 }
 
-/* Show All Categories has something to do only while one is hidden. */
+static gboolean
+any_set (const gboolean *flags,
+         guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    if (flags[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* Show All Categories and Show All Periods have something to do only
+ * while one is hidden. */
 static void
 update_filter_actions (EntenteTimelineView *self)
 {
-  guint n = self->dataset != NULL ? entente_dataset_get_n_categories (self->dataset) : 0;
-  gboolean hidden = FALSE;
+  gboolean categories = FALSE, kinds = FALSE;
 
-  for (guint i = 0; i < n && !hidden; i++)
-    hidden = self->hidden_categories[i];
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-all-categories", hidden);
+  if (self->dataset != NULL)
+    {
+      categories = any_set (self->hidden_categories, entente_dataset_get_n_categories (self->dataset));
+      kinds = any_set (self->hidden_kinds, entente_dataset_get_n_period_kinds (self->dataset));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-all-categories", categories);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-all-kinds", kinds);
 }
 
 static void
@@ -1619,42 +1633,32 @@ action_hide_category (GtkWidget  *widget,
     entente_timeline_view_set_category_hidden (self, event->category, TRUE);
 }
 
-/* Shows category alone, or every category when it is -1; the list hears
- * of it once. */
+/* Show Only and Show All, for categories (timeline.show-only-category,
+ * timeline.show-all-categories) and period kinds (…-kind, …-kinds): one
+ * entry of the legend alone, or every one again. The list hears of it
+ * once. */
 static void
-show_only_category (EntenteTimelineView *self,
-                    int                  category)
+action_show_only (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
 {
-  guint n = entente_dataset_get_n_categories (self->dataset);
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  gboolean kinds = g_str_has_suffix (name, "-kind") || g_str_has_suffix (name, "-kinds");
+  int only = param != NULL ? g_variant_get_int32 (param) : -1;
   gboolean changed = FALSE;
+  gboolean *hidden;
+  guint n;
 
+  if (self->dataset == NULL)
+    return;
+  n = kinds ? entente_dataset_get_n_period_kinds (self->dataset) : entente_dataset_get_n_categories (self->dataset);
+  hidden = kinds ? self->hidden_kinds : self->hidden_categories;
+  if (only >= (int) n)
+    return;
   for (guint i = 0; i < n; i++)
-    changed |= set_flag (self->hidden_categories, i, n, category >= 0 && (int) i != category);
+    changed |= set_flag (hidden, i, n, only >= 0 && (int) i != only);
   if (changed)
     filters_changed (self);
-}
-
-static void
-action_show_only_category (GtkWidget  *widget,
-                           const char *name,
-                           GVariant   *param)
-{
-  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
-  int category = g_variant_get_int32 (param);
-
-  if (self->dataset != NULL && category >= 0 && (guint) category < entente_dataset_get_n_categories (self->dataset))
-    show_only_category (self, category);
-}
-
-static void
-action_show_all_categories (GtkWidget  *widget,
-                            const char *name,
-                            GVariant   *param)
-{
-  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
-
-  if (self->dataset != NULL)
-    show_only_category (self, -1);
 }
 
 static void
@@ -1670,18 +1674,24 @@ update_selection_actions (EntenteTimelineView *self)
                                  event != NULL && event->category != ENTENTE_NO_CATEGORY);
 }
 
+/* Show Only, for a category (or, with kinds, a period kind). */
 static void
 append_show_only (EntenteTimelineView *self,
                   GMenu               *menu,
-                  int                  category)
+                  int                  index,
+                  gboolean             kinds)
 {
-  g_autofree char *name = entente_menu_label_plain (entente_dataset_get_category_label (self->dataset, category));
+  const char *label_text = kinds ? entente_dataset_get_period_kind (self->dataset, index)->label
+                                 : entente_dataset_get_category_label (self->dataset, index);
+  g_autofree char *name = entente_menu_label_plain (label_text);
   /* TRANSLATORS: in the context menus of an event and of the legend:
-   * hides every category but this one; %s is the category */
+   * hides every category (or kind of period) but this one; %s is its
+   * name */
   g_autofree char *label = g_strdup_printf (_("Show _Only “%s”"), name);
   g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-  g_menu_item_set_action_and_target_value (item, "timeline.show-only-category", g_variant_new_int32 (category));
+  g_menu_item_set_action_and_target_value (item, kinds ? "timeline.show-only-kind" : "timeline.show-only-category",
+                                           g_variant_new_int32 (index));
   g_menu_append_item (menu, item);
 }
 
@@ -1714,22 +1724,26 @@ context_menu_model (EntenteTimelineView *self)
       g_autofree char *label = g_strdup_printf (_("_Hide “%s”"), category);
 
       g_menu_append (second, label, "timeline.hide-category");
-      append_show_only (self, second, event->category);
+      append_show_only (self, second, event->category, FALSE);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (second));
     }
   return G_MENU_MODEL (menu);
 }
 
-/* A category's entry in the legend: to look at its events alone, and
- * back. */
+/* An entry in the legend, a category or a kind of period: to look at
+ * it alone, and back. */
 static GMenuModel *
 legend_menu_model (EntenteTimelineView *self,
-                   guint                category)
+                   guint                index,
+                   gboolean             kinds)
 {
   GMenu *menu = g_menu_new ();
 
-  append_show_only (self, menu, category);
-  g_menu_append (menu, _("Show _All Categories"), "timeline.show-all-categories");
+  append_show_only (self, menu, index, kinds);
+  if (kinds)
+    g_menu_append (menu, _("Show _All Periods"), "timeline.show-all-kinds");
+  else
+    g_menu_append (menu, _("Show _All Categories"), "timeline.show-all-categories");
   return G_MENU_MODEL (menu);
 }
 
@@ -1766,8 +1780,8 @@ popup_selection_menu (EntenteTimelineView *self,
 }
 
 /* A right click or a long press on an event or a period selects it and
- * opens its menu there; on a category in the legend, it opens that
- * category's. */
+ * opens its menu there; on an entry of the legend, a category or a kind
+ * of period, it opens that entry's. */
 static gboolean
 menu_at (EntenteTimelineView *self,
          double               x,
@@ -1777,9 +1791,9 @@ menu_at (EntenteTimelineView *self,
   EntenteHit hit;
 
   hit_at (self, x, y, &hit);
-  if (hit.type == ENTENTE_HIT_LEGEND_CATEGORY)
+  if (hit.type == ENTENTE_HIT_LEGEND_CATEGORY || hit.type == ENTENTE_HIT_LEGEND_KIND)
     {
-      g_autoptr(GMenuModel) model = legend_menu_model (self, hit.index);
+      g_autoptr(GMenuModel) model = legend_menu_model (self, hit.index, hit.type == ENTENTE_HIT_LEGEND_KIND);
 
       popup_menu (self, model, &at);
       return TRUE;
@@ -1970,8 +1984,10 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.copy-selection", NULL, action_copy_selection);
   gtk_widget_class_install_action (widget_class, "timeline.hide-category", NULL, action_hide_category);
   gtk_widget_class_install_action (widget_class, "timeline.show-menu", NULL, action_show_menu);
-  gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_only_category);
-  gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_all_categories);
+  gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_only);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_only);
+  gtk_widget_class_install_action (widget_class, "timeline.show-only-kind", "i", action_show_only);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all-kinds", NULL, action_show_only);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);

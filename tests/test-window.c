@@ -2877,7 +2877,7 @@ test_context_menu (void)
 {
   const char *json =
     "{ \"format\": \"entente/1\", \"title\": \"Menus\","
-    "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"Kind\" } ],"
+    "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"Kind\" }, { \"id\": \"o\", \"label\": \"Other\" } ],"
     "  \"periods\": [ { \"id\": \"p\", \"kind\": \"k\", \"label\": \"The_Thaw\", \"start\": \"1930\", \"end\": \"1939\" } ],"
     "  \"categories\": [ { \"id\": \"c\", \"label\": \"Trade_and_aid\" }, { \"id\": \"w\", \"label\": \"War\" } ],"
     "  \"events\": [ { \"id\": \"a\", \"date\": \"1920\", \"title\": \"First\", \"category\": \"c\" },"
@@ -2998,6 +2998,33 @@ test_context_menu (void)
     gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-all-categories", NULL);
     for (guint i = 0; i < entente_dataset_get_n_events (entente_window_get_dataset (window)); i++)
       g_assert_true (entente_timeline_view_is_shown (view, i));
+  }
+
+  /* On a kind of period in the legend: its bands alone, then all. */
+  {
+    const char *kind_menu[] = { "Show _Only “Other”", "Show _All Periods", NULL };
+    guint n_legend;
+    const EntenteLegendItem *legend = entente_layout_get_legend (entente_timeline_view_get_layout (view), &n_legend);
+    const EntenteLegendItem *entry = NULL;
+
+    for (guint i = 0; i < n_legend; i++)
+      if (legend[i].type == ENTENTE_LEGEND_PERIOD_KIND && legend[i].index == 1)
+        entry = &legend[i];
+    g_assert_nonnull (entry);
+    right_click (view, entry->rect.x + entry->rect.width / 2, entry->rect.y + entry->rect.height / 2);
+    g_assert_false (menu_item_sensitive (view, "Show All Periods"));
+    check_menu (view, kind_menu);
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-only-kind", "i", 1);
+    run_frames (50);
+    entente_layout_get_bands (entente_timeline_view_get_layout (view), &n_bands);
+    g_assert_cmpuint (n_bands, ==, 0);
+    right_click (view, entry->rect.x + entry->rect.width / 2, entry->rect.y + entry->rect.height / 2);
+    g_assert_true (menu_item_sensitive (view, "Show All Periods"));
+    gtk_popover_popdown (open_menu (view));
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.show-all-kinds", NULL);
+    run_frames (50);
+    entente_layout_get_bands (entente_timeline_view_get_layout (view), &n_bands);
+    g_assert_cmpuint (n_bands, ==, 1);
   }
 
   /* Nowhere in particular: the title above the plot. */
