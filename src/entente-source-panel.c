@@ -25,6 +25,9 @@ struct _EntenteSourcePanel
   GtkLabel   *summary_label;
   GtkLabel   *sources_heading;
   GtkBox     *excerpts_box;
+  GtkLabel   *events_heading;
+  GtkListBox *events_list;
+  GtkLabel   *events_more;
 
   /* Borrowed references, owned by excerpts_box */
   GPtrArray  *quote_labels;
@@ -37,6 +40,9 @@ G_DEFINE_FINAL_TYPE (EntenteSourcePanel, entente_source_panel, ADW_TYPE_BIN)
 
 /* show_item ()'s category for an item without a marker, a period. */
 #define NO_MARKER G_MININT
+/* A period's events listed in the panel; the rest are in the list of all
+ * events. */
+#define MAX_PERIOD_EVENTS 100
 
 char *
 entente_format_citation (const EntenteSource *source,
@@ -192,6 +198,11 @@ clear_excerpts (EntenteSourcePanel *self)
   g_ptr_array_set_size (self->citation_labels, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->excerpts_box))) != NULL)
     gtk_box_remove (self->excerpts_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))) != NULL)
+    gtk_list_box_remove (self->events_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_heading), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_more), FALSE);
 }
 
 static void
@@ -350,6 +361,67 @@ entente_source_panel_show_period (EntenteSourcePanel *self,
 }
 
 void
+entente_source_panel_set_period_events (EntenteSourcePanel *self,
+                                        EntenteDataset     *dataset,
+                                        const guint        *events,
+                                        guint               n_events)
+{
+  GtkWidget *child;
+  guint listed = MIN (n_events, MAX_PERIOD_EVENTS);
+
+  g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))) != NULL)
+    gtk_list_box_remove (self->events_list, child);
+  for (guint i = 0; i < listed; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, events[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *marker = entente_marker_new ();
+      g_autofree char *date = entente_date_format (&event->date);
+
+      /* A dataset's words, as written. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+      entente_marker_set_category (ENTENTE_MARKER (marker), dataset, event->category);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), marker);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-event");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) events[i]);
+      gtk_list_box_append (self->events_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->events_heading), n_events > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_list), n_events > 0);
+  if (n_events > listed)
+    {
+      g_autofree char *count = entente_format_count (n_events - listed);
+      /* TRANSLATORS: under the first events of a period in the panel;
+       * %s is a number with the locale's digit grouping */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more, in the list of all events",
+                                                            "And %s more, in the list of all events",
+                                                            n_events - listed),
+                                               count);
+
+      gtk_label_set_text (self->events_more, more);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->events_more), n_events > listed);
+}
+
+guint
+entente_source_panel_get_n_period_events (EntenteSourcePanel *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ENTENTE_IS_SOURCE_PANEL (self), 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+void
 entente_source_panel_clear (EntenteSourcePanel *self)
 {
   g_return_if_fail (ENTENTE_IS_SOURCE_PANEL (self));
@@ -425,6 +497,9 @@ entente_source_panel_class_init (EntenteSourcePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, sources_heading);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, excerpts_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, events_heading);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, events_list);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcePanel, events_more);
   gtk_widget_class_set_css_name (widget_class, "sourcepanel");
 }
 

@@ -19,6 +19,14 @@ void        entente_source_panel_show_event    (EntenteSourcePanel *self,
 void        entente_source_panel_show_period   (EntenteSourcePanel *self,
                                                 EntenteDataset     *dataset,
                                                 guint               period);
+/* Lists the events of the period shown (indices into the dataset's
+ * events, in date order), each a row that selects its event; none hides
+ * the list. */
+void        entente_source_panel_set_period_events (EntenteSourcePanel *self,
+                                                    EntenteDataset     *dataset,
+                                                    const guint        *events,
+                                                    guint               n_events);
+guint       entente_source_panel_get_n_period_events (EntenteSourcePanel *self);
 void        entente_source_panel_clear         (EntenteSourcePanel *self);
 /* Marks where text (NULL for none) is, as the search finds it, in the
  * item's title, summary and quotations, now and in items shown next. */

@@ -490,6 +490,27 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
 
 /* Selection and the panel */
 
+/* The events of the period selected that the chart shows, for the panel
+ * to list: those that begin within it. */
+static void
+list_period_events (EntenteWindow *self)
+{
+  int period = entente_timeline_view_get_selected_period (self->view);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (guint));
+  const EntentePeriod *p;
+  guint first, end;
+
+  if (period < 0 || self->dataset == NULL)
+    return;
+  p = entente_dataset_get_period (self->dataset, period);
+  first = entente_dataset_lower_bound (self->dataset, entente_date_start_day (&p->start));
+  end = entente_dataset_lower_bound (self->dataset, entente_date_end_day (&p->end));
+  for (guint i = first; i < end; i++)
+    if (entente_timeline_view_is_shown (self->view, i))
+      g_array_append_val (events, i);
+  entente_source_panel_set_period_events (self->panel, self->dataset, (const guint *) events->data, events->len);
+}
+
 static void
 selection_changed_cb (EntenteWindow *self)
 {
@@ -499,7 +520,10 @@ selection_changed_cb (EntenteWindow *self)
   if (event >= 0)
     entente_source_panel_show_event (self->panel, self->dataset, event);
   else if (period >= 0)
-    entente_source_panel_show_period (self->panel, self->dataset, period);
+    {
+      entente_source_panel_show_period (self->panel, self->dataset, period);
+      list_period_events (self);
+    }
   else
     {
       entente_source_panel_clear (self->panel);
@@ -1353,6 +1377,17 @@ match_action (GtkWidget  *widget,
     step_match (self, g_str_equal (action_name, "win.next-match") ? 1 : -1);
 }
 
+/* A row of the panel's list of a period's events. */
+static void
+select_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  entente_timeline_view_select_event (self->view, g_variant_get_int32 (parameter));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1736,6 +1771,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.select-event", "i", select_event_action);
   gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_action);
   gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
@@ -1801,6 +1837,9 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   g_signal_connect_swapped (self->view, "notify::selected-event", G_CALLBACK (selection_changed_cb), self);
+  /* A category hidden or a search changes which of a period's events
+   * the panel lists. */
+  g_signal_connect_swapped (self->view, "filters-changed", G_CALLBACK (list_period_events), self);
   g_signal_connect_swapped (self->view, "notify::selected-period", G_CALLBACK (selection_changed_cb), self);
 
   drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);

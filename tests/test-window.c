@@ -3232,6 +3232,106 @@ test_copy_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A period in the panel lists its events, those shown that begin
+ * within it, in date order; a row selects its event; hiding a category
+ * takes its events off the list; an event's panel has no such list. */
+static void
+test_period_events (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteSourcePanel *panel = entente_window_get_panel (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const EntentePeriod *period = NULL;
+  guint chosen = 0, expected = 0, listed, category = 0;
+  gint64 start, end;
+
+  /* The period with the most events. */
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *p = entente_dataset_get_period (dataset, i);
+      guint n = entente_dataset_lower_bound (dataset, entente_date_end_day (&p->end)) -
+                entente_dataset_lower_bound (dataset, entente_date_start_day (&p->start));
+
+      if (n > expected)
+        {
+          expected = n;
+          chosen = i;
+        }
+    }
+  g_assert_cmpuint (expected, >=, 5);
+  period = entente_dataset_get_period (dataset, chosen);
+  start = entente_date_start_day (&period->start);
+  end = entente_date_end_day (&period->end);
+
+  entente_timeline_view_select_period (view, chosen);
+  g_assert_cmpuint (entente_source_panel_get_n_period_events (panel), ==, expected);
+
+  collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, expected);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (rows->pdata[i]);
+      GVariant *target = gtk_actionable_get_action_target_value (rows->pdata[i]);
+      const EntenteEvent *event = entente_dataset_get_event (dataset, g_variant_get_int32 (target));
+
+      g_assert_cmpstr (title, ==, event->title);
+      g_assert_cmpint (event->start_day, >=, start);
+      g_assert_cmpint (event->start_day, <, end);
+      if (i == 2)
+        category = event->category;
+    }
+
+  /* A row picks its event. */
+  {
+    GtkWidget *third = rows->pdata[2];
+    int event = g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (third)));
+
+    g_assert_true (gtk_widget_activate (third));
+    g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, event);
+    g_assert_cmpuint (entente_source_panel_get_n_period_events (panel), ==, 0);
+  }
+
+  /* A category hidden: its events leave the list. */
+  entente_timeline_view_select_period (view, chosen);
+  entente_timeline_view_set_category_hidden (view, category, TRUE);
+  listed = entente_source_panel_get_n_period_events (panel);
+  g_assert_cmpuint (listed, <, expected);
+  for (guint i = entente_dataset_lower_bound (dataset, start); i < entente_dataset_lower_bound (dataset, end); i++)
+    listed -= entente_timeline_view_is_shown (view, i);
+  g_assert_cmpuint (listed, ==, 0);
+  entente_timeline_view_set_category_hidden (view, category, FALSE);
+
+  /* A period of 150 events lists the first 100 and says where the rest
+   * are. */
+  {
+    GString *json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Crowded\","
+                                  "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"Kind\" } ],"
+                                  "  \"periods\": [ { \"id\": \"p\", \"kind\": \"k\", \"label\": \"P\","
+                                  " \"start\": \"1900\", \"end\": \"1949\" } ], \"events\": [");
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+    TitleWait wait = { window, "Crowded" };
+
+    for (guint i = 0; i < 150; i++)
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"%u\", \"title\": \"E%u\" }",
+                              i > 0 ? ", " : "", i, 1900 + i / 4, i);
+    g_string_append (json, "] }");
+    file = write_file ("crowded.json", json->str);
+    g_string_free (json, TRUE);
+    entente_window_open_file (window, file);
+    spin_until (title_is, &wait, 10000);
+    entente_timeline_view_select_period (view, 0);
+    g_assert_cmpuint (entente_source_panel_get_n_period_events (panel), ==, 100);
+    collect_label_texts (GTK_WIDGET (panel), texts);
+    g_assert_true (has_text (texts, "And 50 more, in the list of all events"));
+    remove_file (file);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each excerpt's copy button puts the quotation on the clipboard with
  * its citation, and the source's address when it is a web page, and
  * says so in a toast. */
@@ -4297,6 +4397,7 @@ main (int    argc,
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
+  g_test_add_func ("/window/period-events", test_period_events);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/context-menu", test_context_menu);
   g_test_add_func ("/window/go-to-date", test_go_to_date);
