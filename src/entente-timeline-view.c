@@ -1633,6 +1633,18 @@ action_hide_category (GtkWidget  *widget,
     entente_timeline_view_set_category_hidden (self, event->category, TRUE);
 }
 
+static void
+action_hide_kind (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
+  const EntentePeriod *period = selected_period (self);
+
+  if (period != NULL)
+    entente_timeline_view_set_kind_hidden (self, period->kind, TRUE);
+}
+
 /* Show Only and Show All, for categories (timeline.show-only-category,
  * timeline.show-all-categories) and period kinds (…-kind, …-kinds): one
  * entry of the legend alone, or every one again. The list hears of it
@@ -1670,6 +1682,7 @@ update_selection_actions (EntenteTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-to-selection", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy-selection", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.show-menu", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.hide-kind", self->selected_period >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.hide-category",
                                  event != NULL && event->category != ENTENTE_NO_CATEGORY);
 }
@@ -1714,17 +1727,22 @@ context_menu_model (EntenteTimelineView *self)
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
 
-  if (event != NULL && event->category != ENTENTE_NO_CATEGORY)
+  /* Its category, or its kind of period: hidden, or shown alone. */
+  if (event == NULL || event->category != ENTENTE_NO_CATEGORY)
     {
+      const EntentePeriod *period = selected_period (self);
+      int index = event != NULL ? event->category : (int) period->kind;
       g_autoptr(GMenu) second = g_menu_new ();
-      g_autofree char *category = entente_menu_label_plain (entente_dataset_get_category_label (self->dataset,
-                                                                                                event->category));
-      /* TRANSLATORS: in an event's context menu: hides every event of
-       * its category; %s is the category, as the legend names it */
-      g_autofree char *label = g_strdup_printf (_("_Hide “%s”"), category);
+      g_autofree char *name = entente_menu_label_plain (event != NULL
+                                                        ? entente_dataset_get_category_label (self->dataset, index)
+                                                        : entente_dataset_get_period_kind (self->dataset, index)->label);
+      /* TRANSLATORS: in the context menu of an event (or a period):
+       * hides every event of its category (or every period of its kind);
+       * %s is the category or the kind, as the legend names it */
+      g_autofree char *label = g_strdup_printf (_("_Hide “%s”"), name);
 
-      g_menu_append (second, label, "timeline.hide-category");
-      append_show_only (self, second, event->category, FALSE);
+      g_menu_append (second, label, event != NULL ? "timeline.hide-category" : "timeline.hide-kind");
+      append_show_only (self, second, index, event == NULL);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (second));
     }
   return G_MENU_MODEL (menu);
@@ -1983,6 +2001,7 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-to-selection", NULL, action_zoom_to_selection);
   gtk_widget_class_install_action (widget_class, "timeline.copy-selection", NULL, action_copy_selection);
   gtk_widget_class_install_action (widget_class, "timeline.hide-category", NULL, action_hide_category);
+  gtk_widget_class_install_action (widget_class, "timeline.hide-kind", NULL, action_hide_kind);
   gtk_widget_class_install_action (widget_class, "timeline.show-menu", NULL, action_show_menu);
   gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_only);
   gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_only);

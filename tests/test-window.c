@@ -2889,7 +2889,7 @@ test_context_menu (void)
                                "Show _Only “Trade__and__aid”", NULL };
   const char *legend_menu[] = { "Show _Only “Trade__and__aid”", "Show _All Categories", NULL };
   const char *plain_event_menu[] = { "_Zoom to Event", "_Copy Title and Date", NULL };
-  const char *period_menu[] = { "_Zoom to Period", "_Copy Name and Dates", NULL };
+  const char *period_menu[] = { "_Zoom to Period", "_Copy Name and Dates", "_Hide “Kind”", "Show _Only “Kind”", NULL };
   g_autoptr(GFile) file = write_file ("menus.json", json);
   EntenteWindow *window = new_window ();
   EntenteTimelineView *view = entente_window_get_view (window);
@@ -2969,6 +2969,13 @@ test_context_menu (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-to-selection", NULL);
   run_frames (50);
   check_range (view, (start + end) / 2 - 1.25 * (end - start) / 2, (start + end) / 2 + 1.25 * (end - start) / 2);
+  /* Its kind hidden: no band left. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.hide-kind", NULL);
+  run_frames (50);
+  entente_layout_get_bands (entente_timeline_view_get_layout (view), &n_bands);
+  g_assert_cmpuint (n_bands, ==, 0);
+  entente_timeline_view_set_kind_hidden (view, 0, FALSE);
+  run_frames (50);
 
   /* On a category in the legend: that category alone, then all again.
    * Show All has nothing to do while none is hidden. */
