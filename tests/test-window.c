@@ -2914,6 +2914,20 @@ test_context_menu (void)
   g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), first, &rect));
   right_click (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
   g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, first);
+  /* The menu covers the chart there: no tooltip over it. */
+  {
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = TRUE;
+
+    g_signal_emit_by_name (view, "query-tooltip", (int) (rect.x + rect.width / 2), (int) (rect.y + rect.height / 2),
+                           FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    gtk_popover_popdown (open_menu (view));
+    g_signal_emit_by_name (view, "query-tooltip", (int) (rect.x + rect.width / 2), (int) (rect.y + rect.height / 2),
+                           FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    right_click (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  }
   check_menu (view, event_menu);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "timeline.copy-selection", NULL);
