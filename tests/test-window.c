@@ -2952,6 +2952,16 @@ test_context_menu (void)
   entente_timeline_view_zoom_to_fit (view);
   run_frames (50);
 
+  /* A long press on a touch screen does as a right click. */
+  entente_timeline_view_select_event (view, -1);
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), third, &rect));
+  g_signal_emit_by_name (view_controller (view, GTK_TYPE_GESTURE_LONG_PRESS), "pressed",
+                         rect.x + rect.width / 2, rect.y + rect.height / 2);
+  run_frames (50);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, third);
+  g_assert_nonnull (open_menu (view));
+  gtk_popover_popdown (open_menu (view));
+
   /* An event of no category cannot hide one. */
   g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), second, &rect));
   right_click (view, rect.x + rect.width / 2, rect.y + rect.height / 2);
