@@ -3160,6 +3160,9 @@ test_go_to_date (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (hint), "month 13"));
+  /* A screen reader hears what is written under the entry. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_label_get_text (hint));
 
   gtk_editable_set_text (entry, "1500");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "go"));
