@@ -1072,19 +1072,27 @@ entente_window_search (EntenteWindow *self,
 
 /* Actions */
 
+/* The file a chooser was answered with, or NULL; the chooser goes. */
+static GFile *
+take_chosen_file (GtkNativeDialog *dialog,
+                  int              response)
+{
+  GFile *file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  return file;
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   EntenteWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GFile) file = take_chosen_file (dialog, response);
 
-      entente_window_open_file (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (file != NULL)
+    entente_window_open_file (self, file);
 }
 
 /* Where to look for a dataset: beside the one shown, or else beside the
@@ -1196,14 +1204,10 @@ save_copy_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        EntenteWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GFile) file = take_chosen_file (dialog, response);
 
-      entente_window_save_copy_to (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (file != NULL)
+    entente_window_save_copy_to (self, file);
 }
 
 /* A copy of the dataset's file, or of the bundled dataset: a dataset of
