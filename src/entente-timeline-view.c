@@ -70,7 +70,8 @@ struct _EntenteTimelineView
   gint64          anim_start_time;
   double          anim_from[2];
   double          anim_to[2];
-  double          kinetic_speed;  /* days a second, later positive */
+  double          kinetic_speed;  /* days a second, later positive; 0
+                                   * unless panning on */
   gint64          kinetic_time;   /* of the last step */
 
   /* Pointer and selection */
@@ -380,6 +381,7 @@ stop_animation (EntenteTimelineView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  self->kinetic_speed = 0;
 }
 
 static gboolean
@@ -405,6 +407,14 @@ animation_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* An animation heads for a range; panning on goes where it goes, and is
+ * where it is. */
+static gboolean
+heading_for_target (EntenteTimelineView *self)
+{
+  return self->tick_id != 0 && self->kinetic_speed == 0;
+}
+
 static gboolean
 kinetic_tick_cb (GtkWidget     *widget,
                  GdkFrameClock *clock,
@@ -418,15 +428,13 @@ kinetic_tick_cb (GtkWidget     *widget,
 
   self->kinetic_time = now;
   apply_range (self, from + self->kinetic_speed * dt, to + self->kinetic_speed * dt);
-  /* Where it is going is where it is, for now. */
-  self->anim_to[0] = self->from_day;
-  self->anim_to[1] = self->to_day;
   self->kinetic_speed *= exp (-KINETIC_FRICTION * dt);
   /* Slowed to a crawl. At an end of the timeline, the range is held
    * there until then. */
   if (fabs (self->kinetic_speed) * width / (to - from) < KINETIC_MIN_SPEED)
     {
       self->tick_id = 0;
+      self->kinetic_speed = 0;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -445,8 +453,6 @@ start_kinetic (EntenteTimelineView *self,
     return;
   self->kinetic_speed = speed;
   self->kinetic_time = gdk_frame_clock_get_frame_time (clock);
-  self->anim_to[0] = self->from_day;
-  self->anim_to[1] = self->to_day;
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
 }
 
@@ -484,9 +490,9 @@ entente_timeline_view_get_range (EntenteTimelineView *self,
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
 
   if (from_day != NULL)
-    *from_day = self->tick_id ? self->anim_to[0] : self->from_day;
+    *from_day = heading_for_target (self) ? self->anim_to[0] : self->from_day;
   if (to_day != NULL)
-    *to_day = self->tick_id ? self->anim_to[1] : self->to_day;
+    *to_day = heading_for_target (self) ? self->anim_to[1] : self->to_day;
 }
 
 /* Zooms in on the days from from to to, with a margin. */
@@ -658,8 +664,9 @@ reveal_event (EntenteTimelineView *self,
   {
     /* Without an animation under way that is the view's own layout,
      * which the next frame then draws instead of laying out again. */
-    g_autoptr(EntenteLayout) target = self->tick_id ? build_layout (self, from, to)
-                                                    : g_object_ref (entente_timeline_view_get_layout (self));
+    g_autoptr(EntenteLayout) target = heading_for_target (self)
+                                      ? build_layout (self, from, to)
+                                      : g_object_ref (entente_timeline_view_get_layout (self));
 
     if (shows_with_label (target, event))
       return;
