@@ -1652,17 +1652,14 @@ action_hide_kind (GtkWidget  *widget,
     entente_timeline_view_set_kind_hidden (self, period->kind, TRUE);
 }
 
-/* Show Only and Show All, for categories (timeline.show-only-category,
- * timeline.show-all-categories) and period kinds (…-kind, …-kinds): one
- * entry of the legend alone, or every one again. The list hears of it
- * once. */
+/* Show Only and Show All: one entry of the legend alone (only), or
+ * every one again (-1), of the categories or of the kinds of period.
+ * The list hears of it once. */
 static void
-action_show_only (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
+show_only (EntenteTimelineView *self,
+           gboolean             kinds,
+           GVariant            *param)
 {
-  EntenteTimelineView *self = ENTENTE_TIMELINE_VIEW (widget);
-  gboolean kinds = g_str_has_suffix (name, "-kind") || g_str_has_suffix (name, "-kinds");
   int only = param != NULL ? g_variant_get_int32 (param) : -1;
   gboolean changed = FALSE;
   gboolean *hidden;
@@ -1678,6 +1675,24 @@ action_show_only (GtkWidget  *widget,
     changed |= set_flag (hidden, i, n, only >= 0 && (int) i != only);
   if (changed)
     filters_changed (self);
+}
+
+/* timeline.show-only-category, timeline.show-all-categories */
+static void
+action_show_categories (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  show_only (ENTENTE_TIMELINE_VIEW (widget), FALSE, param);
+}
+
+/* timeline.show-only-kind, timeline.show-all-kinds */
+static void
+action_show_kinds (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  show_only (ENTENTE_TIMELINE_VIEW (widget), TRUE, param);
 }
 
 static void
@@ -2010,10 +2025,10 @@ entente_timeline_view_class_init (EntenteTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.hide-category", NULL, action_hide_category);
   gtk_widget_class_install_action (widget_class, "timeline.hide-kind", NULL, action_hide_kind);
   gtk_widget_class_install_action (widget_class, "timeline.show-menu", NULL, action_show_menu);
-  gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_only);
-  gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_only);
-  gtk_widget_class_install_action (widget_class, "timeline.show-only-kind", "i", action_show_only);
-  gtk_widget_class_install_action (widget_class, "timeline.show-all-kinds", NULL, action_show_only);
+  gtk_widget_class_install_action (widget_class, "timeline.show-only-category", "i", action_show_categories);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all-categories", NULL, action_show_categories);
+  gtk_widget_class_install_action (widget_class, "timeline.show-only-kind", "i", action_show_kinds);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all-kinds", NULL, action_show_kinds);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
