@@ -1787,12 +1787,14 @@ legend_menu_model (EntenteTimelineView *self,
   return G_MENU_MODEL (menu);
 }
 
-/* Opens model, pointing at at. */
+/* Opens model, pointing at at, in the view's coordinates. */
 static void
 popup_menu (EntenteTimelineView *self,
             GMenuModel          *model,
-            const GdkRectangle  *at)
+            const EntenteRect   *at)
 {
+  GdkRectangle pointing = { (int) at->x, (int) at->y, MAX ((int) at->width, 1), MAX ((int) at->height, 1) };
+
   if (self->menu == NULL)
     {
       self->menu = gtk_popover_menu_new_from_model (model);
@@ -1802,14 +1804,14 @@ popup_menu (EntenteTimelineView *self,
     }
   else
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), at);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &pointing);
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 /* The menu of the selection, pointing at at. */
 static void
 popup_selection_menu (EntenteTimelineView *self,
-                      const GdkRectangle  *at)
+                      const EntenteRect   *at)
 {
   g_autoptr(GMenuModel) model = NULL;
 
@@ -1827,7 +1829,7 @@ menu_at (EntenteTimelineView *self,
          double               x,
          double               y)
 {
-  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+  EntenteRect at = { x, y, 1, 1 };
   EntenteHit hit;
 
   hit_at (self, x, y, &hit);
@@ -1881,9 +1883,8 @@ entente_timeline_view_popup_menu_at (EntenteTimelineView *self,
 
   if (!gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
     return;
-  popup_selection_menu (self, &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
-                                                MAX ((int) bounds.size.width, 1),
-                                                MAX ((int) bounds.size.height, 1) });
+  popup_selection_menu (self, &(EntenteRect) { bounds.origin.x, bounds.origin.y,
+                                               bounds.size.width, bounds.size.height });
 }
 
 /* From the keyboard (the Menu key, Shift+F10): at the selected event,
@@ -1909,8 +1910,7 @@ action_show_menu (GtkWidget  *widget,
         if ((int) bands[i].period == self->selected_period && bands[i].text != NULL)
           rect = bands[i].text_rect;
     }
-  popup_selection_menu (self, &(GdkRectangle) { (int) rect.x, (int) rect.y, MAX ((int) rect.width, 1),
-                                                MAX ((int) rect.height, 1) });
+  popup_selection_menu (self, &rect);
 }
 
 /* GObject */
