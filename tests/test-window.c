@@ -210,6 +210,18 @@ row_switch (GtkWindow  *dialog,
   g_assert_not_reached ();
 }
 
+/* Opens the export dialog from the window, as Ctrl+E does. */
+static GtkWindow *
+open_export_dialog (EntenteWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 static gboolean
 error_shown (gpointer data)
 {
@@ -1319,6 +1331,15 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* Exports from the dialog to file, and waits for it to be written. */
+static void
+export_and_wait (EntenteExportDialog *dialog,
+                 GFile               *file)
+{
+  entente_export_dialog_export_to (dialog, file);
+  spin_until (file_exists, (gpointer) g_file_peek_path (file), 10000);
+}
+
 /* Closes the failure shown, after checking what it says. */
 static void
 check_failure (const char *says)
@@ -1391,9 +1412,7 @@ test_export_dialog (void)
   g_assert_true (entente_export_to_file (dataset, &options, expected, &error));
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
+  dialog = ENTENTE_EXPORT_DIALOG (open_export_dialog (window));
 
   /* The window moves on while the dialog is open. */
   search_and_wait (window, "Mao");
@@ -1414,9 +1433,7 @@ test_export_dialog (void)
 
   /* A folder that is not there: the export fails on its thread, and
    * says where. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
+  dialog = ENTENTE_EXPORT_DIALOG (open_export_dialog (window));
   entente_export_dialog_export_to (dialog, unwritable_file);
   spin_until (error_shown, NULL, 10000);
   check_failure (unwritable);
@@ -1450,8 +1467,7 @@ test_export_dialog_selection (void)
   GtkSwitch *mark;
 
   /* Nothing selected: nothing offered. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  dialog = ENTENTE_EXPORT_DIALOG (open_export_dialog (window));
   mark = row_switch (GTK_WINDOW (dialog), "_Mark the Selection");
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (mark), ADW_TYPE_ACTION_ROW)));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1459,16 +1475,14 @@ test_export_dialog_selection (void)
   entente_timeline_view_set_range (view, 700000, 730000, FALSE);
   entente_timeline_view_select_event (view, 40);
   run_frames (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
+  dialog = ENTENTE_EXPORT_DIALOG (open_export_dialog (window));
   mark = row_switch (GTK_WINDOW (dialog), "_Mark the Selection");
   row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (mark), ADW_TYPE_ACTION_ROW));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, entente_dataset_get_event (dataset, 40)->title);
   g_assert_true (gtk_switch_get_active (mark));
   gtk_switch_set_active (mark, FALSE);
-  entente_export_dialog_export_to (dialog, unmarked_file);
-  spin_until (file_exists, unmarked, 10000);
+  export_and_wait (dialog, unmarked_file);
 
   /* As the view would export with nothing selected. */
   entente_export_options_init (&options);
@@ -1482,10 +1496,8 @@ test_export_dialog_selection (void)
 
   /* On, as the window shows it. */
   run_frames (50);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG));
-  entente_export_dialog_export_to (dialog, marked_file);
-  spin_until (file_exists, marked, 10000);
+  dialog = ENTENTE_EXPORT_DIALOG (open_export_dialog (window));
+  export_and_wait (dialog, marked_file);
   options.selected_event = 40;
   g_assert_true (entente_export_to_file (dataset, &options, expected, &error));
   assert_same_png (expected, marked);
@@ -1788,9 +1800,7 @@ test_export_dialog_enter (void)
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_export_dialog (window);
   spin = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   /* Typed into, as a user does before pressing Enter. */
@@ -1828,8 +1838,7 @@ test_export_dialog_remembers (void)
   GtkFileChooser *chooser;
   g_autoptr(GFile) folder = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  dialog = open_export_dialog (window);
   format = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 2);
@@ -1846,13 +1855,11 @@ test_export_dialog_remembers (void)
   adw_combo_row_set_selected (format, 2);
   gtk_spin_button_set_value (spins->pdata[0], 1200);
   gtk_spin_button_set_value (spins->pdata[1], 700);
-  entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), pdf_file);
-  spin_until (file_exists, pdf, 10000);
+  export_and_wait (ENTENTE_EXPORT_DIALOG (dialog), pdf_file);
 
   /* Next time. */
   g_ptr_array_set_size (spins, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  dialog = open_export_dialog (window);
   format = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (adw_combo_row_get_selected (format), ==, 2);
@@ -1897,8 +1904,7 @@ test_export_dialog_dates (void)
   EntenteDate date;
 
   entente_timeline_view_set_range (view, 700000, 730000, FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  dialog = open_export_dialog (window);
   collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, combos);
   collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
   g_assert_cmpuint (entries->len, ==, 2);
@@ -1942,8 +1948,7 @@ test_export_dialog_dates (void)
   options.to_day = entente_days_from_civil (1992, 1, 1);
   g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
   g_assert_no_error (error);
-  entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), written_file);
-  spin_until (file_exists, written, 10000);
+  export_and_wait (ENTENTE_EXPORT_DIALOG (dialog), written_file);
   assert_same_png (expected, written);
 
   g_unlink (expected);
@@ -2109,9 +2114,7 @@ test_follows_system_style (void)
   g_assert_cmpint (options.dark, ==, style->dark);
   g_assert_cmpint (options.high_contrast, ==, style->high_contrast);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_export_dialog (window);
   high_contrast = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
   g_assert_nonnull (high_contrast);
   g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (high_contrast)), ==, style->high_contrast);
@@ -2162,9 +2165,7 @@ test_follows_large_text (void)
     g_assert_cmpfloat (options.text_scale, ==, 1.25);
     g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
     g_assert_no_error (error);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-    entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG)), written_file);
-    spin_until (file_exists, written, 10000);
+    export_and_wait (ENTENTE_EXPORT_DIALOG (open_export_dialog (window)), written_file);
     assert_same_png (expected, written);
     g_unlink (expected);
     g_unlink (written);
@@ -2177,14 +2178,12 @@ test_follows_large_text (void)
 
       options.text_scale = 1;
       g_assert_true (entente_export_to_file (entente_window_get_dataset (window), &options, expected, &error));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-      dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+      dialog = open_export_dialog (window);
       large = row_switch (dialog, "_Large Text");
       g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (large), ADW_TYPE_ACTION_ROW)));
       g_assert_true (gtk_switch_get_active (large));
       gtk_switch_set_active (large, FALSE);
-      entente_export_dialog_export_to (ENTENTE_EXPORT_DIALOG (dialog), written_file);
-      spin_until (file_exists, written, 10000);
+      export_and_wait (ENTENTE_EXPORT_DIALOG (dialog), written_file);
       assert_same_png (expected, written);
       g_unlink (expected);
       g_unlink (written);
@@ -2460,8 +2459,7 @@ test_export_dialog_accessible (void)
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
   GtkWindow *dialog;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = find_toplevel (ENTENTE_TYPE_EXPORT_DIALOG);
+  dialog = open_export_dialog (window);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, controls);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, controls);
   /* High contrast, the selection, large text; width and height. */
