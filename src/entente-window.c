@@ -991,14 +991,24 @@ entente_window_get_last_error (EntenteWindow *self)
   return self->last_error;
 }
 
+/* Reads the file shown again, keeping the view: now, not once a change
+ * reported settles. */
+static void
+reload_now (EntenteWindow *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->file != NULL)
+    load_file (self, self->file, TRUE);
+}
+
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
   EntenteWindow *self = user_data;
 
+  /* The source ends by returning, not by being removed. */
   self->reload_id = 0;
-  if (self->file != NULL)
-    load_file (self, self->file, TRUE);
+  reload_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1255,12 +1265,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  EntenteWindow *self = ENTENTE_WINDOW (widget);
-
-  if (self->file == NULL)
-    return;
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  load_file (self, self->file, TRUE);
+  reload_now (ENTENTE_WINDOW (widget));
 }
 
 static void
