@@ -793,34 +793,13 @@ entente_timeline_view_get_selected_period (EntenteTimelineView *self)
   return self->selected_period;
 }
 
-gboolean
-entente_timeline_view_select_next (EntenteTimelineView *self,
-                                   int                  direction)
+/* Selects the first event shown from i on, stepping by direction. */
+static gboolean
+select_shown_from (EntenteTimelineView *self,
+                   gint64               i,
+                   int                  direction)
 {
-  guint n;
-  gint64 i;
-
-  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
-  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
-
-  if (self->dataset == NULL)
-    return FALSE;
-  n = entente_dataset_get_n_events (self->dataset);
-
-  if (self->selected_event >= 0)
-    i = self->selected_event + direction;
-  else if (self->selected_period >= 0)
-    {
-      /* From where the period begins: its first event, or the one
-       * before it. */
-      const EntentePeriod *period = entente_dataset_get_period (self->dataset, self->selected_period);
-
-      i = entente_dataset_lower_bound (self->dataset, entente_date_start_day (&period->start));
-      if (direction < 0)
-        i--;
-    }
-  else
-    i = direction > 0 ? 0 : (gint64) n - 1;
+  gint64 n = entente_dataset_get_n_events (self->dataset);
 
   for (; i >= 0 && i < n; i += direction)
     {
@@ -830,8 +809,49 @@ entente_timeline_view_select_next (EntenteTimelineView *self,
           return TRUE;
         }
     }
-  gtk_widget_error_bell (GTK_WIDGET (self));
   return FALSE;
+}
+
+gboolean
+entente_timeline_view_select_next (EntenteTimelineView *self,
+                                   int                  direction)
+{
+  gint64 n;
+  gboolean found;
+
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
+
+  if (self->dataset == NULL)
+    return FALSE;
+  n = entente_dataset_get_n_events (self->dataset);
+
+  if (self->selected_event >= 0)
+    found = select_shown_from (self, self->selected_event + direction, direction);
+  else if (self->selected_period >= 0)
+    {
+      /* From where the period begins: its first event, or the one
+       * before it. */
+      const EntentePeriod *period = entente_dataset_get_period (self->dataset, self->selected_period);
+      gint64 i = entente_dataset_lower_bound (self->dataset, entente_date_start_day (&period->start));
+
+      found = select_shown_from (self, direction > 0 ? i : i - 1, direction);
+    }
+  else
+    {
+      /* From where the reader is looking: the first event that begins in
+       * the view (or the last, going back), not the dataset's first, which
+       * would take them centuries away. A search's first match may lie
+       * behind the view; then it is the dataset's first. */
+      gint64 i = direction > 0 ? entente_dataset_lower_bound (self->dataset, (gint64) ceil (self->from_day))
+                               : (gint64) entente_dataset_lower_bound (self->dataset, (gint64) ceil (self->to_day)) - 1;
+
+      found = select_shown_from (self, i, direction) ||
+              select_shown_from (self, direction > 0 ? 0 : n - 1, direction);
+    }
+  if (!found)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  return found;
 }
 
 gboolean
@@ -884,16 +904,17 @@ void
 entente_timeline_view_select_first (EntenteTimelineView *self)
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
-  self->selected_event = -1;
-  entente_timeline_view_select_next (self, 1);
+  if (self->dataset != NULL && !select_shown_from (self, 0, 1))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 void
 entente_timeline_view_select_last (EntenteTimelineView *self)
 {
   g_return_if_fail (ENTENTE_IS_TIMELINE_VIEW (self));
-  self->selected_event = -1;
-  entente_timeline_view_select_next (self, -1);
+  if (self->dataset != NULL &&
+      !select_shown_from (self, (gint64) entente_dataset_get_n_events (self->dataset) - 1, -1))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 /* Filters */

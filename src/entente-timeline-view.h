@@ -67,7 +67,8 @@ int             entente_timeline_view_get_selected_period (EntenteTimelineView *
 void            entente_timeline_view_select_period      (EntenteTimelineView *self,
                                                           int                  period);
 /* Steps through the shown events in date order (hidden categories and,
- * during a search, non-matching events are passed over). */
+ * during a search, non-matching events are passed over); with none
+ * selected, from the first (or last) one that begins in view. */
 gboolean        entente_timeline_view_select_next        (EntenteTimelineView *self,
                                                           int                  direction);
 /* Steps through the periods in date order, passing over hidden kinds;

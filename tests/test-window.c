@@ -810,6 +810,63 @@ test_next_and_previous (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With nothing selected, Right and Left start where the reader is
+ * looking, not centuries away; Home and End still go to the ends, and a
+ * search whose matches all lie behind the view still finds the first. */
+static void
+test_next_from_view (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n = entente_dataset_get_n_events (dataset);
+  gint64 middle = entente_dataset_get_event (dataset, n / 2)->start_day;
+  g_autoptr(GBytes) matches = NULL;
+  gboolean *flags;
+  double from, to;
+  int selected;
+
+  entente_timeline_view_set_range (view, middle - 300.5, middle + 800.5, FALSE);
+  entente_timeline_view_get_range (view, &from, &to);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.next", NULL);
+  selected = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (selected, >, 0);
+  g_assert_cmpfloat (entente_dataset_get_event (dataset, selected)->start_day, >=, from);
+  g_assert_cmpfloat (entente_dataset_get_event (dataset, selected - 1)->start_day, <, from);
+
+  entente_timeline_view_select_event (view, -1);
+  entente_timeline_view_set_range (view, middle - 300.5, middle + 800.5, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.previous", NULL);
+  selected = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (selected, <, (int) n - 1);
+  g_assert_cmpfloat (entente_dataset_get_event (dataset, selected)->start_day, <, to);
+  g_assert_cmpfloat (entente_dataset_get_event (dataset, selected + 1)->start_day, >=, to);
+
+  entente_timeline_view_select_event (view, -1);
+  entente_timeline_view_set_range (view, middle - 300.5, middle + 800.5, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.first", NULL);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline.last", NULL);
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, (int) n - 1);
+
+  /* Only the first two events match: both lie before the view. */
+  flags = g_new0 (gboolean, n);
+  flags[0] = flags[1] = TRUE;
+  matches = g_bytes_new_take (flags, n * sizeof (gboolean));
+  entente_timeline_view_set_matches (view, matches);
+  entente_timeline_view_select_event (view, -1);
+  entente_timeline_view_set_range (view, middle - 300.5, middle + 800.5, FALSE);
+  g_assert_true (entente_timeline_view_select_next (view, 1));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 0);
+  entente_timeline_view_select_event (view, -1);
+  entente_timeline_view_set_range (view, middle - 300.5, middle + 800.5, FALSE);
+  g_assert_true (entente_timeline_view_select_next (view, -1));
+  g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+G and Ctrl+Shift+G step through a search's matches wherever the
  * focus is; with no search they do nothing. */
 static void
@@ -4392,6 +4449,7 @@ main (int    argc,
   g_test_add_func ("/window/app-icon-found", test_app_icon_found);
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/next-period", test_next_period);
+  g_test_add_func ("/window/next-from-view", test_next_from_view);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
