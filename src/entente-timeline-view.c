@@ -150,6 +150,17 @@ shows_with_label (EntenteLayout *layout,
   if (item == NULL)
     return FALSE;
   entente_layout_get_plot_rect (layout, &plot);
+  if (item->bar.width > 0)
+    {
+      /* A span's marker sits at the edge of the view when it began
+       * before it; the bar is what shows. Half of it in view, or half
+       * the view filled by it, is enough: no zoom shows more of a span
+       * longer than the view. */
+      double x0 = MAX (item->bar.x, plot.x);
+      double x1 = MIN (item->bar.x + item->bar.width, plot.x + plot.width);
+
+      return x1 - x0 >= MIN (item->bar.width, plot.width) / 2;
+    }
   x = item->marker.x + item->marker.width / 2;
   return x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95;
 }
@@ -673,6 +684,10 @@ reveal_event (EntenteTimelineView *self,
   }
 
   span = to - from;
+  /* A span is shown whole, as Zoom to Event shows it: a slice from its
+   * middle shows neither when it began nor when it ended. */
+  if (e->is_span)
+    span = MAX (span, (e->end_day - e->start_day) * SHOW_DAYS_ROOM);
   center = e->is_span ? (e->start_day + e->end_day) / 2.0 : e->start_day + 0.5;
   for (;;)
     {

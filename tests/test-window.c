@@ -867,6 +867,54 @@ test_next_from_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Selecting a span out of view shows it whole, however narrow the view
+ * was; one already filling the view keeps the zoom. */
+static void
+test_reveal_span (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n = entente_dataset_get_n_events (dataset);
+  const EntenteEvent *longest = NULL;
+  int index = -1;
+  double from, to, middle;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteEvent *e = entente_dataset_get_event (dataset, i);
+
+      if (e->is_span && (longest == NULL || e->end_day - e->start_day > longest->end_day - longest->start_day))
+        {
+          longest = e;
+          index = i;
+        }
+    }
+  g_assert_nonnull (longest);
+  g_assert_cmpint (longest->end_day - longest->start_day, >, 3 * 366);
+
+  /* Three years, far from it. */
+  entente_timeline_view_set_range (view, longest->end_day + 20000, longest->end_day + 21096, FALSE);
+  entente_timeline_view_select_event (view, index);
+  run_frames (50);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat (from, <=, longest->start_day);
+  g_assert_cmpfloat (to, >=, longest->end_day);
+  g_assert_cmpfloat (to - from, <=, (longest->end_day - longest->start_day) * 1.3);
+
+  /* Three years in its middle: the bar fills the view and stays. */
+  middle = (longest->start_day + longest->end_day) / 2.0;
+  entente_timeline_view_select_event (view, -1);
+  entente_timeline_view_set_range (view, middle - 548, middle + 548, FALSE);
+  entente_timeline_view_select_event (view, index);
+  run_frames (50);
+  entente_timeline_view_get_range (view, &from, &to);
+  g_assert_cmpfloat_with_epsilon (from, middle - 548, 1e-6);
+  g_assert_cmpfloat_with_epsilon (to, middle + 548, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+G and Ctrl+Shift+G step through a search's matches wherever the
  * focus is; with no search they do nothing. */
 static void
@@ -4450,6 +4498,7 @@ main (int    argc,
   g_test_add_func ("/window/next-and-previous", test_next_and_previous);
   g_test_add_func ("/window/next-period", test_next_period);
   g_test_add_func ("/window/next-from-view", test_next_from_view);
+  g_test_add_func ("/window/reveal-span", test_reveal_span);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
