@@ -107,6 +107,8 @@ check "settings schema installed" test -f "$schemas/$app_id.gschema.xml"
 check "scalable icon installed" test -f "$share/icons/hicolor/scalable/apps/$app_id.svg"
 check "symbolic icon installed" test -f "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 check "bundled dataset installed" cmp -s "$srcdir/data/china-russia.json" "$share/entente/china-russia.json"
+check "help installed where help:entente finds it" cmp -s "$srcdir/docs/help/C/index.page" "$share/help/C/entente/index.page"
+check "help's pictures installed" cmp -s "$srcdir/docs/help/C/figures/window.png" "$share/help/C/entente/figures/window.png"
 if [ "$failed" -ne 0 ]; then
   echo "Bail out! files are missing"
   exit 1
