@@ -143,6 +143,42 @@ about_action (GSimpleAction *action,
 }
 
 static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  /* The help viewer is a separate package, which a system may lack. */
+  message = g_strdup_printf (_("The help viewer could not be started: %s. "
+                               "Installing GNOME's Help application (yelp) provides it."),
+                             error->message);
+  entente_show_failure (parent, _("Help Unavailable"), message);
+}
+
+void
+entente_show_help (GtkWindow  *parent,
+                   const char *page)
+{
+  g_autofree char *uri = page != NULL ? g_strconcat ("help:entente/", page, NULL)
+                                      : g_strdup ("help:entente");
+
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  entente_show_help (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
+}
+
+static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -163,6 +199,7 @@ entente_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "new-window", new_window_action },
+    { "help", help_action },
     { "about", about_action },
     { "quit", quit_action },
   };
@@ -174,6 +211,8 @@ entente_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
                                          (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help",
+                                         (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }

@@ -13,4 +13,10 @@ G_DECLARE_FINAL_TYPE (EntenteApplication, entente_application, ENTENTE, APPLICAT
 
 EntenteApplication *entente_application_new (void);
 
+/* Opens the user's help in the help viewer, at page (a page's id, such as
+ * "check") or at its index when page is NULL; a failure is shown in a
+ * dialog over parent. */
+void                entente_show_help       (GtkWindow  *parent,
+                                             const char *page);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "entente-application.h"
 #include "entente-date.h"
 #include "entente-event-list.h"
 #include "entente-export-dialog.h"
@@ -208,6 +209,12 @@ problems_summary (GPtrArray  *problems,
                           problems->len);
 }
 
+static void
+show_format_help (EntenteWindow *self)
+{
+  entente_show_help (GTK_WINDOW (self), "format");
+}
+
 /* The problems a file was found to have: the one, as the dialog's
  * message, or their count, with them listed under it. */
 static void
@@ -227,7 +234,12 @@ show_problems (EntenteWindow *self,
   if (problems->len > 1)
     adw_message_dialog_set_extra_child (dialog, problems_list (problems));
   adw_message_dialog_format_heading (dialog, _("“%s” Could Not Be Opened"), name);
+  adw_message_dialog_add_response (dialog, "format", _("Dataset _Format"));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  /* Most problems are a member or a date written otherwise than the
+   * format says: its page in the help has every one. */
+  g_signal_connect_swapped (dialog, "response::format", G_CALLBACK (show_format_help), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -17,18 +17,18 @@
 typedef struct {
   const char *language;
   /* The labels of the primary menu, in order, as the catalogue has them. */
-  const char *menu[12];
+  const char *menu[13];
   const char *menu_tooltip;
 } Expected;
 
 static const Expected expectations[] = {
   { "ru",
     { "Но_вое окно", "_Открыть…", "Открыть _недавние", "Сохр_анить копию…", "_Экспорт…", "_Печать…", "_Копировать диаграмму", "Перейти к _дате…", "Показать всю _шкалу",
-      "_Сочетания клавиш", "О про_грамме Entente", NULL },
+      "_Сочетания клавиш", "Сп_равка", "О про_грамме Entente", NULL },
     "Главное меню" },
   { "zh_CN",
     { "新建窗口(_N)", "打开(_O)…", "最近打开(_R)", "保存副本(_S)…", "导出(_E)…", "打印(_P)…", "复制图表(_C)", "转到日期(_G)…", "显示完整时间线(_F)",
-      "键盘快捷键(_K)", "关于 Entente(_A)", NULL },
+      "键盘快捷键(_K)", "帮助(_H)", "关于 Entente(_A)", NULL },
     "主菜单" },
 };
 

@@ -23,6 +23,8 @@
 
 /* One application per process: a second one could not own the bus name. */
 static EntenteApplication *app;
+/* Where the help viewer's stand-in lives (see set_up_help_viewer ()). */
+static char *help_home;
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -915,6 +917,176 @@ test_reveal_span (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The system's own help viewers (yelp, where it is installed), as
+ * desktop file ids separated by semicolons. Found by reading the desktop
+ * files, since GIO must not look for applications before the test's
+ * directories are in place. */
+static GString *
+other_help_viewers (void)
+{
+  static GString *ids;
+  const char * const *dirs = g_get_system_data_dirs ();
+
+  if (ids != NULL)
+    return ids;
+  ids = g_string_new (NULL);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *applications = g_build_filename (dirs[i], "applications", NULL);
+      g_autoptr(GDir) dir = g_dir_open (applications, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autoptr(GKeyFile) entry = g_key_file_new ();
+          g_autofree char *path = g_build_filename (applications, name, NULL);
+          g_auto(GStrv) types = NULL;
+
+          if (!g_str_has_suffix (name, ".desktop") ||
+              !g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL))
+            continue;
+          types = g_key_file_get_string_list (entry, "Desktop Entry", "MimeType", NULL, NULL);
+          if (types != NULL && g_strv_contains ((const char * const *) types, "x-scheme-handler/help"))
+            g_string_append_printf (ids, "%s;", name);
+        }
+    }
+  return ids;
+}
+
+/* Writes the help viewer's stand-in, and returns where it is. */
+static char *
+write_help_viewer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_build_filename (help_home, "help-viewer", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s/launched'\n",
+                                             help_home);
+
+  g_file_set_contents (program, script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (program, 0755), ==, 0);
+  return g_steal_pointer (&program);
+}
+
+/* The help viewer's stand-in: a program registered for help: addresses
+ * in this process's own data and configuration directories, which writes
+ * down each address it is started with. It must be in place before GIO
+ * first looks for applications. */
+static void
+set_up_help_viewer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *applications = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *entry = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *mimeapps = NULL;
+
+  help_home = g_dir_make_tmp ("entente-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data = g_build_filename (help_home, "data", NULL);
+  config = g_build_filename (help_home, "config", NULL);
+  applications = g_build_filename (data, "applications", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  program = write_help_viewer ();
+
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help Viewer\n"
+                           "Exec=%s %%u\nMimeType=x-scheme-handler/help;\nNoDisplay=true\n", program);
+  path = g_build_filename (applications, "entente-test-help.desktop", NULL);
+  g_file_set_contents (path, entry, -1, &error);
+  g_assert_no_error (error);
+  g_free (path);
+  path = g_build_filename (config, "mimeapps.list", NULL);
+  mimeapps = g_strdup_printf ("[Default Applications]\nx-scheme-handler/help=entente-test-help.desktop\n"
+                              "[Removed Associations]\nx-scheme-handler/help=%s\n",
+                              other_help_viewers ()->str);
+  g_file_set_contents (path, mimeapps, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_help_viewer (void)
+{
+  const char *paths[] = {
+    "data/applications/entente-test-help.desktop", "data/applications", "data",
+    "config/mimeapps.list", "config", "help-viewer", "launched", "",
+  };
+
+  /* GTK may have left files of its own under data or config: those
+   * directories then stay. */
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *path = g_build_filename (help_home, paths[i], NULL);
+
+      g_remove (path);
+    }
+  g_free (help_home);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* F1 and the main menu's Help open the user's help in the help viewer;
+ * without a viewer to start, a dialog says so. */
+static void
+test_help (void)
+{
+  EntenteWindow *window = new_window ();
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_autofree char *launched = g_build_filename (help_home, "launched", NULL);
+  g_autofree char *program = g_build_filename (help_home, "help-viewer", NULL);
+  g_autofree char *addresses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  spin_until (file_exists, launched, 10000);
+  /* The viewer writes its line and ends. */
+  run_frames (200);
+  g_file_get_contents (launched, &addresses, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (addresses, ==, "help:entente\n");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A page of it, as the dialogs that point to one ask. */
+  g_remove (launched);
+  entente_show_help (GTK_WINDOW (window), "check");
+  spin_until (file_exists, launched, 10000);
+  run_frames (200);
+  g_clear_pointer (&addresses, g_free);
+  g_file_get_contents (launched, &addresses, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (addresses, ==, "help:entente/check\n");
+  g_remove (launched);
+
+  /* No viewer that can start: the system's are set aside from the
+   * start, and the stand-in is no longer a program. */
+  g_assert_cmpint (g_chmod (program, 0644), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  spin_until (error_shown, NULL, 10000);
+  {
+    AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (failure), ==, "Help Unavailable");
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (failure)) == GTK_WINDOW (window));
+    gtk_window_destroy (GTK_WINDOW (failure));
+  }
+  g_assert_false (g_file_test (launched, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (program, 0755), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+G and Ctrl+Shift+G step through a search's matches wherever the
  * focus is; with no search they do nothing. */
 static void
@@ -1116,6 +1288,25 @@ test_open_invalid_keeps_dataset (void)
                      entente_window_get_last_error (window) + strlen (path) + 2);
     g_assert_null (adw_message_dialog_get_extra_child (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Its Dataset Format opens that page of the help. */
+  {
+    g_autofree char *launched = g_build_filename (help_home, "launched", NULL);
+    g_autofree char *addresses = NULL;
+    AdwMessageDialog *dialog;
+
+    g_remove (launched);
+    entente_window_open_file (window, file);
+    spin_until (not_loading, window, 10000);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "format");
+    spin_until (file_exists, launched, 10000);
+    run_frames (200);
+    g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
+    g_assert_cmpstr (addresses, ==, "help:entente/format\n");
+    g_remove (launched);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1429,12 +1620,6 @@ test_widget_pixels_equal_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-
-static gboolean
-file_exists (gpointer data)
-{
-  return g_file_test (data, G_FILE_TEST_EXISTS);
-}
 
 /* Exports from the dialog to file, and waits for it to be written. */
 static void
@@ -4478,6 +4663,9 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
+  set_up_help_viewer ();
   /* Without a display there is nothing to test: say so with meson's
    * "skipped" status. The README's test command provides one. */
   if (!gtk_init_check ())
@@ -4499,6 +4687,7 @@ main (int    argc,
   g_test_add_func ("/window/next-period", test_next_period);
   g_test_add_func ("/window/next-from-view", test_next_from_view);
   g_test_add_func ("/window/reveal-span", test_reveal_span);
+  g_test_add_func ("/window/help", test_help);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
@@ -4555,5 +4744,7 @@ main (int    argc,
   g_test_add_func ("/window/cluster-opens-within-view", test_cluster_opens_within_view);
   g_test_add_func ("/window/random-use", test_random_use);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_help_viewer ();
+  return status;
 }
