@@ -142,24 +142,6 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-static void
-help_shown_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (gtk_show_uri_full_finish (parent, result, &error))
-    return;
-  /* The help viewer is a separate package, which a system may lack. */
-  message = g_strdup_printf (_("The help viewer could not be started: %s. "
-                               "Installing GNOME's Help application (yelp) provides it."),
-                             error->message);
-  entente_show_failure (parent, _("Help Unavailable"), message);
-}
-
 void
 entente_show_help (GtkWindow  *parent,
                    const char *page)
@@ -167,7 +149,9 @@ entente_show_help (GtkWindow  *parent,
   g_autofree char *uri = page != NULL ? g_strconcat ("help:entente/", page, NULL)
                                       : g_strdup ("help:entente");
 
-  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+  /* The help viewer is a separate package, which a system may lack. */
+  entente_show_uri (parent, uri, _("Help Unavailable"),
+                    _("Installing GNOME's Help application (yelp) provides a viewer for it."));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "entente-marker.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
+#include "entente-window.h"
 
 struct _EntenteSourcePanel
 {
@@ -121,7 +122,8 @@ open_clicked_cb (GtkButton *button,
    * handlers for other schemes. */
   if (!entente_uri_is_web (url))
     return;
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+  entente_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url,
+                    _("The Source Could Not Be Opened"), NULL);
 }
 
 static GtkWidget *

@@ -1306,6 +1306,47 @@ entente_show_failure (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  char *heading;
+  char *hint;
+} ShowUri;
+
+static void
+uri_shown_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShowUri *show = user_data;
+  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    {
+      /* TRANSLATORS: why an address could not be opened, then what
+       * would help */
+      g_autofree char *message = show->hint != NULL ? g_strdup_printf (_("%s. %s"), error->message, show->hint)
+                                                    : g_strdup (error->message);
+
+      entente_show_failure (parent, show->heading, message);
+    }
+  g_free (show->heading);
+  g_free (show->hint);
+  g_free (show);
+}
+
+void
+entente_show_uri (GtkWindow  *parent,
+                  const char *uri,
+                  const char *heading,
+                  const char *hint)
+{
+  ShowUri *show = g_new0 (ShowUri, 1);
+
+  show->heading = g_strdup (heading);
+  show->hint = g_strdup (hint);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, uri_shown_cb, show);
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -1485,8 +1526,10 @@ open_export_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
 
-  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+  entente_show_uri (GTK_WINDOW (widget), uri, heading, NULL);
 }
 
 static void

@@ -51,6 +51,13 @@ AdwToast       *entente_toast_new_plain    (const char         *text);
 void            entente_show_failure       (GtkWindow          *parent,
                                             const char         *heading,
                                             const char         *message);
+/* Opens uri in the application the system has for it; a failure is
+ * shown in a dialog over parent with heading, and hint, when not NULL, a
+ * sentence on what would help, after the reason. */
+void            entente_show_uri           (GtkWindow          *parent,
+                                            const char         *uri,
+                                            const char         *heading,
+                                            const char         *hint);
 /* Entente's settings, or NULL when run uninstalled without the compiled
  * schema: nothing is remembered then. */
 GSettings      *entente_settings_new       (void);

@@ -23,8 +23,9 @@
 
 /* One application per process: a second one could not own the bus name. */
 static EntenteApplication *app;
-/* Where the help viewer's stand-in lives (see set_up_help_viewer ()). */
-static char *help_home;
+/* Where the stand-in for the system's applications lives (see
+ * set_up_stand_in ()). */
+static char *stand_in_home;
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -917,19 +918,22 @@ test_reveal_span (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The system's own help viewers (yelp, where it is installed), as
- * desktop file ids separated by semicolons. Found by reading the desktop
- * files, since GIO must not look for applications before the test's
- * directories are in place. */
-static GString *
-other_help_viewers (void)
+/* What the stand-in for the system's applications (see set_up_stand_in ())
+ * opens: the help, and the web for the sources. */
+static const char * const stand_in_types[] = {
+  "x-scheme-handler/help", "x-scheme-handler/https", "x-scheme-handler/http", NULL,
+};
+
+/* The system's own applications for type (yelp or a web browser, where
+ * installed), as desktop file ids separated by semicolons. Found by
+ * reading the desktop files, since GIO must not look for applications
+ * before the test's directories are in place. */
+static char *
+system_handlers (const char *type)
 {
-  static GString *ids;
+  GString *ids = g_string_new (NULL);
   const char * const *dirs = g_get_system_data_dirs ();
 
-  if (ids != NULL)
-    return ids;
-  ids = g_string_new (NULL);
   for (guint i = 0; dirs[i] != NULL; i++)
     {
       g_autofree char *applications = g_build_filename (dirs[i], "applications", NULL);
@@ -946,21 +950,21 @@ other_help_viewers (void)
               !g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL))
             continue;
           types = g_key_file_get_string_list (entry, "Desktop Entry", "MimeType", NULL, NULL);
-          if (types != NULL && g_strv_contains ((const char * const *) types, "x-scheme-handler/help"))
+          if (types != NULL && g_strv_contains ((const char * const *) types, type))
             g_string_append_printf (ids, "%s;", name);
         }
     }
-  return ids;
+  return g_string_free (ids, FALSE);
 }
 
-/* Writes the help viewer's stand-in, and returns where it is. */
+/* Writes the stand-in program, and returns where it is. */
 static char *
-write_help_viewer (void)
+write_stand_in (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_build_filename (help_home, "help-viewer", NULL);
+  g_autofree char *program = g_build_filename (stand_in_home, "stand-in", NULL);
   g_autofree char *script = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s/launched'\n",
-                                             help_home);
+                                             stand_in_home);
 
   g_file_set_contents (program, script, -1, &error);
   g_assert_no_error (error);
@@ -968,12 +972,13 @@ write_help_viewer (void)
   return g_steal_pointer (&program);
 }
 
-/* The help viewer's stand-in: a program registered for help: addresses
- * in this process's own data and configuration directories, which writes
- * down each address it is started with. It must be in place before GIO
- * first looks for applications. */
+/* A stand-in for the help viewer and the web browser: a program
+ * registered for their addresses in this process's own data and
+ * configuration directories, in their place, which writes down each
+ * address it is started with. It must be in place before GIO first looks
+ * for applications. */
 static void
-set_up_help_viewer (void)
+set_up_stand_in (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -982,51 +987,60 @@ set_up_help_viewer (void)
   g_autofree char *program = NULL;
   g_autofree char *entry = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *mimeapps = NULL;
+  g_autofree char *types = NULL;
+  g_autoptr(GString) mimeapps = NULL;
 
-  help_home = g_dir_make_tmp ("entente-window-XXXXXX", &error);
+  stand_in_home = g_dir_make_tmp ("entente-window-XXXXXX", &error);
   g_assert_no_error (error);
-  data = g_build_filename (help_home, "data", NULL);
-  config = g_build_filename (help_home, "config", NULL);
+  data = g_build_filename (stand_in_home, "data", NULL);
+  config = g_build_filename (stand_in_home, "config", NULL);
   applications = g_build_filename (data, "applications", NULL);
   g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
-  program = write_help_viewer ();
+  program = write_stand_in ();
 
-  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help Viewer\n"
-                           "Exec=%s %%u\nMimeType=x-scheme-handler/help;\nNoDisplay=true\n", program);
-  path = g_build_filename (applications, "entente-test-help.desktop", NULL);
+  types = g_strjoinv (";", (char **) stand_in_types);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Stand-in\n"
+                           "Exec=%s %%u\nMimeType=%s;\nNoDisplay=true\n", program, types);
+  path = g_build_filename (applications, "entente-test-stand-in.desktop", NULL);
   g_file_set_contents (path, entry, -1, &error);
   g_assert_no_error (error);
   g_free (path);
   path = g_build_filename (config, "mimeapps.list", NULL);
-  mimeapps = g_strdup_printf ("[Default Applications]\nx-scheme-handler/help=entente-test-help.desktop\n"
-                              "[Removed Associations]\nx-scheme-handler/help=%s\n",
-                              other_help_viewers ()->str);
-  g_file_set_contents (path, mimeapps, -1, &error);
+  mimeapps = g_string_new ("[Default Applications]\n");
+  for (guint i = 0; stand_in_types[i] != NULL; i++)
+    g_string_append_printf (mimeapps, "%s=entente-test-stand-in.desktop\n", stand_in_types[i]);
+  g_string_append (mimeapps, "[Removed Associations]\n");
+  for (guint i = 0; stand_in_types[i] != NULL; i++)
+    {
+      g_autofree char *others = system_handlers (stand_in_types[i]);
+
+      g_string_append_printf (mimeapps, "%s=%s\n", stand_in_types[i], others);
+    }
+  g_file_set_contents (path, mimeapps->str, -1, &error);
   g_assert_no_error (error);
 }
 
 static void
-remove_help_viewer (void)
+remove_stand_in (void)
 {
   const char *paths[] = {
-    "data/applications/entente-test-help.desktop", "data/applications", "data",
-    "config/mimeapps.list", "config", "help-viewer", "launched", "",
+    "data/applications/entente-test-stand-in.desktop", "data/applications", "data",
+    "config/mimeapps.list", "config", "stand-in", "launched", "",
   };
 
   /* GTK may have left files of its own under data or config: those
    * directories then stay. */
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autofree char *path = g_build_filename (help_home, paths[i], NULL);
+      g_autofree char *path = g_build_filename (stand_in_home, paths[i], NULL);
 
       g_remove (path);
     }
-  g_free (help_home);
+  g_free (stand_in_home);
 }
 
 static gboolean
@@ -1042,8 +1056,8 @@ test_help (void)
 {
   EntenteWindow *window = new_window ();
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
-  g_autofree char *launched = g_build_filename (help_home, "launched", NULL);
-  g_autofree char *program = g_build_filename (help_home, "help-viewer", NULL);
+  g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
+  g_autofree char *program = g_build_filename (stand_in_home, "stand-in", NULL);
   g_autofree char *addresses = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1082,6 +1096,84 @@ test_help (void)
     gtk_window_destroy (GTK_WINDOW (failure));
   }
   g_assert_false (g_file_test (launched, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (program, 0755), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A quotation's web browser button opens its source's address; without
+ * a browser that can start, a dialog says so. */
+static void
+test_open_source (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "full.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EntenteWindow *window = new_window ();
+  EntenteDataset *dataset;
+  g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
+  g_autofree char *program = g_build_filename (stand_in_home, "stand-in", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *addresses = NULL;
+  const EntenteSource *source = NULL;
+  GtkWidget *button;
+
+  /* The bundled dataset's sources have no web address: this one's do. */
+  entente_window_open_file (window, file);
+  spin_until (not_loading, window, 10000);
+  dataset = entente_window_get_dataset (window);
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset) && source == NULL; i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      if (event->n_excerpts == 0)
+        continue;
+      source = entente_dataset_get_source (dataset,
+                                           entente_dataset_get_excerpt (dataset, event->first_excerpt)->source);
+      if (source->url == NULL || !g_str_has_prefix (source->url, "https://"))
+        source = NULL;
+      else
+        entente_timeline_view_select_event (entente_window_get_view (window), i);
+    }
+  g_assert_nonnull (source);
+  run_frames (100);
+  button = find_button_with_tooltip (GTK_WIDGET (entente_window_get_panel (window)), source->url);
+  g_assert_nonnull (button);
+
+  g_remove (launched);
+  g_signal_emit_by_name (button, "clicked");
+  spin_until (file_exists, launched, 10000);
+  run_frames (200);
+  g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
+  expected = g_strconcat (source->url, "\n", NULL);
+  g_assert_cmpstr (addresses, ==, expected);
+  g_remove (launched);
+
+  g_assert_cmpint (g_chmod (program, 0644), ==, 0);
+  g_signal_emit_by_name (button, "clicked");
+  spin_until (error_shown, NULL, 10000);
+  {
+    AdwMessageDialog *failure = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (failure), ==, "The Source Could Not Be Opened");
+    gtk_window_destroy (GTK_WINDOW (failure));
+  }
   g_assert_cmpint (g_chmod (program, 0755), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1292,7 +1384,7 @@ test_open_invalid_keeps_dataset (void)
 
   /* Its Dataset Format opens that page of the help. */
   {
-    g_autofree char *launched = g_build_filename (help_home, "launched", NULL);
+    g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
     g_autofree char *addresses = NULL;
     AdwMessageDialog *dialog;
 
@@ -4665,7 +4757,7 @@ main (int    argc,
 {
   int status;
 
-  set_up_help_viewer ();
+  set_up_stand_in ();
   /* Without a display there is nothing to test: say so with meson's
    * "skipped" status. The README's test command provides one. */
   if (!gtk_init_check ())
@@ -4688,6 +4780,7 @@ main (int    argc,
   g_test_add_func ("/window/next-from-view", test_next_from_view);
   g_test_add_func ("/window/reveal-span", test_reveal_span);
   g_test_add_func ("/window/help", test_help);
+  g_test_add_func ("/window/open-source", test_open_source);
   g_test_add_func ("/window/keyboard-pans", test_keyboard_pans);
   g_test_add_func ("/window/kinetic-panning", test_kinetic_panning);
   g_test_add_func ("/window/drag-keeps-lanes", test_drag_keeps_lanes);
@@ -4745,6 +4838,6 @@ main (int    argc,
   g_test_add_func ("/window/random-use", test_random_use);
 
   status = g_test_run ();
-  remove_help_viewer ();
+  remove_stand_in ();
   return status;
 }
