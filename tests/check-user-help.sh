@@ -1,7 +1,8 @@
 #!/bin/sh
 # The user's help is valid Mallard, its links and pictures lead somewhere,
-# every page is reachable from the index, every page is installed, and the
-# dataset it shows as an example opens.
+# every page is reachable from the index, every page is installed, the
+# dataset it shows as an example opens, and its translations are complete
+# and give valid pages.
 #   check-user-help.sh HELP_DIR MESON_BUILD ENTENTE
 set -u
 help=$1
@@ -29,12 +30,30 @@ done
 
 # The example of write.page, taken out of its <code> element and its XML
 # escapes undone, is a valid dataset.
-example=$(mktemp --suffix=.json) || exit 1
-trap 'rm -f "$example"' EXIT
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+example=$tmp/example.json
 sed -n '/<code mime="application\/json">/,/<\/code>/p' write.page |
   sed -e 's/.*<code mime="application\/json">//' -e 's/<\/code>.*//' \
       -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e 's/&amp;/\&/g' > "$example"
 [ -s "$example" ] || fail "write.page has no example"
 "$entente" --check "$example" || fail "the example of write.page is not a valid dataset"
+
+# Each translation is complete, current with the pages, and gives pages
+# that are valid with their links whole.
+pot="$tmp/help.pot"
+itstool -o "$pot" ./*.page || fail "itstool could not read the pages"
+for lang in $(cat "$help/LINGUAS"); do
+  po="$help/$lang/$lang.po"
+  stats=$(msgfmt --check --statistics -o "$tmp/$lang.mo" "$po" 2>&1) || fail "$po: $stats"
+  case $stats in
+    *fuzzy*|*untranslated*) fail "$po is not complete: $stats" ;;
+  esac
+  out=$(msgcmp "$po" "$pot" 2>&1) || fail "$po lacks messages of the pages: $out"
+  mkdir -p "$tmp/$lang"
+  itstool -m "$tmp/$lang.mo" -o "$tmp/$lang" ./*.page || fail "$lang: itstool could not translate the pages"
+  (cd "$tmp/$lang" && yelp-check validate ./*.page) || fail "$lang: translated pages do not validate"
+  out=$(cd "$tmp/$lang" && yelp-check links ./*.page) || fail "$lang: broken links: $out"
+done
 
 exit $status

@@ -109,6 +109,8 @@ check "symbolic icon installed" test -f "$share/icons/hicolor/symbolic/apps/$app
 check "bundled dataset installed" cmp -s "$srcdir/data/china-russia.json" "$share/entente/china-russia.json"
 check "help installed where help:entente finds it" cmp -s "$srcdir/docs/help/C/index.page" "$share/help/C/entente/index.page"
 check "help's pictures installed" cmp -s "$srcdir/docs/help/C/figures/window.png" "$share/help/C/entente/figures/window.png"
+check "Russian help installed, translated" grep -q "Справка Entente" "$share/help/ru/entente/index.page"
+check "Chinese help installed, translated" grep -q "Entente 帮助" "$share/help/zh_CN/entente/index.page"
 if [ "$failed" -ne 0 ]; then
   echo "Bail out! files are missing"
   exit 1
