@@ -45,6 +45,7 @@ struct _EntenteWindow
   AdwStatusPage       *loading_page;
   GtkProgressBar      *loading_bar;
   GtkBox              *problems_box;  /* under the page of a failed open */
+  GtkWidget           *format_help_button;
   AdwFlap             *flap;
   EntenteTimelineView *view;
   EntenteOverview     *overview;
@@ -209,10 +210,20 @@ problems_summary (GPtrArray  *problems,
                           problems->len);
 }
 
+/* Most problems are a member or a date written otherwise than the format
+ * says: its page in the help has every one. */
+static void
+format_help_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  entente_show_help (GTK_WINDOW (widget), "format");
+}
+
 static void
 show_format_help (EntenteWindow *self)
 {
-  entente_show_help (GTK_WINDOW (self), "format");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.format-help", NULL);
 }
 
 /* The problems a file was found to have: the one, as the dialog's
@@ -237,8 +248,6 @@ show_problems (EntenteWindow *self,
   adw_message_dialog_add_response (dialog, "format", _("Dataset _Format"));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
-  /* Most problems are a member or a date written otherwise than the
-   * format says: its page in the help has every one. */
   g_signal_connect_swapped (dialog, "response::format", G_CALLBACK (show_format_help), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -274,6 +283,7 @@ show_problems_on_page (EntenteWindow *self,
   if (problems->len > 1)
     gtk_box_append (self->problems_box, problems_list (problems));
   gtk_widget_set_visible (GTK_WIDGET (self->problems_box), problems->len > 1);
+  gtk_widget_set_visible (self->format_help_button, TRUE);
 
   adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->status_page, title);
@@ -719,6 +729,7 @@ set_dataset (EntenteWindow  *self,
 
   g_clear_pointer (&self->last_error, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_box), FALSE);
+  gtk_widget_set_visible (self->format_help_button, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "timeline");
   update_titles (self);
   /* The new dataset is searched afresh, even for the same text. */
@@ -1813,6 +1824,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, EntenteWindow, format_help_button);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, flap);
@@ -1828,6 +1840,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.format-help", NULL, format_help_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

@@ -1049,6 +1049,40 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+static GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* F1 and the main menu's Help open the user's help in the help viewer;
  * without a viewer to start, a dialog says so. */
 static void
@@ -1062,6 +1096,8 @@ test_help (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+  /* The format's button belongs to the page of a file that failed. */
+  g_assert_false (gtk_widget_is_visible (find_button_with_action (GTK_WIDGET (window), "win.format-help")));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   spin_until (file_exists, launched, 10000);
@@ -1099,23 +1135,6 @@ test_help (void)
   g_assert_cmpint (g_chmod (program, 0755), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A quotation's web browser button opens its source's address; without
@@ -1471,6 +1490,23 @@ test_problems_listed (void)
     gtk_widget_measure (adw_status_page_get_child (page), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
     g_test_message ("page's child height %d to %d", minimum, natural);
     g_assert_cmpint (natural, <, 500);
+
+    /* Under Open, the help's page on the format. */
+    {
+      g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
+      g_autofree char *addresses = NULL;
+      GtkWidget *format = find_button_with_action (GTK_WIDGET (page), "win.format-help");
+
+      g_assert_nonnull (format);
+      g_assert_true (gtk_widget_is_visible (format));
+      g_remove (launched);
+      gtk_widget_activate (format);
+      spin_until (file_exists, launched, 10000);
+      run_frames (200);
+      g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
+      g_assert_cmpstr (addresses, ==, "help:entente/format\n");
+      g_remove (launched);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
