@@ -77,21 +77,53 @@ search_and_wait (EntenteWindow *window,
   spin_until (not_searching, window, 10000);
 }
 
+/* The first widget in widget's tree, widget included, that match
+ * accepts. */
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_widget_matching (GtkWidget  *widget,
+                      gboolean  (*match) (GtkWidget *, gconstpointer),
+                      gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_widget_matching (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  return find_widget_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static EntenteWindow *
@@ -1049,38 +1081,36 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
-static GtkWidget *
-find_button_with_action (GtkWidget  *widget,
-                         const char *action)
+static char *
+launched_path (void)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_build_filename (stand_in_home, "launched", NULL);
 }
 
-static GtkWidget *
-find_button_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
+/* Forgets the addresses the stand-in was started with. */
+static void
+forget_launched (void)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+  g_autofree char *path = launched_path ();
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_remove (path);
+}
+
+/* Waits for the stand-in to be started, checks that address is all it was
+ * given, and forgets it. */
+static void
+assert_launched (const char *address)
+{
+  g_autofree char *path = launched_path ();
+  g_autofree char *expected = g_strconcat (address, "\n", NULL);
+  g_autofree char *addresses = NULL;
+
+  spin_until (file_exists, path, 10000);
+  /* It writes its line and ends. */
+  run_frames (200);
+  g_assert_true (g_file_get_contents (path, &addresses, NULL, NULL));
+  g_assert_cmpstr (addresses, ==, expected);
+  g_remove (path);
 }
 
 /* F1 and the main menu's Help open the user's help in the help viewer;
@@ -1090,34 +1120,21 @@ test_help (void)
 {
   EntenteWindow *window = new_window ();
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
-  g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
+  g_autofree char *launched = launched_path ();
   g_autofree char *program = g_build_filename (stand_in_home, "stand-in", NULL);
-  g_autofree char *addresses = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
   /* The format's button belongs to the page of a file that failed. */
-  g_assert_false (gtk_widget_is_visible (find_button_with_action (GTK_WIDGET (window), "win.format-help")));
+  g_assert_false (gtk_widget_is_visible (find_widget_matching (GTK_WIDGET (window), is_button_for_action, "win.format-help")));
 
+  forget_launched ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  spin_until (file_exists, launched, 10000);
-  /* The viewer writes its line and ends. */
-  run_frames (200);
-  g_file_get_contents (launched, &addresses, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (addresses, ==, "help:entente\n");
+  assert_launched ("help:entente");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* A page of it, as the dialogs that point to one ask. */
-  g_remove (launched);
   entente_show_help (GTK_WINDOW (window), "check");
-  spin_until (file_exists, launched, 10000);
-  run_frames (200);
-  g_clear_pointer (&addresses, g_free);
-  g_file_get_contents (launched, &addresses, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (addresses, ==, "help:entente/check\n");
-  g_remove (launched);
+  assert_launched ("help:entente/check");
 
   /* No viewer that can start: the system's are set aside from the
    * start, and the stand-in is no longer a program. */
@@ -1146,10 +1163,7 @@ test_open_source (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   EntenteWindow *window = new_window ();
   EntenteDataset *dataset;
-  g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
   g_autofree char *program = g_build_filename (stand_in_home, "stand-in", NULL);
-  g_autofree char *expected = NULL;
-  g_autofree char *addresses = NULL;
   const EntenteSource *source = NULL;
   GtkWidget *button;
 
@@ -1172,17 +1186,12 @@ test_open_source (void)
     }
   g_assert_nonnull (source);
   run_frames (100);
-  button = find_button_with_tooltip (GTK_WIDGET (entente_window_get_panel (window)), source->url);
+  button = find_widget_matching (GTK_WIDGET (entente_window_get_panel (window)), is_button_with_tooltip, source->url);
   g_assert_nonnull (button);
 
-  g_remove (launched);
+  forget_launched ();
   g_signal_emit_by_name (button, "clicked");
-  spin_until (file_exists, launched, 10000);
-  run_frames (200);
-  g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
-  expected = g_strconcat (source->url, "\n", NULL);
-  g_assert_cmpstr (addresses, ==, expected);
-  g_remove (launched);
+  assert_launched (source->url);
 
   g_assert_cmpint (g_chmod (program, 0644), ==, 0);
   g_signal_emit_by_name (button, "clicked");
@@ -1403,21 +1412,15 @@ test_open_invalid_keeps_dataset (void)
 
   /* Its Dataset Format opens that page of the help. */
   {
-    g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
-    g_autofree char *addresses = NULL;
     AdwMessageDialog *dialog;
 
-    g_remove (launched);
+    forget_launched ();
     entente_window_open_file (window, file);
     spin_until (not_loading, window, 10000);
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "format");
-    spin_until (file_exists, launched, 10000);
-    run_frames (200);
-    g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
-    g_assert_cmpstr (addresses, ==, "help:entente/format\n");
-    g_remove (launched);
+    assert_launched ("help:entente/format");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1493,19 +1496,13 @@ test_problems_listed (void)
 
     /* Under Open, the help's page on the format. */
     {
-      g_autofree char *launched = g_build_filename (stand_in_home, "launched", NULL);
-      g_autofree char *addresses = NULL;
-      GtkWidget *format = find_button_with_action (GTK_WIDGET (page), "win.format-help");
+      GtkWidget *format = find_widget_matching (GTK_WIDGET (page), is_button_for_action, "win.format-help");
 
       g_assert_nonnull (format);
       g_assert_true (gtk_widget_is_visible (format));
-      g_remove (launched);
+      forget_launched ();
       gtk_widget_activate (format);
-      spin_until (file_exists, launched, 10000);
-      run_frames (200);
-      g_assert_true (g_file_get_contents (launched, &addresses, NULL, NULL));
-      g_assert_cmpstr (addresses, ==, "help:entente/format\n");
-      g_remove (launched);
+      assert_launched ("help:entente/format");
     }
   }
   gtk_window_destroy (GTK_WINDOW (window));
