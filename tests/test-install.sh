@@ -111,6 +111,7 @@ check "help installed where help:entente finds it" cmp -s "$srcdir/docs/help/C/i
 check "help's pictures installed" cmp -s "$srcdir/docs/help/C/figures/window.png" "$share/help/C/entente/figures/window.png"
 check "Russian help installed, translated" grep -q "Справка Entente" "$share/help/ru/entente/index.page"
 check "Chinese help installed, translated" grep -q "Entente 帮助" "$share/help/zh_CN/entente/index.page"
+check "Russian help's picture shows the Russian interface" cmp -s "$srcdir/docs/help/ru/figures/window.png" "$share/help/ru/entente/figures/window.png"
 if [ "$failed" -ne 0 ]; then
   echo "Bail out! files are missing"
   exit 1
