@@ -436,10 +436,15 @@ kinetic_tick_cb (GtkWidget     *widget,
   double dt = MAX (now - self->kinetic_time, 0) / (double) G_USEC_PER_SEC;
   double from = self->from_day, to = self->to_day;
   double width = MAX (gtk_widget_get_width (widget), 1);
+  double decay = exp (-KINETIC_FRICTION * dt);
+  /* The distance the decaying speed covers in dt, exactly: a step at the
+   * speed the frame began with would carry a fling further the longer
+   * the frames, and so further on a slow machine. */
+  double moved = self->kinetic_speed * (1 - decay) / KINETIC_FRICTION;
 
   self->kinetic_time = now;
-  apply_range (self, from + self->kinetic_speed * dt, to + self->kinetic_speed * dt);
-  self->kinetic_speed *= exp (-KINETIC_FRICTION * dt);
+  apply_range (self, from + moved, to + moved);
+  self->kinetic_speed *= decay;
   /* Slowed to a crawl. At an end of the timeline, the range is held
    * there until then. */
   if (fabs (self->kinetic_speed) * width / (to - from) < KINETIC_MIN_SPEED)

@@ -365,9 +365,10 @@ test_kinetic_panning (void)
   spin_until (range_settles, view, 5000);
   entente_timeline_view_get_range (view, &settled_from, &settled_to);
   /* It slowed down: never further than the whole speed would carry it
-   * in a quarter of a second, the friction's time. */
+   * in a quarter of a second, the friction's time, however long the
+   * frames took. */
   g_assert_cmpfloat (settled_from, >, moved_from);
-  g_assert_cmpfloat (settled_from - from, <, 100.0 * 20 / width * span / 4.0 * 1.05);
+  g_assert_cmpfloat (settled_from - from, <=, 100.0 * 20 / width * span / 4.0 + 1e-6);
 
   /* A drag to the left, let go at 1 500 pixels a second: later again. */
   entente_timeline_view_get_range (view, &from, &to);
