@@ -263,6 +263,13 @@ run_export (const Options *options)
   if (!entente_export_to_file (dataset, &export, options->export_path, &error))
     {
       g_printerr ("%s\n", error->message);
+      /* A format, size or range the export refuses came from the command
+       * line, as a date it could not read does; a file it could not write
+       * did not. */
+      if (g_error_matches (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_FORMAT) ||
+          g_error_matches (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_SIZE) ||
+          g_error_matches (error, ENTENTE_EXPORT_ERROR, ENTENTE_EXPORT_ERROR_RANGE))
+        return EXIT_USAGE;
       return EXIT_INVALID;
     }
   return EXIT_OK;

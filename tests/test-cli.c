@@ -202,6 +202,8 @@ test_export (void)
   g_auto(Run) unknown = { 0 };
   g_auto(Run) missing = { 0 };
   g_auto(Run) backwards = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  g_auto(Run) theme = { 0 };
 
   /* Without a display, as on a server. */
   run_entente (&ok, "--export", png, "--width", "800", "--height", "500", "--theme", "dark", NULL);
@@ -250,7 +252,7 @@ test_export (void)
 
       run_entente (&zero, "--export", png, zeros[i], "0", NULL);
       g_test_message ("%s 0: %s", zeros[i], zero.err);
-      g_assert_cmpint (zero.status, !=, 0);
+      g_assert_cmpint (zero.status, ==, 2);
       g_assert_nonnull (strstr (zero.err, "out of range"));
       g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
     }
@@ -260,18 +262,29 @@ test_export (void)
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
   g_remove (png);
 
-  /* Failures name the path and leave nothing behind. */
+  /* Failures name the path and leave nothing behind. What the command
+   * line asked for wrongly exits with 2, a file not written with 1. */
   run_entente (&unknown, "--export", bad, NULL);
-  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, bad));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 
   run_entente (&missing, "--export", inside_missing, NULL);
-  g_assert_cmpint (missing.status, !=, 0);
+  g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, inside_missing));
 
   run_entente (&backwards, "--export", png, "--from", "1990", "--to", "1950", NULL);
-  g_assert_cmpint (backwards.status, !=, 0);
+  g_assert_cmpint (backwards.status, ==, 2);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_entente (&unreadable, "--export", png, "--from", "19x5", NULL);
+  g_assert_cmpint (unreadable.status, ==, 2);
+  g_assert_nonnull (strstr (unreadable.err, "--from"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_entente (&theme, "--export", png, "--theme", "sepia", NULL);
+  g_assert_cmpint (theme.status, ==, 2);
+  g_assert_nonnull (strstr (theme.err, "sepia"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   g_assert_cmpint (g_rmdir (dir), ==, 0);
