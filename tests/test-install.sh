@@ -4,20 +4,20 @@
 # desktop does, through its desktop entry: once by the entry's Exec line, and
 # once by D-Bus activation. Each time the main window must appear.
 #
-# usage: test-install.sh MESON BUILDDIR SRCDIR BINDIR DATADIR APP_ID TITLE
+# usage: test-install.sh MESON BUILDDIR SRCDIR BINDIR DATADIR MANDIR APP_ID TITLE
 #
-# BINDIR and DATADIR are the absolute install directories of the build; the
-# files go under a temporary DESTDIR, and nothing is rebuilt. It needs an X
-# display (the test suite runs under xvfb-run), the GLib tools (gio,
-# gapplication, gdbus, glib-compile-schemas), dbus-daemon, xwininfo and xprop;
-# it fails when the window does not appear.
+# BINDIR, DATADIR and MANDIR are the absolute install directories of the
+# build; the files go under a temporary DESTDIR, and nothing is rebuilt. It
+# needs an X display (the test suite runs under xvfb-run), the GLib tools
+# (gio, gapplication, gdbus, glib-compile-schemas), dbus-daemon, xwininfo and
+# xprop; it fails when the window does not appear.
 set -euo pipefail
 
-if [ $# -ne 7 ]; then
-  echo "usage: $0 MESON BUILDDIR SRCDIR BINDIR DATADIR APP_ID TITLE" >&2
+if [ $# -ne 8 ]; then
+  echo "usage: $0 MESON BUILDDIR SRCDIR BINDIR DATADIR MANDIR APP_ID TITLE" >&2
   exit 2
 fi
-meson=$1 builddir=$2 srcdir=$3 bindir=$4 datadir=$5 app_id=$6 title=$7
+meson=$1 builddir=$2 srcdir=$3 bindir=$4 datadir=$5 mandir=$6 app_id=$7 title=$8
 
 # How long to wait for a window, in tenths of a second.
 window_timeout=200
@@ -113,6 +113,8 @@ check "help's pictures installed" cmp -s "$srcdir/docs/help/C/figures/window.png
 check "Russian help installed, translated" grep -q "Справка Entente" "$share/help/ru/entente/index.page"
 check "Chinese help installed, translated" grep -q "Entente 帮助" "$share/help/zh_CN/entente/index.page"
 check "Russian help's picture shows the Russian interface" cmp -s "$srcdir/docs/help/ru/figures/window.png" "$share/help/ru/entente/figures/window.png"
+check "manual page installed where man finds it" cmp -s "$builddir/docs/entente.1" "$root$mandir/man1/entente.1"
+check "manual page names the installed schema" grep -qF "$datadir/entente/entente" "$root$mandir/man1/entente.1"
 if [ "$failed" -ne 0 ]; then
   echo "Bail out! files are missing"
   exit 1
