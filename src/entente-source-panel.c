@@ -105,10 +105,27 @@ copy_clicked_cb (GtkButton *button,
                  gpointer   user_data)
 {
   const char *text = g_object_get_data (G_OBJECT (button), "entente-copy-text");
-  GtkWidget *toast_target = GTK_WIDGET (button);
+  const char *toast = g_object_get_data (G_OBJECT (button), "entente-copy-toast");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  gtk_widget_activate_action (toast_target, "win.show-toast", "s", _("Quotation copied"));
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-toast", "s", toast);
+}
+
+GtkWidget *
+entente_copy_button_new (const char *tooltip,
+                         const char *label,
+                         const char *text,
+                         const char *toast)
+{
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_widget_set_tooltip_text (copy, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (copy, "flat");
+  g_object_set_data_full (G_OBJECT (copy), "entente-copy-text", g_strdup (text), g_free);
+  g_object_set_data_full (G_OBJECT (copy), "entente-copy-toast", g_strdup (toast), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  return copy;
 }
 
 static void
@@ -126,6 +143,24 @@ open_clicked_cb (GtkButton *button,
                     _("The Source Could Not Be Opened"), NULL);
 }
 
+GtkWidget *
+entente_open_source_button_new (const char *url)
+{
+  GtkWidget *open;
+
+  if (!entente_uri_is_web (url))
+    return NULL;
+  open = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  gtk_widget_set_tooltip_text (open, url);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open source in browser"),
+                                  -1);
+  gtk_widget_add_css_class (open, "flat");
+  g_object_set_data_full (G_OBJECT (open), "entente-url", g_strdup (url), g_free);
+  g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), NULL);
+  return open;
+}
+
 static GtkWidget *
 new_excerpt_card (EntenteSourcePanel   *self,
                   EntenteDataset       *dataset,
@@ -133,7 +168,8 @@ new_excerpt_card (EntenteSourcePanel   *self,
 {
   const EntenteSource *source = entente_dataset_get_source (dataset, excerpt->source);
   g_autofree char *citation = entente_format_citation (source, excerpt->locator);
-  GtkWidget *card, *quote, *cite, *buttons, *copy, *open;
+  g_autofree char *quotation = NULL;
+  GtkWidget *card, *quote, *cite, *buttons, *open;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (card, "card");
@@ -162,29 +198,14 @@ new_excerpt_card (EntenteSourcePanel   *self,
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (card), buttons);
 
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_tooltip_text (copy, _("Copy Quotation With Citation"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy quotation with citation"),
-                                  -1);
-  gtk_widget_add_css_class (copy, "flat");
-  g_object_set_data_full (G_OBJECT (copy), "entente-copy-text",
-                          entente_format_quotation (excerpt->quote, citation, source->url), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), copy);
-
-  if (entente_uri_is_web (source->url))
-    {
-      open = gtk_button_new_from_icon_name ("web-browser-symbolic");
-      gtk_widget_set_tooltip_text (open, source->url);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open source in browser"),
-                                      -1);
-      gtk_widget_add_css_class (open, "flat");
-      g_object_set_data_full (G_OBJECT (open), "entente-url", g_strdup (source->url), g_free);
-      g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
-      gtk_box_append (GTK_BOX (buttons), open);
-    }
+  quotation = entente_format_quotation (excerpt->quote, citation, source->url);
+  gtk_box_append (GTK_BOX (buttons),
+                  entente_copy_button_new (_("Copy Quotation With Citation"),
+                                           _("Copy quotation with citation"),
+                                           quotation, _("Quotation copied")));
+  open = entente_open_source_button_new (source->url);
+  if (open != NULL)
+    gtk_box_append (GTK_BOX (buttons), open);
 
   g_ptr_array_add (self->quote_labels, quote);
   g_ptr_array_add (self->citation_labels, cite);

@@ -56,4 +56,15 @@ char       *entente_format_quotation           (const char          *quote,
 /* Only http and https addresses are ever opened from a dataset. */
 gboolean    entente_uri_is_web                 (const char          *url);
 
+/* A flat button that puts text on the clipboard and has the window
+ * (through its win.show-toast action) say toast; tooltip and label name
+ * it for the eye and for screen readers. */
+GtkWidget  *entente_copy_button_new            (const char          *tooltip,
+                                                const char          *label,
+                                                const char          *text,
+                                                const char          *toast);
+/* A flat button that opens a source's address in the web browser, or
+ * NULL when url is not on the web. */
+GtkWidget  *entente_open_source_button_new     (const char          *url);
+
 G_END_DECLS

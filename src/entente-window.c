@@ -16,6 +16,7 @@
 #include "entente-print.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
+#include "entente-sources-window.h"
 #include "entente-text.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
@@ -741,6 +742,7 @@ set_dataset (EntenteWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sources", TRUE);
 }
 
 typedef struct {
@@ -1506,8 +1508,6 @@ zoom_fit_action (GtkWidget  *widget,
   entente_timeline_view_zoom_to_fit (ENTENTE_WINDOW (widget)->view);
 }
 
-/* The chart's own zoom, from wherever the focus is, as Ctrl+plus and
- * Ctrl+minus zoom in GNOME's applications. */
 static void
 go_to_date_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1518,6 +1518,19 @@ go_to_date_action (GtkWidget  *widget,
   entente_go_to_date (GTK_WINDOW (self), self->view);
 }
 
+static void
+sources_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (self->dataset != NULL)
+    entente_sources_window_present (GTK_WINDOW (self), self->dataset);
+}
+
+/* The chart's own zoom, from wherever the focus is, as Ctrl+plus and
+ * Ctrl+minus zoom in GNOME's applications. */
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -1856,6 +1869,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, previous_event_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-date", NULL, go_to_date_action);
+  gtk_widget_class_install_action (widget_class, "win.sources", NULL, sources_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -1940,6 +1954,7 @@ entente_window_init (EntenteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sources", FALSE);
   update_titles (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }

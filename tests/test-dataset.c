@@ -576,6 +576,55 @@ load_ordered (const char *json,
   return entente_dataset_new_from_bytes (bytes, "o.json", NULL, problems, NULL);
 }
 
+/* Each source's excerpts are counted, and each event or period quoting
+ * it once, however often it does; the first period counts for "a" though
+ * the last event to quote "a" is also the first, and a source no one
+ * quotes counts zero. */
+static void
+test_source_uses (void)
+{
+  static const char json[] =
+    "{ \"format\": \"entente/1\", \"title\": \"Uses\","
+    "  \"sources\": [ { \"id\": \"a\", \"title\": \"A\" }, { \"id\": \"b\", \"title\": \"B\" },"
+    "                 { \"id\": \"c\", \"title\": \"C\" } ],"
+    "  \"period_kinds\": [ { \"id\": \"k\", \"label\": \"K\" } ],"
+    "  \"periods\": ["
+    "    { \"id\": \"p0\", \"kind\": \"k\", \"label\": \"P0\", \"start\": \"1890\", \"end\": \"1895\","
+    "      \"excerpts\": [ { \"source\": \"a\", \"quote\": \"1\" }, { \"source\": \"b\", \"quote\": \"2\" },"
+    "                      { \"source\": \"a\", \"quote\": \"3\" } ] },"
+    "    { \"id\": \"p1\", \"kind\": \"k\", \"label\": \"P1\", \"start\": \"1896\", \"end\": \"1899\","
+    "      \"excerpts\": [ { \"source\": \"a\", \"quote\": \"4\" } ] } ],"
+    "  \"events\": ["
+    "    { \"id\": \"e2\", \"date\": \"1910\", \"title\": \"E2\","
+    "      \"excerpts\": [ { \"source\": \"b\", \"quote\": \"5\" } ] },"
+    "    { \"id\": \"e1\", \"date\": \"1900\", \"title\": \"E1\","
+    "      \"excerpts\": [ { \"source\": \"a\", \"quote\": \"6\" }, { \"source\": \"a\", \"quote\": \"7\" } ] },"
+    "    { \"id\": \"e3\", \"date\": \"1920\", \"title\": \"E3\" } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntenteDataset) dataset = entente_dataset_new_from_bytes (bytes, "uses.json", NULL, NULL, &error);
+  g_autoptr(EntenteDataset) empty = load_valid ("minimal.json");
+  g_autofree EntenteSourceUse *uses = NULL;
+  g_autofree EntenteSourceUse *none = NULL;
+
+  g_assert_no_error (error);
+  uses = entente_dataset_count_source_uses (dataset);
+  g_assert_cmpuint (uses[0].n_excerpts, ==, 5);
+  g_assert_cmpuint (uses[0].n_events, ==, 1);
+  g_assert_cmpuint (uses[0].n_periods, ==, 2);
+  g_assert_cmpuint (uses[1].n_excerpts, ==, 2);
+  g_assert_cmpuint (uses[1].n_events, ==, 1);
+  g_assert_cmpuint (uses[1].n_periods, ==, 1);
+  g_assert_cmpuint (uses[2].n_excerpts, ==, 0);
+  g_assert_cmpuint (uses[2].n_events, ==, 0);
+  g_assert_cmpuint (uses[2].n_periods, ==, 0);
+
+  /* A dataset without sources gets an array all the same. */
+  g_assert_cmpuint (entente_dataset_get_n_sources (empty), ==, 0);
+  none = entente_dataset_count_source_uses (empty);
+  g_assert_nonnull (none);
+}
+
 /* The scan counts the objects of the root's "events" array, whatever
  * member comes first, and no others: not those inside an event, and not
  * those of an "events" array elsewhere. */
@@ -1014,6 +1063,7 @@ main (int    argc,
   g_test_add_func ("/dataset/sorted-and-lower-bound", test_sorted_and_lower_bound);
   g_test_add_func ("/dataset/collect-reaching", test_collect_reaching);
   g_test_add_func ("/dataset/count-actors", test_count_actors);
+  g_test_add_func ("/dataset/source-uses", test_source_uses);
   g_test_add_func ("/dataset/collect-events", test_collect_events);
   g_test_add_func ("/dataset/problems/all-reported", test_every_problem_reported);
   g_test_add_func ("/dataset/streamed-as-whole", test_streamed_as_whole);

@@ -17,6 +17,7 @@
 #include "entente-layout.h"
 #include "entente-search.h"
 #include "entente-source-panel.h"
+#include "entente-sources-window.h"
 #include "entente-timeline-view.h"
 #include "entente-window.h"
 #include "test-data.h"
@@ -3148,6 +3149,19 @@ test_untrusted_text (void)
   g_assert_nonnull (tooltip);
   g_assert_true (g_str_has_prefix (tooltip, title));
 
+  /* The list of all sources, whose source's address is no web page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL);
+  {
+    GtkWindow *sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+    g_autoptr(GPtrArray) source_texts = g_ptr_array_new_with_free_func (g_free);
+
+    collect_label_texts (GTK_WIDGET (sources), source_texts);
+    g_assert_true (has_text (source_texts, "T & <i>x</i>"));
+    g_assert_true (has_text (source_texts, "“<i>Source</i>”"));
+    g_assert_null (find_widget_matching (GTK_WIDGET (sources), is_button_with_tooltip, "javascript:alert(1)"));
+    gtk_window_destroy (sources);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
 }
@@ -3165,6 +3179,179 @@ clipboard_text (GtkWidget *widget)
   g_assert_true (gdk_content_provider_get_value (content, &value, &error));
   g_assert_no_error (error);
   return g_value_dup_string (&value);
+}
+
+/* The texts of the labels of css_class under widget, in order. */
+static GPtrArray *
+texts_of_class (GtkWidget  *widget,
+                const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], css_class))
+      g_ptr_array_add (texts, g_strdup (gtk_label_get_text (labels->pdata[i])));
+  return texts;
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  GtkWindow *sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_label_texts (GTK_WIDGET (sources), texts);
+  return has_text (texts, data);
+}
+
+/* Adds an item's excerpts, from first on, to quotations, and the item
+ * once to items, for each source they quote. */
+static void
+count_quotations (EntenteDataset *dataset,
+                  guint           first,
+                  guint           n_excerpts,
+                  guint          *quotations,
+                  guint          *items)
+{
+  g_autofree gboolean *seen = g_new0 (gboolean, entente_dataset_get_n_sources (dataset) + 1);
+
+  for (guint k = 0; k < n_excerpts; k++)
+    {
+      guint source = entente_dataset_get_excerpt (dataset, first + k)->source;
+
+      quotations[source]++;
+      items[source] += !seen[source];
+      seen[source] = TRUE;
+    }
+}
+
+/* Opens the window's list of all sources and checks it against the
+ * dataset: a row for each source in its order, with its citation and
+ * the quotations, events and periods that use it, counted here from the
+ * excerpts. */
+static GtkWindow *
+open_sources_and_check (EntenteWindow *window)
+{
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  guint n_sources = entente_dataset_get_n_sources (dataset);
+  g_autofree guint *quotations = g_new0 (guint, n_sources + 1);
+  g_autofree guint *events = g_new0 (guint, n_sources + 1);
+  g_autofree guint *periods = g_new0 (guint, n_sources + 1);
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GPtrArray) uses = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  GtkWindow *sources;
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      count_quotations (dataset, event->first_excerpt, event->n_excerpts, quotations, events);
+    }
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+
+      count_quotations (dataset, period->first_excerpt, period->n_excerpts, quotations, periods);
+    }
+
+  g_assert_null (find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+  g_assert_nonnull (sources);
+  g_assert_true (gtk_window_get_transient_for (sources) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (sources));
+  run_frames (20);
+
+  collect_label_texts (GTK_WIDGET (sources), texts);
+  g_assert_true (has_text (texts, entente_dataset_get_title (dataset)));
+  summary = g_strdup_printf ("%u source%s, quoted %u time%s in all", n_sources, n_sources == 1 ? "" : "s",
+                             entente_dataset_get_n_excerpts (dataset),
+                             entente_dataset_get_n_excerpts (dataset) == 1 ? "" : "s");
+  if (n_sources > 0)
+    g_assert_true (has_text (texts, summary));
+  /* Its page saying there are none is in the window all along. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (sources), GTK_TYPE_STACK))),
+                   ==, n_sources > 0 ? "sources" : "empty");
+
+  citations = texts_of_class (GTK_WIDGET (sources), "citation");
+  uses = texts_of_class (GTK_WIDGET (sources), "uses");
+  g_assert_cmpuint (citations->len, ==, n_sources);
+  g_assert_cmpuint (uses->len, ==, n_sources);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *citation = entente_format_citation (entente_dataset_get_source (dataset, i), NULL);
+      g_autoptr(GString) use = g_string_new (NULL);
+
+      g_assert_cmpstr (citations->pdata[i], ==, citation);
+      if (quotations[i] == 0)
+        g_string_append (use, "Not quoted");
+      else
+        g_string_append_printf (use, "%u quotation%s", quotations[i], quotations[i] == 1 ? "" : "s");
+      if (events[i] > 0)
+        g_string_append_printf (use, " · %u event%s", events[i], events[i] == 1 ? "" : "s");
+      if (periods[i] > 0)
+        g_string_append_printf (use, " · %u period%s", periods[i], periods[i] == 1 ? "" : "s");
+      g_assert_cmpstr (uses->pdata[i], ==, use->str);
+    }
+  return sources;
+}
+
+/* All Sources lists every source of the dataset shown; a source's copy
+ * button puts its citation on the clipboard and its web button opens its
+ * address; a dataset without sources says so. */
+static void
+test_all_sources (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "full.json", NULL);
+  g_autofree char *empty_path = g_test_build_filename (G_TEST_DIST, "data", "valid", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  EntenteWindow *window = new_window ();
+  GtkWindow *sources;
+  GtkWidget *copy, *open;
+  const EntenteSource *source;
+  g_autofree char *citation = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+
+  /* The bundled dataset: five sources, each quoted. */
+  sources = open_sources_and_check (window);
+  gtk_window_destroy (sources);
+
+  /* One on the web, one with only a title, quoted by an event and a
+   * period. */
+  entente_window_open_file (window, file);
+  spin_until (not_loading, window, 10000);
+  sources = open_sources_and_check (window);
+  source = entente_dataset_get_source (entente_window_get_dataset (window), 0);
+  g_assert_true (g_str_has_prefix (source->url, "https://"));
+  citation = entente_format_citation (source, NULL);
+  expected = g_strconcat (citation, "\n", source->url, NULL);
+  copy = find_widget_matching (GTK_WIDGET (sources), is_button_with_tooltip, "Copy Citation");
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  copied = clipboard_text (GTK_WIDGET (sources));
+  g_assert_cmpstr (copied, ==, expected);
+  spin_until (label_shown, (gpointer) "Citation copied", 5000);
+
+  open = find_widget_matching (GTK_WIDGET (sources), is_button_with_tooltip, source->url);
+  g_assert_nonnull (open);
+  forget_launched ();
+  g_signal_emit_by_name (open, "clicked");
+  assert_launched (source->url);
+  gtk_window_destroy (sources);
+
+  /* None at all. */
+  entente_window_open_file (window, empty);
+  spin_until (not_loading, window, 10000);
+  sources = open_sources_and_check (window);
+  gtk_window_destroy (sources);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The labels of a menu and its sections, in order. */
@@ -4850,6 +5037,7 @@ main (int    argc,
   g_test_add_func ("/window/list-menu", test_list_menu);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
+  g_test_add_func ("/window/all-sources", test_all_sources);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/period-events", test_period_events);

@@ -1682,6 +1682,69 @@ DEFINE_ARRAY_ACCESSORS (EntentePeriod, periods, period)
 DEFINE_ARRAY_ACCESSORS (EntenteEvent, events, event)
 DEFINE_ARRAY_ACCESSORS (EntenteExcerpt, excerpts, excerpt)
 
+/* Counts the excerpts from first_excerpt on quoting each source into
+ * uses; an item counts once for a source however often it quotes it, which
+ * last_item (the item last counted for each source) tells. */
+static void
+count_item_uses (EntenteDataset   *self,
+                 guint             item,
+                 guint             first_excerpt,
+                 guint             n_excerpts,
+                 guint            *last_item,
+                 EntenteSourceUse *uses,
+                 gboolean          is_event)
+{
+  for (guint i = 0; i < n_excerpts; i++)
+    {
+      guint source = g_array_index (self->excerpts, EntenteExcerpt, first_excerpt + i).source;
+
+      uses[source].n_excerpts++;
+      if (last_item[source] == item)
+        continue;
+      last_item[source] = item;
+      if (is_event)
+        uses[source].n_events++;
+      else
+        uses[source].n_periods++;
+    }
+}
+
+EntenteSourceUse *
+entente_dataset_count_source_uses (EntenteDataset *self)
+{
+  guint slots, n;
+  g_autofree guint *last_item = NULL;
+  EntenteSourceUse *uses;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), NULL);
+
+  /* One slot at least, so that a dataset without sources gets an array
+   * too. */
+  slots = MAX (self->sources->len, 1);
+  uses = g_new0 (EntenteSourceUse, slots);
+  last_item = g_new (guint, slots);
+
+  memset (last_item, 0xff, sizeof (guint) * slots);
+  n = self->events->len;
+  for (guint i = 0; i < n; i++)
+    {
+      const EntenteEvent *event = &g_array_index (self->events, EntenteEvent, i);
+
+      count_item_uses (self, i, event->first_excerpt, event->n_excerpts, last_item, uses, TRUE);
+    }
+  /* Periods are items of their own: a period numbered as an event was
+   * must still count. */
+  memset (last_item, 0xff, sizeof (guint) * slots);
+  n = self->periods->len;
+  for (guint i = 0; i < n; i++)
+    {
+      const EntentePeriod *period = &g_array_index (self->periods, EntentePeriod, i);
+
+      count_item_uses (self, i, period->first_excerpt, period->n_excerpts, last_item, uses, FALSE);
+    }
+  return uses;
+}
+
 const EntenteEvent *
 entente_dataset_get_events (EntenteDataset *self,
                             guint          *n_events)

@@ -179,6 +179,15 @@ const char          *entente_dataset_get_category_label (EntenteDataset *self,
 guint                entente_dataset_get_n_sources    (EntenteDataset *self);
 const EntenteSource *entente_dataset_get_source       (EntenteDataset *self,
                                                        guint           index);
+/* How much a source is used: the excerpts quoting it, and the events
+ * and the periods with at least one of them. */
+typedef struct {
+  guint n_excerpts;
+  guint n_events;
+  guint n_periods;
+} EntenteSourceUse;
+/* One for each source, in the sources' order; g_free () it. */
+EntenteSourceUse    *entente_dataset_count_source_uses (EntenteDataset *self);
 guint                entente_dataset_get_n_period_kinds (EntenteDataset *self);
 const EntenteKind   *entente_dataset_get_period_kind  (EntenteDataset *self,
                                                        guint           index);

@@ -1,0 +1,188 @@
+/* entente-sources-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "entente-source-panel.h"
+#include "entente-sources-window.h"
+#include "entente-window.h"
+
+struct _EntenteSourcesWindow
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle  *window_title;
+  GtkStack        *stack;
+  GtkLabel        *summary_label;
+  GtkListBox      *list;
+};
+
+G_DEFINE_FINAL_TYPE (EntenteSourcesWindow, entente_sources_window, ADW_TYPE_WINDOW)
+
+/* "12 quotations · 9 events · 1 period": what of the dataset rests on
+ * the source, the parts that are none left out. */
+static char *
+format_use (const EntenteSourceUse *use)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (use->n_excerpts == 0)
+    return g_strdup (_("Not quoted"));
+  g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u quotation", "%u quotations", use->n_excerpts),
+                                           use->n_excerpts));
+  if (use->n_events > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u event", "%u events", use->n_events),
+                                             use->n_events));
+  if (use->n_periods > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u period", "%u periods", use->n_periods),
+                                             use->n_periods));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  /* Dataset text is set as plain text, never as markup. */
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_source_row (const EntenteSource    *source,
+                const EntenteSourceUse *use)
+{
+  g_autofree char *citation = entente_format_citation (source, NULL);
+  g_autofree char *copied = entente_uri_is_web (source->url)
+                            ? g_strconcat (citation, "\n", source->url, NULL)
+                            : g_strdup (citation);
+  g_autofree char *use_text = format_use (use);
+  GtkWidget *row, *box, *text, *cite, *uses, *buttons, *open;
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+
+  cite = new_label (citation, "citation");
+  gtk_label_set_selectable (GTK_LABEL (cite), TRUE);
+  gtk_box_append (GTK_BOX (text), cite);
+  uses = new_label (use_text, "caption");
+  gtk_widget_add_css_class (uses, "dim-label");
+  gtk_widget_add_css_class (uses, "uses");
+  gtk_box_append (GTK_BOX (text), uses);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (buttons),
+                  entente_copy_button_new (_("Copy Citation"), _("Copy citation"),
+                                           copied, _("Citation copied")));
+  open = entente_open_source_button_new (source->url);
+  if (open != NULL)
+    gtk_box_append (GTK_BOX (buttons), open);
+
+  /* A screen reader names the row by its citation, not by every label
+   * and button in it. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, cite, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, uses, NULL,
+                                  -1);
+  return row;
+}
+
+static void
+set_dataset (EntenteSourcesWindow *self,
+             EntenteDataset       *dataset)
+{
+  guint n_sources = entente_dataset_get_n_sources (dataset);
+  g_autofree EntenteSourceUse *uses = entente_dataset_count_source_uses (dataset);
+  g_autofree char *sources_text = NULL;
+  g_autofree char *quoted_text = NULL;
+  g_autofree char *summary = NULL;
+  guint n_quoted = 0;
+
+  adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
+  for (guint i = 0; i < n_sources; i++)
+    {
+      gtk_list_box_append (self->list, new_source_row (entente_dataset_get_source (dataset, i), &uses[i]));
+      n_quoted += uses[i].n_excerpts;
+    }
+  sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  quoted_text = g_strdup_printf (ngettext ("quoted %u time in all", "quoted %u times in all", n_quoted), n_quoted);
+  /* TRANSLATORS: "5 sources" and "quoted 143 times in all" */
+  summary = g_strdup_printf (_("%s, %s"), sources_text, quoted_text);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_stack_set_visible_child_name (self->stack, n_sources > 0 ? "sources" : "empty");
+}
+
+/* The copy buttons ask their window for a toast, as they do in the main
+ * window's panel. */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toasts, entente_toast_new_plain (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entente/Entente/entente-sources-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, list);
+
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+entente_sources_window_init (EntenteSourcesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+EntenteSourcesWindow *
+entente_sources_window_present (GtkWindow      *parent,
+                                EntenteDataset *dataset)
+{
+  EntenteSourcesWindow *self;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (ENTENTE_TYPE_SOURCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  set_dataset (self, dataset);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
