@@ -452,8 +452,18 @@ check_collect_events (guint n_categories)
 static void
 test_collect_events (void)
 {
+  g_autoptr(EntenteDataset) empty = load_valid ("minimal.json");
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean flags[1] = { TRUE };
+
   check_collect_events (12);
   check_collect_events (300);
+
+  /* A dataset without events, into an array that has no storage yet:
+   * nothing, and no pointer into nothing, which the sanitizer catches. */
+  entente_dataset_collect_events (empty, NULL, NULL, none);
+  entente_dataset_collect_events (empty, NULL, flags, none);
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 /* The events reaching a day are exactly those a scan of every event

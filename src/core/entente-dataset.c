@@ -1877,6 +1877,9 @@ entente_dataset_collect_events (EntenteDataset *self,
   if (hidden_categories != NULL && !shown_codes (self, hidden_categories, shown))
     hidden_categories = NULL;
   n = self->events->len;
+  /* An empty array may have no storage to point into. */
+  if (n == 0)
+    return;
   /* Written in place, then cut to what was found: appending one at a
    * time cost a function call each. */
   first = events->len;
