@@ -19,6 +19,10 @@ struct _EntenteSourcesWindow
   GtkStack        *stack;
   GtkLabel        *summary_label;
   GtkListBox      *list;
+
+  /* What Copy All puts on the clipboard: every source's citation, as
+   * its own copy button copies it, a blank line between two. */
+  char            *all_citations;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteSourcesWindow, entente_sources_window, ADW_TYPE_WINDOW)
@@ -59,14 +63,25 @@ new_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-new_source_row (const EntenteSource    *source,
-                const EntenteSourceUse *use)
+/* A source's citation for a list of works cited: with its address on
+ * the next line when it is on the web. */
+static char *
+format_copied_citation (const EntenteSource *source)
 {
   g_autofree char *citation = entente_format_citation (source, NULL);
-  g_autofree char *copied = entente_uri_is_web (source->url)
-                            ? g_strconcat (citation, "\n", source->url, NULL)
-                            : g_strdup (citation);
+
+  if (entente_uri_is_web (source->url))
+    return g_strconcat (citation, "\n", source->url, NULL);
+  return g_steal_pointer (&citation);
+}
+
+/* copied: what its copy button copies. */
+static GtkWidget *
+new_source_row (const EntenteSource    *source,
+                const EntenteSourceUse *use,
+                const char             *copied)
+{
+  g_autofree char *citation = entente_format_citation (source, NULL);
   g_autofree char *use_text = format_use (use);
   GtkWidget *row, *box, *text, *cite, *uses, *buttons, *open;
 
@@ -119,14 +134,22 @@ set_dataset (EntenteSourcesWindow *self,
   g_autofree char *sources_text = NULL;
   g_autofree char *quoted_text = NULL;
   g_autofree char *summary = NULL;
+  GString *all = g_string_new (NULL);
   guint n_quoted = 0;
 
   adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
   for (guint i = 0; i < n_sources; i++)
     {
-      gtk_list_box_append (self->list, new_source_row (entente_dataset_get_source (dataset, i), &uses[i]));
+      const EntenteSource *source = entente_dataset_get_source (dataset, i);
+      g_autofree char *copied = format_copied_citation (source);
+
+      gtk_list_box_append (self->list, new_source_row (source, &uses[i], copied));
+      g_string_append_printf (all, "%s%s", i > 0 ? "\n\n" : "", copied);
       n_quoted += uses[i].n_excerpts;
     }
+  g_free (self->all_citations);
+  self->all_citations = g_string_free (all, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.copy-all", n_sources > 0);
   sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
   quoted_text = g_strdup_printf (ngettext ("quoted %u time in all", "quoted %u times in all", n_quoted), n_quoted);
   /* TRANSLATORS: "5 sources" and "quoted 143 times in all" */
@@ -148,9 +171,32 @@ show_toast_action (GtkWidget  *widget,
 }
 
 static void
+copy_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->all_citations);
+  adw_toast_overlay_add_toast (self->toasts, entente_toast_new_plain (_("Citations copied")));
+}
+
+static void
+entente_sources_window_finalize (GObject *object)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (object);
+
+  g_free (self->all_citations);
+  G_OBJECT_CLASS (entente_sources_window_parent_class)->finalize (object);
+}
+
+static void
 entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = entente_sources_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entente/Entente/entente-sources-window.ui");
@@ -161,6 +207,7 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, list);
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "sources.copy-all", NULL, copy_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

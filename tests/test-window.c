@@ -3301,8 +3301,8 @@ open_sources_and_check (EntenteWindow *window)
 }
 
 /* All Sources lists every source of the dataset shown; a source's copy
- * button puts its citation on the clipboard and its web button opens its
- * address; a dataset without sources says so. */
+ * button puts its citation on the clipboard, Copy All every citation, and
+ * its web button opens its address; a dataset without sources says so. */
 static void
 test_all_sources (void)
 {
@@ -3343,12 +3343,29 @@ test_all_sources (void)
   forget_launched ();
   g_signal_emit_by_name (open, "clicked");
   assert_launched (source->url);
+
+  /* Copy All: each source as its button copies it, a blank line between. */
+  {
+    EntenteDataset *dataset = entente_window_get_dataset (window);
+    g_autofree char *second = entente_format_citation (entente_dataset_get_source (dataset, 1), NULL);
+    g_autofree char *all_expected = g_strconcat (expected, "\n\n", second, NULL);
+    g_autofree char *all_copied = NULL;
+
+    g_assert_cmpuint (entente_dataset_get_n_sources (dataset), ==, 2);
+    g_assert_null (entente_dataset_get_source (dataset, 1)->url);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sources), "sources.copy-all", NULL));
+    all_copied = clipboard_text (GTK_WIDGET (sources));
+    g_assert_cmpstr (all_copied, ==, all_expected);
+    spin_until (label_shown, (gpointer) "Citations copied", 5000);
+  }
   gtk_window_destroy (sources);
 
-  /* None at all. */
+  /* None at all: nothing to copy. */
   entente_window_open_file (window, empty);
   spin_until (not_loading, window, 10000);
   sources = open_sources_and_check (window);
+  g_assert_false (gtk_widget_is_sensitive (find_widget_matching (GTK_WIDGET (sources), is_button_for_action,
+                                                                 "sources.copy-all")));
   gtk_window_destroy (sources);
 
   gtk_window_destroy (GTK_WINDOW (window));
