@@ -12,18 +12,29 @@
 
 struct _EntenteSourcesWindow
 {
-  AdwWindow        parent_instance;
+  AdwWindow          parent_instance;
 
-  AdwToastOverlay *toasts;
-  AdwWindowTitle  *window_title;
-  GtkStack        *stack;
-  GtkLabel        *summary_label;
-  GtkListBox      *list;
+  AdwToastOverlay   *toasts;
+  AdwWindowTitle    *window_title;
+  GtkStack          *stack;
+  GtkLabel          *summary_label;
+  GtkScrolledWindow *scrolled;
+  GtkListBox        *list;
 
+  EntenteDataset    *dataset;
+  EntenteSourceUse  *uses;
+  /* Rows are made a batch at a time, as the list is scrolled near its
+   * end: a dataset of event records may cite a source per event, and
+   * making a hundred thousand rows at once would keep the window from
+   * opening for minutes. */
+  guint              n_rows;
   /* What Copy All puts on the clipboard: every source's citation, as
    * its own copy button copies it, a blank line between two. */
-  char            *all_citations;
+  char              *all_citations;
 };
+
+/* Rows made at a time: more than a tall window shows. */
+#define ROWS_PER_BATCH 40
 
 G_DEFINE_FINAL_TYPE (EntenteSourcesWindow, entente_sources_window, ADW_TYPE_WINDOW)
 
@@ -126,11 +137,38 @@ new_source_row (const EntenteSource    *source,
 }
 
 static void
+add_rows (EntenteSourcesWindow *self)
+{
+  guint end = MIN (self->n_rows + ROWS_PER_BATCH, entente_dataset_get_n_sources (self->dataset));
+
+  for (; self->n_rows < end; self->n_rows++)
+    {
+      const EntenteSource *source = entente_dataset_get_source (self->dataset, self->n_rows);
+      g_autofree char *copied = format_copied_citation (source);
+
+      gtk_list_box_append (self->list, new_source_row (source, &self->uses[self->n_rows], copied));
+    }
+}
+
+/* Near the end of the rows made so far, more are made; also when the
+ * first ones do not fill the window. */
+static void
+scrolled_cb (GtkAdjustment        *adjustment,
+             EntenteSourcesWindow *self)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
+
+  if (self->dataset != NULL && self->n_rows < entente_dataset_get_n_sources (self->dataset) && left < page)
+    add_rows (self);
+}
+
+static void
 set_dataset (EntenteSourcesWindow *self,
              EntenteDataset       *dataset)
 {
   guint n_sources = entente_dataset_get_n_sources (dataset);
-  g_autofree EntenteSourceUse *uses = entente_dataset_count_source_uses (dataset);
+  EntenteSourceUse *uses = entente_dataset_count_source_uses (dataset);
   g_autofree char *sources_text = NULL;
   g_autofree char *quoted_text = NULL;
   g_autofree char *summary = NULL;
@@ -140,15 +178,17 @@ set_dataset (EntenteSourcesWindow *self,
   adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
   for (guint i = 0; i < n_sources; i++)
     {
-      const EntenteSource *source = entente_dataset_get_source (dataset, i);
-      g_autofree char *copied = format_copied_citation (source);
+      g_autofree char *copied = format_copied_citation (entente_dataset_get_source (dataset, i));
 
-      gtk_list_box_append (self->list, new_source_row (source, &uses[i], copied));
       g_string_append_printf (all, "%s%s", i > 0 ? "\n\n" : "", copied);
       n_quoted += uses[i].n_excerpts;
     }
   g_free (self->all_citations);
   self->all_citations = g_string_free (all, FALSE);
+  g_set_object (&self->dataset, dataset);
+  g_free (self->uses);
+  self->uses = uses;
+  add_rows (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.copy-all", n_sources > 0);
   sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
   quoted_text = g_strdup_printf (ngettext ("quoted %u time in all", "quoted %u times in all", n_quoted), n_quoted);
@@ -187,6 +227,8 @@ entente_sources_window_finalize (GObject *object)
   EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (object);
 
   g_free (self->all_citations);
+  g_free (self->uses);
+  g_clear_object (&self->dataset);
   G_OBJECT_CLASS (entente_sources_window_parent_class)->finalize (object);
 }
 
@@ -204,6 +246,7 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, scrolled);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, list);
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -214,7 +257,12 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
 static void
 entente_sources_window_init (EntenteSourcesWindow *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, 0);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, 0);
 }
 
 EntenteSourcesWindow *

@@ -3227,6 +3227,41 @@ count_quotations (EntenteDataset *dataset,
     }
 }
 
+static guint
+count_rows (GtkWindow *sources)
+{
+  g_autoptr(GPtrArray) citations = texts_of_class (GTK_WIDGET (sources), "citation");
+
+  return citations->len;
+}
+
+/* Scrolls the list of sources to its end until it has a row for each of
+ * the n sources, failing if two seconds of scrolling make none. */
+static void
+scroll_to_every_row (GtkWindow *sources,
+                     guint      n)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (sources), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  guint rows = count_rows (sources);
+
+  while (rows < n)
+    {
+      guint before = rows;
+
+      /* The list grows once its new rows are laid out, in a frame or
+       * two. */
+      for (guint tries = 0; tries < 100 && rows == before; tries++)
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          run_frames (20);
+          rows = count_rows (sources);
+        }
+      g_assert_cmpuint (rows, >, before);
+    }
+  g_assert_cmpuint (rows, ==, n);
+}
+
 /* Opens the window's list of all sources and checks it against the
  * dataset: a row for each source in its order, with its citation and
  * the quotations, events and periods that use it, counted here from the
@@ -3277,6 +3312,8 @@ open_sources_and_check (EntenteWindow *window)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (sources), GTK_TYPE_STACK))),
                    ==, n_sources > 0 ? "sources" : "empty");
 
+  /* Rows are made as the list is scrolled towards its end. */
+  scroll_to_every_row (sources, n_sources);
   citations = texts_of_class (GTK_WIDGET (sources), "citation");
   uses = texts_of_class (GTK_WIDGET (sources), "uses");
   g_assert_cmpuint (citations->len, ==, n_sources);
@@ -3359,6 +3396,45 @@ test_all_sources (void)
     spin_until (label_shown, (gpointer) "Citations copied", 5000);
   }
   gtk_window_destroy (sources);
+
+  /* Many sources: rows are made as the list is scrolled, and Copy All
+   * copies every citation all the same. */
+  {
+    guint n = 100;
+    g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Many\", \"sources\": [");
+    g_autoptr(GFile) many = NULL;
+    g_auto(GStrv) entries = NULL;
+    g_autofree char *all_copied = NULL;
+    g_autofree char *last = NULL;
+    gint64 start;
+
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (json, "%s{ \"id\": \"s%u\", \"title\": \"Work %u\" }", i > 0 ? "," : "", i, i);
+    g_string_append (json, "] }");
+    many = write_file ("many.json", json->str);
+    entente_window_open_file (window, many);
+    spin_until (not_loading, window, 10000);
+    /* Opened, it has made a few rows, not all. */
+    start = g_get_monotonic_time ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+    sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+    run_frames (50);
+    g_test_message ("%u sources: %u rows made in %.0f ms", n, count_rows (sources),
+                    (g_get_monotonic_time () - start) / 1000.0);
+    g_assert_cmpuint (count_rows (sources), >, 0);
+    g_assert_cmpuint (count_rows (sources), <, n);
+    gtk_window_destroy (sources);
+
+    sources = open_sources_and_check (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sources), "sources.copy-all", NULL));
+    all_copied = clipboard_text (GTK_WIDGET (sources));
+    entries = g_strsplit (all_copied, "\n\n", -1);
+    g_assert_cmpuint (g_strv_length (entries), ==, n);
+    last = g_strdup_printf ("“Work %u”", n - 1);
+    g_assert_cmpstr (entries[n - 1], ==, last);
+    gtk_window_destroy (sources);
+    remove_file (many);
+  }
 
   /* None at all: nothing to copy. */
   entente_window_open_file (window, empty);
