@@ -1152,7 +1152,7 @@ motion_cb (GtkEventControllerMotion *controller,
     }
 
   clickable = hit.type == ENTENTE_HIT_EVENT || hit.type == ENTENTE_HIT_CLUSTER ||
-              hit.type == ENTENTE_HIT_VOLUME ||
+              hit.type == ENTENTE_HIT_VOLUME || hit.type == ENTENTE_HIT_SOURCES ||
               hit.type == ENTENTE_HIT_LEGEND_KIND || hit.type == ENTENTE_HIT_LEGEND_CATEGORY;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
 
@@ -1341,6 +1341,10 @@ click_released_cb (GtkGestureClick     *gesture,
     case ENTENTE_HIT_LEGEND_KIND:
       entente_timeline_view_set_kind_hidden (self, hit.index, !self->hidden_kinds[hit.index]);
       break;
+    case ENTENTE_HIT_SOURCES:
+      /* The window's list of them, where there is one. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.sources", NULL);
+      break;
     case ENTENTE_HIT_NONE:
     default:
       set_selection (self, -1, -1);
@@ -1424,6 +1428,8 @@ tooltip_text_for_hit (EntenteTimelineView *self,
       append_matched (self, text, volume->matched[hit->side]);
       return g_string_free (text, FALSE);
     }
+  if (hit->type == ENTENTE_HIT_SOURCES)
+    return g_strdup (_("Every source, with its full citation: click to list them"));
   return NULL;
 }
 

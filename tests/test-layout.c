@@ -345,6 +345,7 @@ check_hits (EntenteLayout *layout)
   const EntenteEventItem *items = entente_layout_get_items (layout, &n_items);
   const EntenteCluster *clusters = entente_layout_get_clusters (layout, &n_clusters);
   const EntenteLegendItem *legend = entente_layout_get_legend (layout, &n_legend);
+  EntenteRect footer;
   EntenteHit hit;
 
   for (guint i = 0; i < n_items; i++)
@@ -373,6 +374,11 @@ check_hits (EntenteLayout *layout)
       g_assert_cmpint (hit.type, ==, legend[i].type == ENTENTE_LEGEND_CATEGORY
                                      ? ENTENTE_HIT_LEGEND_CATEGORY : ENTENTE_HIT_LEGEND_KIND);
       g_assert_cmpuint (hit.index, ==, legend[i].index);
+    }
+  if (entente_layout_get_footer (layout, &footer) != NULL)
+    {
+      g_assert_true (entente_layout_hit_test (layout, footer.x + footer.width / 2, footer.y + footer.height / 2, &hit));
+      g_assert_cmpint (hit.type, ==, ENTENTE_HIT_SOURCES);
     }
   g_assert_false (entente_layout_hit_test (layout, -10, -10, &hit));
   g_assert_cmpint (hit.type, ==, ENTENTE_HIT_NONE);

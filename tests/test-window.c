@@ -3206,6 +3206,29 @@ label_shown (gpointer data)
   return has_text (texts, data);
 }
 
+/* The view's click gesture for button, there being one. */
+static GtkGestureClick *
+click_gesture (EntenteTimelineView *view,
+               guint                button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkGestureClick *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        {
+          g_assert_null (found);
+          found = GTK_GESTURE_CLICK (controller);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
 /* Adds an item's excerpts, from first on, to quotations, and the item
  * once to items, for each source they quote. */
 static void
@@ -3337,7 +3360,8 @@ open_sources_and_check (EntenteWindow *window)
   return sources;
 }
 
-/* All Sources lists every source of the dataset shown; a source's copy
+/* All Sources, from the main menu or the chart's footer, lists every
+ * source of the dataset shown; a source's copy
  * button puts its citation on the clipboard, Copy All every citation, and
  * its web button opens its address; a dataset without sources says so. */
 static void
@@ -3358,6 +3382,25 @@ test_all_sources (void)
   /* The bundled dataset: five sources, each quoted. */
   sources = open_sources_and_check (window);
   gtk_window_destroy (sources);
+
+  /* The chart's footer names them, and a click on it lists them. */
+  {
+    EntenteTimelineView *view = entente_window_get_view (window);
+    g_autofree char *tooltip = NULL;
+    EntenteRect footer;
+    double x, y;
+
+    run_frames (50);
+    g_assert_nonnull (entente_layout_get_footer (entente_timeline_view_get_layout (view), &footer));
+    x = footer.x + footer.width / 2;
+    y = footer.y + footer.height / 2;
+    tooltip = entente_timeline_view_get_tooltip_text_at (view, x, y);
+    g_assert_cmpstr (tooltip, ==, "Every source, with its full citation: click to list them");
+    g_signal_emit_by_name (click_gesture (view, GDK_BUTTON_PRIMARY), "released", 1, x, y);
+    sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+    g_assert_nonnull (sources);
+    gtk_window_destroy (sources);
+  }
 
   /* One on the web, one with only a title, quoted by an event and a
    * period. */
@@ -3532,21 +3575,7 @@ right_click (EntenteTimelineView *view,
              double               x,
              double               y)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  guint clicked = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
-        {
-          g_signal_emit_by_name (controller, "pressed", 1, x, y);
-          clicked++;
-        }
-    }
-  g_assert_cmpuint (clicked, ==, 1);
+  g_signal_emit_by_name (click_gesture (view, GDK_BUTTON_SECONDARY), "pressed", 1, x, y);
   run_frames (50);
 }
 

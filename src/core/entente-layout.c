@@ -3392,6 +3392,12 @@ entente_layout_hit_test (EntenteLayout *self,
         }
     }
 
+  if (self->footer.text != NULL && entente_rect_contains (&self->footer.rect, x, y))
+    {
+      result.type = ENTENTE_HIT_SOURCES;
+      goto out;
+    }
+
   if (!entente_rect_contains (&self->plot, x, y))
     goto out;
 

@@ -170,6 +170,7 @@ typedef enum {
   ENTENTE_HIT_LEGEND_KIND,
   ENTENTE_HIT_LEGEND_CATEGORY,
   ENTENTE_HIT_VOLUME,
+  ENTENTE_HIT_SOURCES,   /* the footer, which names the sources */
 } EntenteHitType;
 
 typedef struct {
@@ -263,8 +264,9 @@ PangoLayout            *entente_layout_get_party_label (EntenteLayout *self,
                                                         EntenteSide    side,
                                                         EntenteRect   *rect);
 
-/* What is at (x, y), topmost first: legend entries, events, clusters,
- * then the period band under the point. FALSE when nothing is. */
+/* What is at (x, y), topmost first: legend entries, the footer naming
+ * the sources, events, clusters, then the period band under the point.
+ * FALSE when nothing is. */
 gboolean                entente_layout_hit_test        (EntenteLayout *self,
                                                         double         x,
                                                         double         y,
