@@ -222,13 +222,24 @@ copy_all_action (GtkWidget  *widget,
 }
 
 static void
+entente_sources_window_dispose (GObject *object)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (object);
+
+  g_clear_object (&self->dataset);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENTENTE_TYPE_SOURCES_WINDOW);
+
+  G_OBJECT_CLASS (entente_sources_window_parent_class)->dispose (object);
+}
+
+static void
 entente_sources_window_finalize (GObject *object)
 {
   EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (object);
 
   g_free (self->all_citations);
   g_free (self->uses);
-  g_clear_object (&self->dataset);
+
   G_OBJECT_CLASS (entente_sources_window_parent_class)->finalize (object);
 }
 
@@ -238,6 +249,7 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = entente_sources_window_dispose;
   object_class->finalize = entente_sources_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
