@@ -383,6 +383,28 @@ entente_source_panel_show_period (EntenteSourcePanel *self,
              period->summary, period->first_excerpt, period->n_excerpts);
 }
 
+GtkWidget *
+entente_event_row_new (EntenteDataset *dataset,
+                       guint           index,
+                       const char     *action)
+{
+  const EntenteEvent *event = entente_dataset_get_event (dataset, index);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *marker = entente_marker_new ();
+  g_autofree char *date = entente_date_format (&event->date);
+
+  /* A dataset's words, as written. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+  entente_marker_set_category (ENTENTE_MARKER (marker), dataset, event->category);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), marker);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) index);
+  return row;
+}
+
 void
 entente_source_panel_set_period_events (EntenteSourcePanel *self,
                                         EntenteDataset     *dataset,
@@ -398,23 +420,7 @@ entente_source_panel_set_period_events (EntenteSourcePanel *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))) != NULL)
     gtk_list_box_remove (self->events_list, child);
   for (guint i = 0; i < listed; i++)
-    {
-      const EntenteEvent *event = entente_dataset_get_event (dataset, events[i]);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *marker = entente_marker_new ();
-      g_autofree char *date = entente_date_format (&event->date);
-
-      /* A dataset's words, as written. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
-      entente_marker_set_category (ENTENTE_MARKER (marker), dataset, event->category);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), marker);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-event");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) events[i]);
-      gtk_list_box_append (self->events_list, row);
-    }
+    gtk_list_box_append (self->events_list, entente_event_row_new (dataset, events[i], "win.select-event"));
   gtk_widget_set_visible (GTK_WIDGET (self->events_heading), n_events > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->events_list), n_events > 0);
   if (n_events > listed)

@@ -67,4 +67,10 @@ GtkWidget  *entente_copy_button_new            (const char          *tooltip,
  * NULL when url is not on the web. */
 GtkWidget  *entente_open_source_button_new     (const char          *url);
 
+/* A row naming an event of dataset (index) with its marker, title and
+ * date, that activates action with the index as an int32. */
+GtkWidget  *entente_event_row_new              (EntenteDataset      *dataset,
+                                                guint                index,
+                                                const char          *action);
+
 G_END_DECLS

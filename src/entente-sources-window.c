@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "entente-date.h"
 #include "entente-source-panel.h"
 #include "entente-sources-window.h"
 #include "entente-window.h"
@@ -35,6 +36,9 @@ struct _EntenteSourcesWindow
 
 /* Rows made at a time: more than a tall window shows. */
 #define ROWS_PER_BATCH 40
+/* The events listed under a source; a source of event records may
+ * back hundreds of thousands. */
+#define MAX_QUOTING_EVENTS 100
 
 G_DEFINE_FINAL_TYPE (EntenteSourcesWindow, entente_sources_window, ADW_TYPE_WINDOW)
 
@@ -86,9 +90,55 @@ format_copied_citation (const EntenteSource *source)
   return g_steal_pointer (&citation);
 }
 
+/* Lists the events that quote the expander's source under it, the
+ * first time it is opened. */
+static void
+expanded_cb (GtkExpander          *expander,
+             GParamSpec           *pspec,
+             EntenteSourcesWindow *self)
+{
+  guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "entente-source"));
+  g_autoptr(GArray) events = NULL;
+  GtkWidget *box, *list;
+  guint listed;
+
+  if (!gtk_expander_get_expanded (expander) || gtk_expander_get_child (expander) != NULL ||
+      self->dataset == NULL)
+    return;
+
+  events = g_array_new (FALSE, FALSE, sizeof (guint));
+  entente_dataset_collect_quoting (self->dataset, source, events);
+  listed = MIN (events->len, MAX_QUOTING_EVENTS);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 6);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "quoting");
+  for (guint i = 0; i < listed; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         entente_event_row_new (self->dataset, g_array_index (events, guint, i),
+                                                "sources.select-event"));
+  gtk_box_append (GTK_BOX (box), list);
+  if (events->len > listed)
+    {
+      g_autofree char *count = entente_format_count (events->len - listed);
+      /* TRANSLATORS: under the first events that quote a source; %s is
+       * a number with the locale's digit grouping */
+      g_autofree char *text = g_strdup_printf (ngettext ("And %s more", "And %s more", events->len - listed),
+                                               count);
+      GtkWidget *more = new_label (text, "dim-label");
+
+      gtk_box_append (GTK_BOX (box), more);
+    }
+  gtk_expander_set_child (expander, box);
+}
+
 /* copied: what its copy button copies. */
 static GtkWidget *
-new_source_row (const EntenteSource    *source,
+new_source_row (EntenteSourcesWindow   *self,
+                guint                   index,
+                const EntenteSource    *source,
                 const EntenteSourceUse *use,
                 const char             *copied)
 {
@@ -116,6 +166,14 @@ new_source_row (const EntenteSource    *source,
   gtk_widget_add_css_class (uses, "dim-label");
   gtk_widget_add_css_class (uses, "uses");
   gtk_box_append (GTK_BOX (text), uses);
+  if (use->n_events > 0)
+    {
+      GtkWidget *expander = gtk_expander_new (_("Events Quoting It"));
+
+      g_object_set_data (G_OBJECT (expander), "entente-source", GUINT_TO_POINTER (index));
+      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);
+      gtk_box_append (GTK_BOX (text), expander);
+    }
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (buttons, GTK_ALIGN_START);
@@ -146,7 +204,7 @@ add_rows (EntenteSourcesWindow *self)
       const EntenteSource *source = entente_dataset_get_source (self->dataset, self->n_rows);
       g_autofree char *copied = format_copied_citation (source);
 
-      gtk_list_box_append (self->list, new_source_row (source, &self->uses[self->n_rows], copied));
+      gtk_list_box_append (self->list, new_source_row (self, self->n_rows, source, &self->uses[self->n_rows], copied));
     }
 }
 
@@ -210,6 +268,20 @@ show_toast_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toasts, entente_toast_new_plain (g_variant_get_string (parameter, NULL)));
 }
 
+/* An event picked under a source: the dataset's window shows it, and
+ * this one, having served, closes. */
+static void
+select_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.select-event", parameter);
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 static void
 copy_all_action (GtkWidget  *widget,
                  const char *action_name,
@@ -263,6 +335,7 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "sources.copy-all", NULL, copy_all_action);
+  gtk_widget_class_install_action (widget_class, "sources.select-event", "i", select_event_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

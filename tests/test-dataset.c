@@ -629,6 +629,24 @@ test_source_uses (void)
   g_assert_cmpuint (uses[2].n_events, ==, 0);
   g_assert_cmpuint (uses[2].n_periods, ==, 0);
 
+  /* The events quoting a source, once each, in date order (e1 is
+   * first in the file but later in time), after what the array held. */
+  {
+    g_autoptr(GArray) quoting = g_array_new (FALSE, FALSE, sizeof (guint));
+    guint held = 7;
+
+    g_array_append_val (quoting, held);
+    entente_dataset_collect_quoting (dataset, 0, quoting);
+    g_assert_cmpuint (quoting->len, ==, 2);
+    g_assert_cmpuint (g_array_index (quoting, guint, 0), ==, 7);
+    g_assert_cmpstr (entente_dataset_get_event (dataset, g_array_index (quoting, guint, 1))->id, ==, "e1");
+    entente_dataset_collect_quoting (dataset, 1, quoting);
+    g_assert_cmpuint (quoting->len, ==, 3);
+    g_assert_cmpstr (entente_dataset_get_event (dataset, g_array_index (quoting, guint, 2))->id, ==, "e2");
+    entente_dataset_collect_quoting (dataset, 2, quoting);
+    g_assert_cmpuint (quoting->len, ==, 3);
+  }
+
   /* A dataset without sources gets an array all the same. */
   g_assert_cmpuint (entente_dataset_get_n_sources (empty), ==, 0);
   none = entente_dataset_count_source_uses (empty);

@@ -3361,7 +3361,8 @@ open_sources_and_check (EntenteWindow *window)
 }
 
 /* All Sources, from the main menu or the chart's footer, lists every
- * source of the dataset shown; a source's copy
+ * source of the dataset shown and, under each, the events quoting it; a
+ * source's copy
  * button puts its citation on the clipboard, Copy All every citation, and
  * its web button opens its address; a dataset without sources says so. */
 static void
@@ -3382,6 +3383,51 @@ test_all_sources (void)
   /* The bundled dataset: five sources, each quoted. */
   sources = open_sources_and_check (window);
   gtk_window_destroy (sources);
+
+  /* Under a source, the events that quote it, in date order; picking
+   * one shows it in the window, and closes the list. */
+  {
+    EntenteDataset *dataset = entente_window_get_dataset (window);
+    GtkExpander *expander;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    int last = -1;
+    guint n_quoting = 0;
+    gint32 picked;
+
+    sources = open_sources_and_check (window);
+    expander = GTK_EXPANDER (find_widget (GTK_WIDGET (sources), GTK_TYPE_EXPANDER));
+    g_assert_nonnull (expander);
+    gtk_expander_set_expanded (expander, TRUE);
+    collect_widgets (GTK_WIDGET (expander), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+      {
+        const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+        gboolean quotes = FALSE;
+
+        for (guint k = 0; k < event->n_excerpts; k++)
+          quotes |= entente_dataset_get_excerpt (dataset, event->first_excerpt + k)->source == 0;
+        n_quoting += quotes;
+      }
+    g_assert_cmpuint (rows->len, ==, n_quoting);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (rows->pdata[i]));
+        const EntenteEvent *event = entente_dataset_get_event (dataset, g_variant_get_int32 (target));
+        gboolean quotes = FALSE;
+
+        g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[i]), ==, event->title);
+        for (guint k = 0; k < event->n_excerpts; k++)
+          quotes |= entente_dataset_get_excerpt (dataset, event->first_excerpt + k)->source == 0;
+        g_assert_true (quotes);
+        g_assert_cmpint (g_variant_get_int32 (target), >, last);
+        last = g_variant_get_int32 (target);
+      }
+    picked = g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (rows->pdata[1])));
+    g_assert_true (gtk_widget_activate (rows->pdata[1]));
+    run_frames (50);
+    g_assert_null (find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW));
+    g_assert_cmpint (entente_timeline_view_get_selected_event (entente_window_get_view (window)), ==, picked);
+  }
 
   /* The chart's footer names them, and a click on it lists them. */
   {
@@ -3477,6 +3523,31 @@ test_all_sources (void)
     g_assert_cmpstr (entries[n - 1], ==, last);
     gtk_window_destroy (sources);
     remove_file (many);
+  }
+
+  /* A source quoted by more events than are listed under it. */
+  {
+    g_autoptr(GString) json = g_string_new ("{ \"format\": \"entente/1\", \"title\": \"Records\","
+                                            "  \"sources\": [ { \"id\": \"wire\", \"title\": \"Wire\" } ],"
+                                            "  \"events\": [");
+    g_autoptr(GFile) records = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    for (guint i = 0; i < 105; i++)
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"date\": \"%u\", \"title\": \"Record %u\","
+                              " \"excerpts\": [ { \"source\": \"wire\", \"quote\": \"q\" } ] }",
+                              i > 0 ? "," : "", i, 1900 + i, i);
+    g_string_append (json, "] }");
+    records = write_file ("records.json", json->str);
+    entente_window_open_file (window, records);
+    spin_until (not_loading, window, 10000);
+    sources = open_sources_and_check (window);
+    gtk_expander_set_expanded (GTK_EXPANDER (find_widget (GTK_WIDGET (sources), GTK_TYPE_EXPANDER)), TRUE);
+    collect_widgets (GTK_WIDGET (sources), ADW_TYPE_ACTION_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, 100);
+    g_assert_true (label_shown ((gpointer) "And 5 more"));
+    gtk_window_destroy (sources);
+    remove_file (records);
   }
 
   /* None at all: nothing to copy. */

@@ -1745,6 +1745,28 @@ entente_dataset_count_source_uses (EntenteDataset *self)
   return uses;
 }
 
+void
+entente_dataset_collect_quoting (EntenteDataset *self,
+                                 guint           source,
+                                 GArray         *events)
+{
+  g_return_if_fail (ENTENTE_IS_DATASET (self));
+  g_return_if_fail (source < self->sources->len);
+  g_return_if_fail (events != NULL && g_array_get_element_size (events) == sizeof (guint));
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const EntenteEvent *event = &g_array_index (self->events, EntenteEvent, i);
+
+      for (guint k = 0; k < event->n_excerpts; k++)
+        if (g_array_index (self->excerpts, EntenteExcerpt, event->first_excerpt + k).source == source)
+          {
+            g_array_append_val (events, i);
+            break;
+          }
+    }
+}
+
 const EntenteEvent *
 entente_dataset_get_events (EntenteDataset *self,
                             guint          *n_events)

@@ -188,6 +188,11 @@ typedef struct {
 } EntenteSourceUse;
 /* One for each source, in the sources' order; g_free () it. */
 EntenteSourceUse    *entente_dataset_count_source_uses (EntenteDataset *self);
+/* Appends to events (guint), in the events' order, the index of every
+ * event with an excerpt that quotes source. */
+void                 entente_dataset_collect_quoting   (EntenteDataset *self,
+                                                        guint           source,
+                                                        GArray         *events);
 guint                entente_dataset_get_n_period_kinds (EntenteDataset *self);
 const EntenteKind   *entente_dataset_get_period_kind  (EntenteDataset *self,
                                                        guint           index);
