@@ -221,9 +221,9 @@ scrolled_cb (GtkAdjustment        *adjustment,
     add_rows (self);
 }
 
-static void
-set_dataset (EntenteSourcesWindow *self,
-             EntenteDataset       *dataset)
+void
+entente_sources_window_set_dataset (EntenteSourcesWindow *self,
+                                    EntenteDataset       *dataset)
 {
   guint n_sources = entente_dataset_get_n_sources (dataset);
   EntenteSourceUse *uses = entente_dataset_count_source_uses (dataset);
@@ -232,7 +232,16 @@ set_dataset (EntenteSourcesWindow *self,
   g_autofree char *summary = NULL;
   GString *all = g_string_new (NULL);
   guint n_quoted = 0;
+  GtkWidget *row;
 
+  g_return_if_fail (ENTENTE_IS_SOURCES_WINDOW (self));
+  g_return_if_fail (ENTENTE_IS_DATASET (dataset));
+
+  /* A dataset read again may have other sources, or the same ones in
+   * another order: the list starts afresh. */
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, row);
+  self->n_rows = 0;
   adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
   for (guint i = 0; i < n_sources; i++)
     {
@@ -362,7 +371,7 @@ entente_sources_window_present (GtkWindow      *parent,
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
-  set_dataset (self, dataset);
+  entente_sources_window_set_dataset (self, dataset);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

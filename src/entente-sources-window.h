@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (EntenteSourcesWindow, entente_sources_window, ENTENTE, SOU
  * how much the dataset quotes it, in a window over parent. */
 EntenteSourcesWindow *entente_sources_window_present (GtkWindow      *parent,
                                                       EntenteDataset *dataset);
+/* Lists dataset's sources instead, as when its file is read again. */
+void                  entente_sources_window_set_dataset (EntenteSourcesWindow *self,
+                                                          EntenteDataset       *dataset);
 
 G_END_DECLS

@@ -62,6 +62,7 @@ struct _EntenteWindow
   /* Owned references */
   EntenteDataset      *dataset;
   GFile               *file;        /* NULL for the bundled dataset */
+  EntenteSourcesWindow *sources_window; /* weak: All Sources, while open */
   GFileMonitor        *monitor;
   GSettings           *settings;    /* NULL when the schema is not installed */
   GCancellable        *load_cancellable;
@@ -717,6 +718,9 @@ set_dataset (EntenteWindow  *self,
     }
 
   entente_timeline_view_set_dataset (self->view, dataset);
+  /* Its list of sources names the events it shows, by their places. */
+  if (self->sources_window != NULL)
+    entente_sources_window_set_dataset (self->sources_window, dataset);
   if (keep_view && to > from)
     {
       entente_timeline_view_set_range (self->view, from, to, FALSE);
@@ -1525,8 +1529,15 @@ sources_action (GtkWidget  *widget,
 {
   EntenteWindow *self = ENTENTE_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    entente_sources_window_present (GTK_WINDOW (self), self->dataset);
+  if (self->dataset == NULL)
+    return;
+  if (self->sources_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->sources_window));
+      return;
+    }
+  self->sources_window = entente_sources_window_present (GTK_WINDOW (self), self->dataset);
+  g_object_add_weak_pointer (G_OBJECT (self->sources_window), (gpointer *) &self->sources_window);
 }
 
 /* The chart's own zoom, from wherever the focus is, as Ctrl+plus and
@@ -1763,6 +1774,7 @@ entente_window_dispose (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  g_clear_weak_pointer (&self->sources_window);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);

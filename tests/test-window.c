@@ -3561,6 +3561,62 @@ test_all_sources (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* All Sources follows its window's dataset when the file is read again,
+ * and asked for again it comes forward rather than twice. */
+static void
+test_all_sources_follow_reload (void)
+{
+  const char *first = "{ \"format\": \"entente/1\", \"title\": \"Draft\","
+                      "  \"sources\": [ { \"id\": \"a\", \"title\": \"First source\" } ],"
+                      "  \"events\": [ { \"id\": \"e\", \"date\": \"1950\", \"title\": \"E\","
+                      "    \"excerpts\": [ { \"source\": \"a\", \"quote\": \"q\" } ] } ] }";
+  const char *second = "{ \"format\": \"entente/1\", \"title\": \"Draft\","
+                       "  \"sources\": [ { \"id\": \"z\", \"title\": \"New source\" },"
+                       "                 { \"id\": \"a\", \"title\": \"First source\" } ],"
+                       "  \"events\": [ { \"id\": \"e\", \"date\": \"1950\", \"title\": \"E\","
+                       "    \"excerpts\": [ { \"source\": \"z\", \"quote\": \"q\" } ] } ] }";
+  g_autoptr(GFile) file = write_file ("draft.json", first);
+  g_autofree char *path = g_file_get_path (file);
+  EntenteWindow *window = new_window ();
+  GtkWindow *sources;
+  GtkListBox *list;
+  guint n_lists = 0;
+
+  entente_window_open_file (window, file);
+  spin_until (not_loading, window, 10000);
+  sources = open_sources_and_check (window);
+
+  g_assert_true (g_file_set_contents (path, second, -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  spin_until (not_loading, window, 10000);
+  run_frames (100);
+  g_assert_true (find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW) == sources);
+  {
+    g_autoptr(GPtrArray) citations = texts_of_class (GTK_WIDGET (sources), "citation");
+
+    g_assert_cmpuint (citations->len, ==, 2);
+    g_assert_cmpstr (citations->pdata[0], ==, "“New source”");
+    g_assert_cmpstr (citations->pdata[1], ==, "“First source”");
+  }
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (sources), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+
+  /* Asked for again: the same window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sources", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      n_lists += ENTENTE_IS_SOURCES_WINDOW (toplevel);
+    }
+  g_assert_cmpuint (n_lists, ==, 1);
+
+  gtk_window_destroy (sources);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* The labels of a menu and its sections, in order. */
 static void
 collect_menu_labels (GMenuModel *model,
@@ -5231,6 +5287,7 @@ main (int    argc,
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/all-sources", test_all_sources);
+  g_test_add_func ("/window/all-sources-follow-reload", test_all_sources_follow_reload);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/period-events", test_period_events);
