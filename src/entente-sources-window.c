@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "entente-date.h"
 #include "entente-source-panel.h"
@@ -21,17 +22,22 @@ struct _EntenteSourcesWindow
   GtkLabel          *summary_label;
   GtkScrolledWindow *scrolled;
   GtkListBox        *list;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
 
   EntenteDataset    *dataset;
   EntenteSourceUse  *uses;
+  /* The sources listed, in the dataset's order: all of them, or those
+   * whose citation holds the text searched for. */
+  GArray            *shown;
+  /* Each source's citation, folded as the search folds its text; made
+   * at the first search. */
+  GPtrArray         *folded;
   /* Rows are made a batch at a time, as the list is scrolled near its
    * end: a dataset of event records may cite a source per event, and
    * making a hundred thousand rows at once would keep the window from
    * opening for minutes. */
   guint              n_rows;
-  /* What Copy All puts on the clipboard: every source's citation, as
-   * its own copy button copies it, a blank line between two. */
-  char              *all_citations;
 };
 
 /* Rows made at a time: more than a tall window shows. */
@@ -197,15 +203,77 @@ new_source_row (EntenteSourcesWindow   *self,
 static void
 add_rows (EntenteSourcesWindow *self)
 {
-  guint end = MIN (self->n_rows + ROWS_PER_BATCH, entente_dataset_get_n_sources (self->dataset));
+  guint end = MIN (self->n_rows + ROWS_PER_BATCH, self->shown->len);
 
   for (; self->n_rows < end; self->n_rows++)
     {
-      const EntenteSource *source = entente_dataset_get_source (self->dataset, self->n_rows);
+      guint index = g_array_index (self->shown, guint, self->n_rows);
+      const EntenteSource *source = entente_dataset_get_source (self->dataset, index);
       g_autofree char *copied = format_copied_citation (source);
 
-      gtk_list_box_append (self->list, new_source_row (self, self->n_rows, source, &self->uses[self->n_rows], copied));
+      gtk_list_box_append (self->list, new_source_row (self, index, source, &self->uses[index], copied));
     }
+}
+
+/* Case and accents aside, as a reader searching for "Muller" means
+ * Müller too. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_combining_class (c) == 0)
+        g_string_append_unichar (kept, c);
+    }
+  return g_utf8_casefold (kept->str, -1);
+}
+
+/* Lists the sources whose citation holds the search's text, all of them
+ * when there is none, from the first row. */
+static void
+list_sources (EntenteSourcesWindow *self)
+{
+  guint n_sources = entente_dataset_get_n_sources (self->dataset);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *needle = NULL;
+  GtkWidget *row;
+
+  g_array_set_size (self->shown, 0);
+  if (*text != '\0' && self->folded == NULL)
+    {
+      self->folded = g_ptr_array_new_full (n_sources, g_free);
+      for (guint i = 0; i < n_sources; i++)
+        {
+          g_autofree char *citation = entente_format_citation (entente_dataset_get_source (self->dataset, i), NULL);
+
+          g_ptr_array_add (self->folded, fold (citation));
+        }
+    }
+  needle = *text != '\0' ? fold (text) : NULL;
+  for (guint i = 0; i < n_sources; i++)
+    if (needle == NULL || strstr (g_ptr_array_index (self->folded, i), needle) != NULL)
+      g_array_append_val (self->shown, i);
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, row);
+  self->n_rows = 0;
+  add_rows (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.copy-all", self->shown->len > 0);
+  gtk_stack_set_visible_child_name (self->stack, n_sources == 0 ? "empty"
+                                                 : self->shown->len == 0 ? "no-match" : "sources");
+}
+
+static void
+search_changed_cb (EntenteSourcesWindow *self)
+{
+  if (self->dataset != NULL)
+    list_sources (self);
 }
 
 /* Near the end of the rows made so far, more are made; also when the
@@ -217,7 +285,7 @@ scrolled_cb (GtkAdjustment        *adjustment,
   double page = gtk_adjustment_get_page_size (adjustment);
   double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page;
 
-  if (self->dataset != NULL && self->n_rows < entente_dataset_get_n_sources (self->dataset) && left < page)
+  if (self->dataset != NULL && self->n_rows < self->shown->len && left < page)
     add_rows (self);
 }
 
@@ -230,39 +298,26 @@ entente_sources_window_set_dataset (EntenteSourcesWindow *self,
   g_autofree char *sources_text = NULL;
   g_autofree char *quoted_text = NULL;
   g_autofree char *summary = NULL;
-  GString *all = g_string_new (NULL);
   guint n_quoted = 0;
-  GtkWidget *row;
 
   g_return_if_fail (ENTENTE_IS_SOURCES_WINDOW (self));
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
 
-  /* A dataset read again may have other sources, or the same ones in
-   * another order: the list starts afresh. */
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, row);
-  self->n_rows = 0;
   adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
   for (guint i = 0; i < n_sources; i++)
-    {
-      g_autofree char *copied = format_copied_citation (entente_dataset_get_source (dataset, i));
-
-      g_string_append_printf (all, "%s%s", i > 0 ? "\n\n" : "", copied);
-      n_quoted += uses[i].n_excerpts;
-    }
-  g_free (self->all_citations);
-  self->all_citations = g_string_free (all, FALSE);
+    n_quoted += uses[i].n_excerpts;
   g_set_object (&self->dataset, dataset);
   g_free (self->uses);
   self->uses = uses;
-  add_rows (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.copy-all", n_sources > 0);
+  /* A dataset read again may have other sources, or the same ones in
+   * another order: the list starts afresh. */
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
+  list_sources (self);
   sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
   quoted_text = g_strdup_printf (ngettext ("quoted %u time in all", "quoted %u times in all", n_quoted), n_quoted);
   /* TRANSLATORS: "5 sources" and "quoted 143 times in all" */
   summary = g_strdup_printf (_("%s, %s"), sources_text, quoted_text);
   gtk_label_set_text (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, n_sources > 0 ? "sources" : "empty");
 }
 
 /* The copy buttons ask their window for a toast, as they do in the main
@@ -292,13 +347,34 @@ select_event_action (GtkWidget  *widget,
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 copy_all_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (widget);
+  g_autoptr(GString) all = g_string_new (NULL);
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->all_citations);
+  /* What is listed: every source, or those the search found. Each as
+   * its own copy button copies it, a blank line between two. */
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      const EntenteSource *source = entente_dataset_get_source (self->dataset, g_array_index (self->shown, guint, i));
+      g_autofree char *copied = format_copied_citation (source);
+
+      g_string_append_printf (all, "%s%s", i > 0 ? "\n\n" : "", copied);
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), all->str);
   adw_toast_overlay_add_toast (self->toasts, entente_toast_new_plain (_("Citations copied")));
 }
 
@@ -318,8 +394,9 @@ entente_sources_window_finalize (GObject *object)
 {
   EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (object);
 
-  g_free (self->all_citations);
   g_free (self->uses);
+  g_array_unref (self->shown);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
 
   G_OBJECT_CLASS (entente_sources_window_parent_class)->finalize (object);
 }
@@ -341,10 +418,15 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, scrolled);
   gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, list);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, EntenteSourcesWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "sources.copy-all", NULL, copy_all_action);
   gtk_widget_class_install_action (widget_class, "sources.select-event", "i", select_event_action);
+  gtk_widget_class_install_action (widget_class, "sources.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sources.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -354,6 +436,10 @@ entente_sources_window_init (EntenteSourcesWindow *self)
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Typing anywhere in the window searches, as in GNOME's lists. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, 0);
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, 0);

@@ -3561,6 +3561,78 @@ test_all_sources (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+rows_are (gpointer data)
+{
+  GtkWindow *sources = find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW);
+
+  return count_rows (sources) == GPOINTER_TO_UINT (data);
+}
+
+/* Searching All Sources lists the sources whose citation holds the text,
+ * case and accents aside, and Copy All copies those; with none, it says
+ * so; with the text gone, all are back. */
+static void
+test_all_sources_search (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  GtkWindow *sources = open_sources_and_check (window);
+  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (sources), GTK_TYPE_SEARCH_ENTRY));
+  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (sources), GTK_TYPE_STACK));
+  guint n_sources = entente_dataset_get_n_sources (dataset);
+  g_autoptr(GPtrArray) hyphenated = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  g_assert_nonnull (entry);
+  /* Two of the bundled sources write "Sino-Russian" with a hyphen, one
+   * with a dash: the search folds case and accents, not punctuation. */
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *citation = entente_format_citation (entente_dataset_get_source (dataset, i), NULL);
+
+      if (strstr (citation, "Sino-Russian") != NULL)
+        {
+          g_string_append_printf (expected, "%s%s", expected->len > 0 ? "\n\n" : "", citation);
+          g_ptr_array_add (hyphenated, g_steal_pointer (&citation));
+        }
+    }
+  g_assert_cmpuint (hyphenated->len, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sources), "sources.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (find_widget (GTK_WIDGET (sources), GTK_TYPE_SEARCH_BAR))));
+  gtk_editable_set_text (entry, "sINO-rUSSIAN");
+  spin_until (rows_are, GUINT_TO_POINTER (2), 5000);
+  {
+    g_autoptr(GPtrArray) citations = texts_of_class (GTK_WIDGET (sources), "citation");
+    g_autofree char *copied = NULL;
+
+    g_assert_cmpstr (citations->pdata[0], ==, hyphenated->pdata[0]);
+    g_assert_cmpstr (citations->pdata[1], ==, hyphenated->pdata[1]);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sources), "sources.copy-all", NULL));
+    copied = clipboard_text (GTK_WIDGET (sources));
+    g_assert_cmpstr (copied, ==, expected->str);
+  }
+
+  /* Accents aside: "radčhenko" finds Radchenko. */
+  gtk_editable_set_text (entry, "radčhenko");
+  spin_until (rows_are, GUINT_TO_POINTER (1), 5000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sources");
+
+  gtk_editable_set_text (entry, "no such words");
+  spin_until (rows_are, GUINT_TO_POINTER (0), 5000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-match");
+  g_assert_false (gtk_widget_is_sensitive (find_widget_matching (GTK_WIDGET (sources), is_button_for_action,
+                                                                 "sources.copy-all")));
+
+  gtk_editable_set_text (entry, "");
+  spin_until (rows_are, GUINT_TO_POINTER (n_sources), 5000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sources");
+
+  gtk_window_destroy (sources);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* All Sources follows its window's dataset when the file is read again,
  * and asked for again it comes forward rather than twice. */
 static void
@@ -5288,6 +5360,7 @@ main (int    argc,
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
   g_test_add_func ("/window/all-sources", test_all_sources);
   g_test_add_func ("/window/all-sources-follow-reload", test_all_sources_follow_reload);
+  g_test_add_func ("/window/all-sources-search", test_all_sources_search);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/period-events", test_period_events);
