@@ -693,6 +693,20 @@ watch_file (EntenteWindow *self)
 
 /* Puts a dataset on screen. When it replaces the same file after an edit,
  * the view and the selection stay where the author left them. */
+/* What acts on the dataset shown is insensitive until there is one. */
+static void
+enable_dataset_actions (EntenteWindow *self)
+{
+  static const char *const actions[] = {
+    "win.export", "win.print", "win.save-copy", "win.copy-chart", "win.go-to-date", "win.sources",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->dataset != NULL);
+  /* The bundled dataset has no file to read again. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file != NULL);
+}
+
 static void
 set_dataset (EntenteWindow  *self,
              EntenteDataset *dataset,
@@ -741,12 +755,7 @@ set_dataset (EntenteWindow  *self,
   g_clear_pointer (&self->search_text, g_free);
   forget_found (self);
   update_search (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sources", TRUE);
+  enable_dataset_actions (self);
 }
 
 typedef struct {
@@ -1961,12 +1970,7 @@ entente_window_init (EntenteWindow *self)
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (apply_panel_width), self);
   restore_settings (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sources", FALSE);
+  enable_dataset_actions (self);
   update_titles (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
