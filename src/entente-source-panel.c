@@ -84,11 +84,18 @@ entente_format_quotation (const char *quote,
    * line with the citation */
   g_autofree char *text = g_strdup_printf (_("“%s”\n— %s"), quote, citation);
 
+  return entente_format_with_address (text, url);
+}
+
+char *
+entente_format_with_address (const char *text,
+                             const char *url)
+{
   /* Where to read it, for a reader of the text: web addresses only, as
    * the panel offers to open. */
   if (entente_uri_is_web (url))
     return g_strconcat (text, "\n", url, NULL);
-  return g_steal_pointer (&text);
+  return g_strdup (text);
 }
 
 gboolean

@@ -53,6 +53,11 @@ char       *entente_format_quotation           (const char          *quote,
                                                 const char          *citation,
                                                 const char          *url);
 
+/* text, and under it url when it is on the web: what is copied of a
+ * source, for a reader of the text to find it. */
+char       *entente_format_with_address        (const char          *text,
+                                                const char          *url);
+
 /* Only http and https addresses are ever opened from a dataset. */
 gboolean    entente_uri_is_web                 (const char          *url);
 

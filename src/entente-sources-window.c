@@ -84,18 +84,6 @@ new_label (const char *text,
   return label;
 }
 
-/* A source's citation for a list of works cited: with its address on
- * the next line when it is on the web. */
-static char *
-format_copied_citation (const EntenteSource *source)
-{
-  g_autofree char *citation = entente_format_citation (source, NULL);
-
-  if (entente_uri_is_web (source->url))
-    return g_strconcat (citation, "\n", source->url, NULL);
-  return g_steal_pointer (&citation);
-}
-
 /* Lists the events that quote the expander's source under it, the
  * first time it is opened. */
 static void
@@ -140,15 +128,15 @@ expanded_cb (GtkExpander          *expander,
   gtk_expander_set_child (expander, box);
 }
 
-/* copied: what its copy button copies. */
 static GtkWidget *
 new_source_row (EntenteSourcesWindow   *self,
                 guint                   index,
                 const EntenteSource    *source,
-                const EntenteSourceUse *use,
-                const char             *copied)
+                const EntenteSourceUse *use)
 {
   g_autofree char *citation = entente_format_citation (source, NULL);
+  /* For a list of works cited, with the address to read it at. */
+  g_autofree char *copied = entente_format_with_address (citation, source->url);
   g_autofree char *use_text = format_use (use);
   GtkWidget *row, *box, *text, *cite, *uses, *buttons, *open;
 
@@ -208,10 +196,9 @@ add_rows (EntenteSourcesWindow *self)
   for (; self->n_rows < end; self->n_rows++)
     {
       guint index = g_array_index (self->shown, guint, self->n_rows);
-      const EntenteSource *source = entente_dataset_get_source (self->dataset, index);
-      g_autofree char *copied = format_copied_citation (source);
 
-      gtk_list_box_append (self->list, new_source_row (self, index, source, &self->uses[index], copied));
+      gtk_list_box_append (self->list, new_source_row (self, index, entente_dataset_get_source (self->dataset, index),
+                                                       &self->uses[index]));
     }
 }
 
@@ -298,14 +285,13 @@ entente_sources_window_set_dataset (EntenteSourcesWindow *self,
   g_autofree char *sources_text = NULL;
   g_autofree char *quoted_text = NULL;
   g_autofree char *summary = NULL;
-  guint n_quoted = 0;
+  /* Every excerpt quotes a source. */
+  guint n_quoted = entente_dataset_get_n_excerpts (dataset);
 
   g_return_if_fail (ENTENTE_IS_SOURCES_WINDOW (self));
   g_return_if_fail (ENTENTE_IS_DATASET (dataset));
 
   adw_window_title_set_subtitle (self->window_title, entente_dataset_get_title (dataset));
-  for (guint i = 0; i < n_sources; i++)
-    n_quoted += uses[i].n_excerpts;
   g_set_object (&self->dataset, dataset);
   g_free (self->uses);
   self->uses = uses;
@@ -370,7 +356,8 @@ copy_all_action (GtkWidget  *widget,
   for (guint i = 0; i < self->shown->len; i++)
     {
       const EntenteSource *source = entente_dataset_get_source (self->dataset, g_array_index (self->shown, guint, i));
-      g_autofree char *copied = format_copied_citation (source);
+      g_autofree char *citation = entente_format_citation (source, NULL);
+      g_autofree char *copied = entente_format_with_address (citation, source->url);
 
       g_string_append_printf (all, "%s%s", i > 0 ? "\n\n" : "", copied);
     }
