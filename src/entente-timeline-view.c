@@ -1756,6 +1756,17 @@ update_selection_actions (EntenteTimelineView *self)
                                  event != NULL && event->category != ENTENTE_NO_CATEGORY);
 }
 
+/* A category (or, with kinds, a kind of period) as the legend names it,
+ * for a menu item's label. */
+static char *
+legend_name (EntenteTimelineView *self,
+             int                  index,
+             gboolean             kinds)
+{
+  return entente_menu_label_plain (kinds ? entente_dataset_get_period_kind (self->dataset, index)->label
+                                         : entente_dataset_get_category_label (self->dataset, index));
+}
+
 /* Show Only, for a category (or, with kinds, a period kind). */
 static void
 append_show_only (EntenteTimelineView *self,
@@ -1763,9 +1774,7 @@ append_show_only (EntenteTimelineView *self,
                   int                  index,
                   gboolean             kinds)
 {
-  const char *label_text = kinds ? entente_dataset_get_period_kind (self->dataset, index)->label
-                                 : entente_dataset_get_category_label (self->dataset, index);
-  g_autofree char *name = entente_menu_label_plain (label_text);
+  g_autofree char *name = legend_name (self, index, kinds);
   /* TRANSLATORS: in the context menus of an event and of the legend:
    * hides every category (or kind of period) but this one; %s is its
    * name */
@@ -1802,9 +1811,7 @@ context_menu_model (EntenteTimelineView *self)
       const EntentePeriod *period = selected_period (self);
       int index = event != NULL ? event->category : (int) period->kind;
       g_autoptr(GMenu) second = g_menu_new ();
-      g_autofree char *name = entente_menu_label_plain (event != NULL
-                                                        ? entente_dataset_get_category_label (self->dataset, index)
-                                                        : entente_dataset_get_period_kind (self->dataset, index)->label);
+      g_autofree char *name = legend_name (self, index, event == NULL);
       /* TRANSLATORS: in the context menu of an event (or a period):
        * hides every event of its category (or every period of its kind);
        * %s is the category or the kind, as the legend names it */
