@@ -36,6 +36,8 @@
 /* Zoom to Event and Zoom to Period show at least a year: an event is seen
  * among its neighbours. */
 #define ZOOM_TO_MIN_DAYS 366.0
+/* The widest a tooltip's line grows, in characters, before it wraps. */
+#define TOOLTIP_WIDTH_CHARS 50
 
 struct _EntenteTimelineView
 {
@@ -88,6 +90,7 @@ struct _EntenteTimelineView
   double          zoom_begin_from;
   double          zoom_begin_to;
   GtkWidget      *menu;         /* the context menu, once opened */
+  GtkWidget      *tooltip_label;
 };
 
 G_DEFINE_FINAL_TYPE (EntenteTimelineView, entente_timeline_view, GTK_TYPE_WIDGET)
@@ -1447,6 +1450,13 @@ entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
   return tooltip_text_for_hit (self, &hit);
 }
 
+GtkLabel *
+entente_timeline_view_get_tooltip_label (EntenteTimelineView *self)
+{
+  g_return_val_if_fail (ENTENTE_IS_TIMELINE_VIEW (self), NULL);
+  return self->tooltip_label != NULL ? GTK_LABEL (self->tooltip_label) : NULL;
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget           *widget,
                   int                  x,
@@ -1474,7 +1484,18 @@ query_tooltip_cb (GtkWidget           *widget,
   text = tooltip_text_for_hit (self, &hit);
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  /* GTK's own tooltip label never wraps, and an event's title may be a
+   * paragraph: set as plain text, it spanned the screen in one line. */
+  if (self->tooltip_label == NULL)
+    {
+      self->tooltip_label = g_object_ref_sink (gtk_label_new (NULL));
+      gtk_label_set_wrap (GTK_LABEL (self->tooltip_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (self->tooltip_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (self->tooltip_label), TOOLTIP_WIDTH_CHARS);
+      gtk_label_set_xalign (GTK_LABEL (self->tooltip_label), 0);
+    }
+  gtk_label_set_text (GTK_LABEL (self->tooltip_label), text);
+  gtk_tooltip_set_custom (tooltip, self->tooltip_label);
   return TRUE;
 }
 
@@ -2006,6 +2027,7 @@ entente_timeline_view_dispose (GObject *object)
 
   stop_animation (self);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->tooltip_label);
   g_clear_object (&self->layout);
   g_clear_object (&self->follows);
   g_clear_object (&self->text_cache);

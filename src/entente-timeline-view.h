@@ -112,6 +112,8 @@ const EntenteStyle *entente_timeline_view_get_style      (EntenteTimelineView *s
 char           *entente_timeline_view_get_tooltip_text_at (EntenteTimelineView *self,
                                                            double               x,
                                                            double               y);
+/* The label the last tooltip was shown in, or NULL before the first. */
+GtkLabel       *entente_timeline_view_get_tooltip_label (EntenteTimelineView *self);
 
 /* What an export needs to look like the view: its range in whole days,
  * its theme and selection, the categories and kinds it hides and its

@@ -3166,6 +3166,63 @@ test_untrusted_text (void)
   remove_file (file);
 }
 
+/* A title of a paragraph wraps in its tooltip, set as typed, where GTK's
+ * own tooltip shows it on one line as wide as the screen. */
+static void
+test_tooltip_wraps (void)
+{
+  const char *title = "A <b>very</b> long title that goes on about the negotiations between two delegations "
+                      "concerning the border river, its islands, its fisheries and the tolls levied on boats";
+  g_autofree char *json = g_strdup_printf ("{ \"format\": \"entente/1\", \"title\": \"Tips\","
+                                           "  \"events\": [ { \"id\": \"e\", \"date\": \"1920-05-04\", \"title\": \"%s\" },"
+                                           "                { \"id\": \"f\", \"date\": \"1921\", \"title\": \"Short\" } ] }",
+                                           title);
+  g_autoptr(GFile) file = write_file ("tips.json", json);
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s\n4 May 1920", title);
+  EntenteWindow *window = new_window ();
+  EntenteTimelineView *view = entente_window_get_view (window);
+  TitleWait wait = { window, "Tips" };
+  g_autoptr(PangoLayout) line = NULL;
+  GtkLabel *label;
+  EntenteRect rect;
+  gboolean shown = FALSE;
+  int natural, one_line;
+
+  entente_window_open_file (window, file);
+  spin_until (title_is, &wait, 10000);
+  g_assert_null (entente_timeline_view_get_tooltip_label (view));
+
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), 0, &rect));
+  g_signal_emit_by_name (view, "query-tooltip", (int) (rect.x + rect.width / 2), (int) (rect.y + rect.height / 2),
+                         FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  label = entente_timeline_view_get_tooltip_label (view);
+  g_assert_nonnull (label);
+  /* In the tooltip, as plain text. */
+  g_assert_nonnull (gtk_widget_get_parent (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  g_assert_false (gtk_label_get_use_markup (label));
+
+  /* Several lines, each well short of the title on one. */
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  line = gtk_widget_create_pango_layout (GTK_WIDGET (label), title);
+  pango_layout_get_pixel_size (line, &one_line, NULL);
+  g_assert_cmpint (natural, >, 0);
+  g_assert_cmpint (natural, <, one_line / 2);
+
+  /* The same label says what the next tooltip says. */
+  g_assert_true (entente_layout_get_event_rect (entente_timeline_view_get_layout (view), 1, &rect));
+  g_signal_emit_by_name (view, "query-tooltip", (int) (rect.x + rect.width / 2), (int) (rect.y + rect.height / 2),
+                         FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_assert_true (entente_timeline_view_get_tooltip_label (view) == label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Short\n1921");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* What this process last put on the clipboard, as text. */
 static char *
 clipboard_text (GtkWidget *widget)
@@ -5358,6 +5415,7 @@ main (int    argc,
   g_test_add_func ("/window/list-menu", test_list_menu);
   g_test_add_func ("/window/accessible-selection", test_accessible_selection);
   g_test_add_func ("/window/untrusted-text", test_untrusted_text);
+  g_test_add_func ("/window/tooltip-wraps", test_tooltip_wraps);
   g_test_add_func ("/window/all-sources", test_all_sources);
   g_test_add_func ("/window/all-sources-follow-reload", test_all_sources_follow_reload);
   g_test_add_func ("/window/all-sources-search", test_all_sources_search);
