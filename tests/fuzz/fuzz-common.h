@@ -25,18 +25,24 @@ int LLVMFuzzerTestOneInput (const guint8 *data,
   } G_STMT_END
 
 /* A critical from a g_return_if_fail () means the parser let through a
- * value its own helpers refuse; it must count as a crash, not scroll by. */
+ * value its own helpers refuse; it must count as a crash, not scroll by.
+ * The message is written here, not by GLib's writer: for an error (a
+ * layout check's g_error ()) that one stops the process with SIGTRAP,
+ * which libFuzzer does not catch, so the input was lost. */
 static inline GLogWriterOutput
 fuzz_fatal_log_writer (GLogLevelFlags   log_level,
                        const GLogField *fields,
                        gsize            n_fields,
                        gpointer         user_data)
 {
-  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
-
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return result;
+    {
+      g_autofree char *line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+
+      g_printerr ("%s\n", line);
+      abort ();
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 /* What every target does first: the user's locale, as Entente would
