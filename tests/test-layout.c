@@ -384,15 +384,15 @@ check_hits (EntenteLayout *layout)
   g_assert_cmpint (hit.type, ==, ENTENTE_HIT_NONE);
 }
 
-static void
-check_view (EntenteDataset             *dataset,
-            double                      from_day,
-            double                      to_day,
-            int                         width,
-            int                         height,
-            const EntenteLayoutOptions *options)
+static EntenteLayout *
+check_view_styled (EntenteDataset             *dataset,
+                   double                      from_day,
+                   double                      to_day,
+                   int                         width,
+                   int                         height,
+                   const EntenteLayoutOptions *options,
+                   const EntenteStyle         *style)
 {
-  g_autoptr(EntenteStyle) style = entente_style_new_light ();
   g_autoptr(EntenteLayout) layout = NULL;
   EntenteViewport viewport = { from_day, to_day, width, height, 1 };
   g_autofree char *what = g_strdup_printf ("%d×%d, days %.1f–%.1f", width, height, from_day, to_day);
@@ -406,6 +406,21 @@ check_view (EntenteDataset             *dataset,
   check_events_accounted (layout, options, what);
   check_volume (layout, options, what);
   check_hits (layout);
+  return g_steal_pointer (&layout);
+}
+
+static void
+check_view (EntenteDataset             *dataset,
+            double                      from_day,
+            double                      to_day,
+            int                         width,
+            int                         height,
+            const EntenteLayoutOptions *options)
+{
+  g_autoptr(EntenteStyle) style = entente_style_new_light ();
+  g_autoptr(EntenteLayout) layout = check_view_styled (dataset, from_day, to_day, width, height, options, style);
+
+  g_assert_nonnull (layout);
 }
 
 static double
@@ -460,6 +475,120 @@ test_bundled_views (void)
       check_view (dataset, day_of (1950, 2, 1), day_of (1950, 3, 1), widths[w], 640, NULL);
       check_view (dataset, day_of (1950, 2, 13), day_of (1950, 2, 16), widths[w], 480, NULL);
       check_view (dataset, day_of (1957, 6, 1) + 0.37, day_of (1961, 1, 1) + 0.81, widths[w], 480, NULL);
+    }
+}
+
+/* The height of a text's line, as Pango lays it out. */
+static double
+text_height (PangoLayout *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (text, NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+/* How many of the labels of events, periods and the legend are given
+ * less height than their text's line; their count in n_labels. */
+static guint
+count_squeezed (EntenteLayout *layout,
+                guint         *n_labels)
+{
+  const EntenteEventItem *items;
+  const EntenteBand *bands;
+  const EntenteLegendItem *legend;
+  guint n, squeezed = 0;
+
+  *n_labels = 0;
+  items = entente_layout_get_items (layout, &n);
+  for (guint i = 0; i < n; i++)
+    if (items[i].text != NULL)
+      {
+        squeezed += items[i].text_rect.height < text_height (items[i].text) - 0.01;
+        (*n_labels)++;
+      }
+  bands = entente_layout_get_bands (layout, &n);
+  for (guint i = 0; i < n; i++)
+    if (bands[i].text != NULL)
+      {
+        squeezed += bands[i].text_rect.height < text_height (bands[i].text) - 0.01;
+        (*n_labels)++;
+      }
+  legend = entente_layout_get_legend (layout, &n);
+  for (guint i = 0; i < n; i++)
+    if (legend[i].text != NULL)
+      {
+        squeezed += legend[i].text_rect.height < text_height (legend[i].text) - 0.01;
+        (*n_labels)++;
+      }
+  return squeezed;
+}
+
+/* Large text makes rows taller: the labels of the bundled dataset, of
+ * its periods and of its legend, all in one font, each get a row as
+ * tall as their line, and none overlaps another (nor do the labels of
+ * two overlapping periods, nor the time axis's and the legend's), up to
+ * three times the size. A label another font makes taller (Chinese among
+ * Latin, whose lines are some 20 % taller) is given its row's height,
+ * and still overlaps none. */
+static void
+test_large_text (void)
+{
+  g_autoptr(EntenteDataset) bundled = entente_test_load_bundled ();
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"entente/1\", \"title\": \"Mixed\", "
+                                          "\"parties\": [\"Aland\", \"Borduria\"], "
+                                          "\"period_kinds\": [{\"id\": \"k\", \"label\": \"Kind\"}], "
+                                          "\"periods\": [{\"id\": \"p\", \"kind\": \"k\", \"label\": \"Alliance\", "
+                                          "\"start\": \"1949-12\", \"end\": \"1950-03\"}, "
+                                          "{\"id\": \"q\", \"kind\": \"k\", \"label\": \"Talks\", "
+                                          "\"start\": \"1950-01-03\", \"end\": \"1950-05\"}], \"categories\": [");
+  g_autoptr(EntenteDataset) mixed = NULL;
+  const double scales[] = { 1, 1.25, 1.5, 2, 3 };
+  double from, to;
+
+  /* Enough kinds of event for the legend to take several rows. */
+  for (guint i = 0; i < 16; i++)
+    g_string_append_printf (json, "%s{\"id\": \"c%u\", \"label\": \"Category %u 条约\"}", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "], \"events\": [");
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"1950-02-%02u\", "
+                            "\"title\": \"Treaty %u 中苏友好同盟互助条约\", \"actor\": \"%s\", \"category\": \"c%u\"}",
+                            i > 0 ? ", " : "", i, 10 + i % 4, i, i % 2 ? "Aland" : "Borduria", i % 16);
+  g_string_append (json, "]}");
+  mixed = entente_test_load_json (json->str, "mixed.json");
+  entente_layout_default_range (bundled, &from, &to);
+
+  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+    {
+      g_autoptr(EntenteStyle) style = entente_style_new_light ();
+      g_autoptr(EntenteLayout) whole = NULL;
+      g_autoptr(EntenteLayout) dense = NULL;
+      g_autoptr(EntenteLayout) crowd = NULL;
+      const EntenteBand *bands;
+      guint n_labels, n_bands, n_stacked = 0;
+
+      entente_style_scale_text (style, scales[k]);
+      whole = check_view_styled (bundled, from, to, 1600, 900, NULL, style);
+      g_assert_cmpuint (count_squeezed (whole, &n_labels), ==, 0);
+      g_assert_cmpuint (n_labels, >, 10);
+      dense = check_view_styled (bundled, day_of (1945, 1, 1), day_of (1970, 1, 1), 1200, 800, NULL, style);
+      g_assert_cmpuint (count_squeezed (dense, &n_labels), ==, 0);
+      g_assert_cmpuint (n_labels, >, scales[k] <= 2 ? 30 : 0);
+
+      /* The periods' labels on two rows; the Chinese makes a label
+       * taller than its row at some sizes. */
+      crowd = check_view_styled (mixed, day_of (1950, 1, 1), day_of (1950, 4, 1), 1200, 800, NULL, style);
+      bands = entente_layout_get_bands (crowd, &n_bands);
+      for (guint i = 0; i < n_bands; i++)
+        if (bands[i].text != NULL)
+          {
+            g_assert_cmpfloat_with_epsilon (bands[i].text_rect.height, text_height (bands[i].text), 0.01);
+            n_stacked++;
+          }
+      g_assert_cmpuint (n_stacked, ==, 2);
+      g_assert_cmpfloat (bands[0].text_rect.y, !=, bands[1].text_rect.y);
+      if (scales[k] == 1.25)
+        g_assert_cmpuint (count_squeezed (crowd, &n_labels), >, 0);
     }
 }
 
@@ -1598,6 +1727,7 @@ main (int    argc,
   g_test_add_func ("/layout/pans-keep-lanes", test_pans_keep_lanes);
   g_test_add_func ("/layout/zoom-ignores-previous", test_zoom_ignores_previous);
   g_test_add_func ("/layout/selected-label-whole", test_selected_label_whole);
+  g_test_add_func ("/layout/large-text", test_large_text);
   g_test_add_func ("/layout/hidden-hold-nothing", test_hidden_hold_nothing);
   g_test_add_func ("/layout/random-walks", test_random_walks);
   g_test_add_func ("/layout/volume", test_volume);

@@ -13,7 +13,11 @@
 #include "entente-text-cache-private.h"
 
 /* Geometry, in logical pixels. */
-#define ROW_H          20.0  /* one lane of events */
+/* The least heights of rows of text; taller text (the system's large
+ * text at 150 %, or more) makes them taller, with ROW_ROOM and
+ * BAND_ROOM above its lines. */
+#define ROW_H          20.0  /* one lane of events, or of the legend */
+#define ROW_ROOM        2.0
 #define AXIS_ROW_H     22.0  /* the lane on the axis, for joint events */
 #define AXIS_LANES        3  /* on the axis, just above it, just below it */
 #define MARKER         10.0
@@ -30,10 +34,11 @@
 #define CLUSTER_MAX_W 120.0
 #define COLUMN_W       12.0  /* the stretch over which density is judged */
 #define BAND_ROW_H     18.0
+#define BAND_ROOM       3.0
 #define BAND_PAD        6.0
 #define TICK_STRIP_H   22.0
+#define TICK_ROOM       8.0
 #define TICK_GAP       14.0  /* the least space between two tick labels */
-#define LEGEND_ROW_H   20.0
 #define SWATCH         12.0
 #define PARTY_PAD       6.0
 
@@ -157,6 +162,10 @@ struct _EntenteLayout
   double                lanes_bottom;
   double                axis_y;
   double                axis_half;    /* half the joint events' zone */
+  double                row_h;        /* a lane's height, and a legend row's */
+  double                axis_row_h;
+  double                band_row_h;
+  double                tick_strip_h;
   double                px_per_day;
   guint                 n_lanes[3];   /* by EntenteSide */
 
@@ -654,9 +663,9 @@ add_legend_head (EntenteLayout *self,
   if (*x > margin && *x + width + 8 + first_width > right)
     {
       *x = margin;
-      *y += LEGEND_ROW_H;
+      *y += self->row_h;
     }
-  head.rect = (EntenteRect) { *x, *y + (LEGEND_ROW_H - height) / 2, width, height };
+  head.rect = (EntenteRect) { *x, *y + (self->row_h - height) / 2, width, height };
   g_array_append_val (self->legend_heads, head);
   *x += width + 8;
 }
@@ -683,10 +692,11 @@ add_legend_item (EntenteLayout     *self,
   if (*x > margin && *x + SWATCH + 5 + width > right)
     {
       *x = margin;
-      *y += LEGEND_ROW_H;
+      *y += self->row_h;
     }
-  item.swatch = (EntenteRect) { *x, *y + (LEGEND_ROW_H - SWATCH) / 2, SWATCH, SWATCH };
-  item.text_rect = (EntenteRect) { *x + SWATCH + 5, *y + (LEGEND_ROW_H - height) / 2, width, height };
+  item.swatch = (EntenteRect) { *x, *y + (self->row_h - SWATCH) / 2, SWATCH, SWATCH };
+  height = MIN (height, self->row_h);
+  item.text_rect = (EntenteRect) { *x + SWATCH + 5, *y + (self->row_h - height) / 2, width, height };
   item.rect = rect_union (&item.swatch, &item.text_rect);
   g_array_append_val (self->legend, item);
   *x += SWATCH + 5 + width + 14;
@@ -737,7 +747,7 @@ layout_legend (EntenteLayout *self,
     }
   if (n_kinds == 0 && n_categories == 0)
     return 0;
-  return y + LEGEND_ROW_H - top;
+  return y + self->row_h - top;
 }
 
 static void
@@ -870,10 +880,10 @@ layout_bands (EntenteLayout *self)
   gboolean labels;
 
   /* Labels only where they leave room for a lane and the time axis. */
-  labels = self->plot.height >= 6 + n_rows * BAND_ROW_H + ROW_H + TICK_STRIP_H;
+  labels = self->plot.height >= 6 + n_rows * self->band_row_h + self->row_h + self->tick_strip_h;
   self->lanes_top = self->plot.y;
   if (entente_dataset_get_n_periods (dataset) > 0 && labels)
-    self->lanes_top += 6 + n_rows * BAND_ROW_H;
+    self->lanes_top += 6 + n_rows * self->band_row_h;
 
   for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
     {
@@ -912,7 +922,8 @@ layout_bands (EntenteLayout *self)
               if (row_end[row] + 12 > left)
                 continue;
               width = fitted_text (self, ENTENTE_FONT_BAND, period->label, avail, &band.text, &height);
-              band.text_rect = (EntenteRect) { left, row_top + row * BAND_ROW_H, width, height };
+              band.text_rect = (EntenteRect) { left, row_top + row * self->band_row_h, width,
+                                               MIN (height, self->band_row_h) };
               row_end[row] = left + width;
               break;
             }
@@ -1246,7 +1257,7 @@ layout_ticks (EntenteLayout *self)
        * itself stays. */
       if (tick->text != NULL &&
           (tick->text_rect.x < self->plot.x || rect_right (&tick->text_rect) > plot_right ||
-           self->lanes_bottom + TICK_STRIP_H > self->plot.y + self->plot.height + 0.5))
+           self->lanes_bottom + self->tick_strip_h > self->plot.y + self->plot.height + 0.5))
         g_clear_object (&tick->text);
     }
   /* Even the coarsest unit can be too fine, over millennia in a canvas a
@@ -1301,15 +1312,15 @@ lane_y (EntenteLayout *self,
   switch (side)
     {
     case ENTENTE_SIDE_ABOVE:
-      return self->axis_y - self->axis_half - ROW_H * lane - ROW_H / 2;
+      return self->axis_y - self->axis_half - self->row_h * lane - self->row_h / 2;
     case ENTENTE_SIDE_BELOW:
-      return self->axis_y + self->axis_half + ROW_H * lane + ROW_H / 2;
+      return self->axis_y + self->axis_half + self->row_h * lane + self->row_h / 2;
     case ENTENTE_SIDE_AXIS:
     default:
       /* Joint events: on the axis, then either side of it. */
       if (lane == 0)
         return self->axis_y;
-      return self->axis_y + (lane % 2 == 1 ? -ROW_H : ROW_H) * ((lane + 1) / 2);
+      return self->axis_y + (lane % 2 == 1 ? -self->row_h : self->row_h) * ((lane + 1) / 2);
     }
 }
 
@@ -1346,14 +1357,15 @@ item_has_label (const EntenteEventItem *item)
 }
 
 static void
-item_update_rect (EntenteEventItem *item)
+item_update_rect (EntenteLayout    *self,
+                  EntenteEventItem *item)
 {
   item->rect = rect_union (&item->marker, &item->bar);
   if (item_has_label (item))
     item->rect = rect_union (&item->rect, &item->text_rect);
   /* The whole height of the lane, so that lanes never touch. */
-  item->rect.y = item->y - ROW_H / 2 + 1;
-  item->rect.height = ROW_H - 2;
+  item->rect.y = item->y - self->row_h / 2 + 1;
+  item->rect.height = self->row_h - 2;
 }
 
 /* The right edge of an item without its label. */
@@ -1421,7 +1433,7 @@ item_shorten (EntenteLayout    *self,
     item->text_rect.width = fit_width (label_size (self, item->event, NULL), avail);
   else
     item->text_rect.width = 0;
-  item_update_rect (item);
+  item_update_rect (self, item);
   lanes_changed (self);
   return TRUE;
 }
@@ -2121,9 +2133,11 @@ place_event (EntenteLayout   *self,
     {
       double tx = text_left ? x - MARKER / 2 - LABEL_GAP - width : right_x;
 
-      item.text_rect = (EntenteRect) { tx, item.y - text_height / 2, width, text_height };
+      double height = MIN (text_height, self->row_h);
+
+      item.text_rect = (EntenteRect) { tx, item.y - height / 2, width, height };
     }
-  item_update_rect (&item);
+  item_update_rect (self, &item);
 
   g_array_append_val (self->items, item);
   slot.is_cluster = FALSE;
@@ -2247,11 +2261,11 @@ build_volume (EntenteLayout *self,
 {
   double above_base = self->axis_y - self->axis_half;
   double below_base = self->axis_y + self->axis_half;
-  double room = above_base - self->lanes_top - ROW_H;
+  double room = above_base - self->lanes_top - self->row_h;
   double densest = 0, matched_densest = 0, scale, matched_scale;
 
   if (self->two_parties)
-    room = MIN (room, self->lanes_bottom - below_base - ROW_H);
+    room = MIN (room, self->lanes_bottom - below_base - self->row_h);
   self->volume = g_array_sized_new (FALSE, FALSE, sizeof (EntenteVolume), columns->len);
   self->volume_max = 0;
   for (guint i = 0; i < columns->len && room > 0; i++)
@@ -2304,14 +2318,14 @@ set_up_lanes (EntenteLayout *self)
 
       /* Joint events get a zone of their own around the axis where there
        * is room for it and two lanes a side; else only the axis. */
-      if (self->lanes_bottom - self->lanes_top < AXIS_LANES * ROW_H + 4 * ROW_H)
+      if (self->lanes_bottom - self->lanes_top < AXIS_LANES * self->row_h + 4 * self->row_h)
         n_axis = 1;
       self->axis_y = floor ((self->lanes_top + self->lanes_bottom) / 2) + 0.5;
-      self->axis_half = n_axis == 1 ? AXIS_ROW_H / 2 : n_axis * ROW_H / 2;
+      self->axis_half = n_axis == 1 ? self->axis_row_h / 2 : n_axis * self->row_h / 2;
       above_space = self->axis_y - self->axis_half - self->lanes_top;
       below_space = self->lanes_bottom - self->axis_y - self->axis_half;
-      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
-      self->n_lanes[ENTENTE_SIDE_BELOW] = below_space > 0 ? (guint) (below_space / ROW_H) : 0;
+      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / self->row_h) : 0;
+      self->n_lanes[ENTENTE_SIDE_BELOW] = below_space > 0 ? (guint) (below_space / self->row_h) : 0;
       self->n_lanes[ENTENTE_SIDE_AXIS] = n_axis;
     }
   else
@@ -2319,7 +2333,7 @@ set_up_lanes (EntenteLayout *self)
       self->axis_y = floor (self->lanes_bottom - 6) + 0.5;
       self->axis_half = 4;
       above_space = self->axis_y - self->axis_half - self->lanes_top;
-      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / ROW_H) : 0;
+      self->n_lanes[ENTENTE_SIDE_ABOVE] = above_space > 0 ? (guint) (above_space / self->row_h) : 0;
       self->n_lanes[ENTENTE_SIDE_BELOW] = 0;
       self->n_lanes[ENTENTE_SIDE_AXIS] = 0;
     }
@@ -2624,7 +2638,7 @@ unwrap_cluster (EntenteLayout      *self,
   item.x = cluster->x0;
   item.y = cluster->y;
   item.marker = (EntenteRect) { item.x - MARKER / 2, item.y - MARKER / 2, MARKER, MARKER };
-  item_update_rect (&item);
+  item_update_rect (self, &item);
   g_array_append_val (self->items, item);
   return TRUE;
 }
@@ -2752,7 +2766,7 @@ make_label (EntenteLayout    *self,
         item->text_rect.x += allotted - width;
     }
   item->text_rect.width = width;
-  item_update_rect (item);
+  item_update_rect (self, item);
 }
 
 /* Drops what was evicted, gives the clusters their text and records
@@ -2960,6 +2974,23 @@ set_up_text (EntenteLayout    *self,
     }
 }
 
+/* A row of text in the font of role: as tall as a line of it and room
+ * above, or least. A line that another font fills out (an emoji, a
+ * script the font lacks) may be taller still: its label takes the row's
+ * height, and is drawn centred on it, so that rows never overlap. */
+static double
+text_row_height (EntenteLayout   *self,
+                 EntenteFontRole  role,
+                 double           least,
+                 double           room)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  double height;
+
+  text = cached_text (self, role, "Ag", NULL, &height);
+  return MAX (least, ceil (height) + room);
+}
+
 EntenteLayout *
 entente_layout_new (EntenteDataset             *dataset,
                     const EntenteViewport      *viewport,
@@ -3002,6 +3033,10 @@ entente_layout_new (EntenteDataset             *dataset,
   self->previous = options != NULL ? options->previous : NULL;
 
   set_up_text (self, options != NULL ? options->text_cache : NULL);
+  self->row_h = text_row_height (self, ENTENTE_FONT_LABEL, ROW_H, ROW_ROOM);
+  self->axis_row_h = AXIS_ROW_H + (self->row_h - ROW_H);
+  self->band_row_h = text_row_height (self, ENTENTE_FONT_BAND, BAND_ROW_H, BAND_ROOM);
+  self->tick_strip_h = text_row_height (self, ENTENTE_FONT_TICK, TICK_STRIP_H, TICK_ROOM);
   self->ellipsis = cached_text (self, ENTENTE_FONT_LABEL, "…", &self->ellipsis_width, NULL);
 
   /* The plot's width is needed for anything that depends on what is in
@@ -3014,7 +3049,7 @@ entente_layout_new (EntenteDataset             *dataset,
   self->px_per_day = self->plot.width / (self->viewport.to_day - self->viewport.from_day);
 
   layout_bands (self);
-  self->lanes_bottom = self->plot.y + self->plot.height - TICK_STRIP_H;
+  self->lanes_bottom = self->plot.y + self->plot.height - self->tick_strip_h;
   if (self->lanes_bottom < self->lanes_top)
     self->lanes_bottom = self->lanes_top;
   layout_ticks (self);
@@ -3434,9 +3469,9 @@ entente_layout_hit_test (EntenteLayout *self,
 
       if (x < above.x || x >= rect_right (&above))
         continue;
-      above.height = MAX (MAX (above.height, volume->matched_above.height), ROW_H);
+      above.height = MAX (MAX (above.height, volume->matched_above.height), self->row_h);
       above.y = volume->above.y + volume->above.height - above.height;
-      below.height = MAX (MAX (below.height, volume->matched_below.height), ROW_H);
+      below.height = MAX (MAX (below.height, volume->matched_below.height), self->row_h);
       if (volume->count[ENTENTE_SIDE_ABOVE] > 0 && entente_rect_contains (&above, x, y))
         result.side = ENTENTE_SIDE_ABOVE;
       else if (volume->count[ENTENTE_SIDE_BELOW] > 0 && entente_rect_contains (&below, x, y))

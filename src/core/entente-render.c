@@ -239,6 +239,16 @@ glyph_sink_finish (GlyphSink *sink)
   g_array_unref (sink->glyphs);
 }
 
+/* Where text height tall goes in rect: at its top, or, where the layout
+ * gave the text less than its height (a label in a row that a taller
+ * fallback font overfills), centred on it. */
+static double
+text_top (const EntenteRect *rect,
+          double             height)
+{
+  return rect->height < height ? rect->y + (rect->height - height) / 2 : rect->y;
+}
+
 /* On pixels, text the cache shaped is drawn from its glyphs: its layout
  * never works out lines. Vector formats get the layout, which carries
  * the characters as well, for searching and copying. */
@@ -260,11 +270,16 @@ draw_text (const Frame       *frame,
       GlyphSink sink;
 
       glyph_sink_init (&sink, frame->cr);
-      show_runs (&sink, shaped, rect->x, rect->y + shaped->baseline, G_MAXUINT, G_MAXUINT);
+      show_runs (&sink, shaped, rect->x, text_top (rect, shaped->height) + shaped->baseline, G_MAXUINT, G_MAXUINT);
       glyph_sink_finish (&sink);
       return;
     }
-  cairo_move_to (frame->cr, rect->x, rect->y);
+  {
+    PangoRectangle logical;
+
+    pango_layout_get_extents (text, NULL, &logical);
+    cairo_move_to (frame->cr, rect->x, text_top (rect, (double) logical.height / PANGO_SCALE));
+  }
   pango_cairo_show_layout (frame->cr, text);
 }
 
@@ -286,7 +301,7 @@ add_label_glyphs (const Frame          *frame,
   shaped = _entente_shaped_text_get (text);
   if (shaped == NULL)
     return FALSE;
-  baseline = rect->y + shaped->baseline;
+  baseline = text_top (rect, shaped->height) + shaped->baseline;
   if (cut == NULL || frame->ellipsis == NULL)
     show_runs (sink, shaped, rect->x, baseline, G_MAXUINT, G_MAXUINT);
   else
