@@ -418,7 +418,13 @@ search_done_cb (GObject      *source_object,
                                   sizeof (gboolean) * entente_dataset_get_n_events (data->dataset));
   self->found_text = g_strdup (data->text);
   entente_timeline_view_set_matches (self->view, self->found);
-  entente_source_panel_set_highlight (self->panel, self->found_text);
+  /* What is marked in the panel is what was looked for, not the source
+   * it kept to. */
+  {
+    int source;
+
+    entente_source_panel_set_highlight (self->panel, entente_search_split (data->dataset, self->found_text, &source));
+  }
   show_match_count (self, data->found);
   if (step != 0)
     entente_timeline_view_select_next (self->view, step);
@@ -457,7 +463,7 @@ update_search (EntenteWindow *self)
   data->text = g_strdup (text);
   /* Typing on narrows the search down: "Mao" is looked for among the
    * matches of "Ma", a fraction of a million events. */
-  if (self->found != NULL && entente_search_narrows (text, self->found_text))
+  if (self->found != NULL && entente_search_narrows (self->dataset, text, self->found_text))
     data->within = g_bytes_ref (self->found);
   task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
   g_task_set_source_tag (task, update_search);

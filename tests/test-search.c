@@ -205,15 +205,90 @@ test_within (void)
         }
     }
 
-  g_assert_true (entente_search_narrows ("Mao", "Ma"));
-  g_assert_true (entente_search_narrows ("Mao", "ao"));
-  g_assert_true (entente_search_narrows ("Mao", "Mao"));
-  g_assert_true (entente_search_narrows ("STRASSE", "stra\xc3\x9f"));
-  g_assert_true (entente_search_narrows ("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\xd0\xbc\xd0\xbe\xd0\xa1"));
-  g_assert_true (entente_search_narrows ("anything", ""));
-  g_assert_false (entente_search_narrows ("Ma", "Mao"));
-  g_assert_false (entente_search_narrows ("Mao", "Mo"));
-  g_assert_false (entente_search_narrows ("", "a"));
+  g_assert_true (entente_search_narrows (dataset, "Mao", "Ma"));
+  g_assert_true (entente_search_narrows (dataset, "Mao", "ao"));
+  g_assert_true (entente_search_narrows (dataset, "Mao", "Mao"));
+  g_assert_true (entente_search_narrows (dataset, "STRASSE", "stra\xc3\x9f"));
+  g_assert_true (entente_search_narrows (dataset, "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", "\xd0\xbc\xd0\xbe\xd0\xa1"));
+  g_assert_true (entente_search_narrows (dataset, "anything", ""));
+  g_assert_false (entente_search_narrows (dataset, "Ma", "Mao"));
+  g_assert_false (entente_search_narrows (dataset, "Mao", "Mo"));
+  g_assert_false (entente_search_narrows (dataset, "", "a"));
+}
+
+/* "source:" and a source's id keeps to the events that quote it; the
+ * words after it are looked for among them. An id may hold a space, and
+ * begin another: the longest the text holds whole is the one. */
+static void
+test_source (void)
+{
+  static const char sources_json[] =
+    "{\"format\": \"entente/1\", \"title\": \"Sources\","
+    " \"sources\": [{\"id\": \"s\", \"title\": \"One\"}, {\"id\": \"s two\", \"title\": \"Two\"},"
+    "               {\"id\": \"unquoted\", \"title\": \"Three\"}],"
+    " \"events\": ["
+    "  {\"id\": \"a\", \"date\": \"1900\", \"title\": \"Treaty of Peking\","
+    "   \"excerpts\": [{\"source\": \"s\", \"quote\": \"Signed at last.\"}]},"
+    "  {\"id\": \"b\", \"date\": \"1901\", \"title\": \"Quiet year\","
+    "   \"excerpts\": [{\"source\": \"s two\", \"quote\": \"Nothing of note.\"}]},"
+    "  {\"id\": \"c\", \"date\": \"1902\", \"title\": \"Treaty again\","
+    "   \"excerpts\": [{\"source\": \"s two\", \"quote\": \"Again.\"}, {\"source\": \"s\", \"quote\": \"Once more.\"}]},"
+    "  {\"id\": \"d\", \"date\": \"1903\", \"title\": \"Treaty alone; source:s\"}"
+    " ]}";
+  g_autoptr(EntenteDataset) dataset = entente_test_load_json (sources_json, "sources.json");
+  static const struct { const char *text; const char *expected; int source; const char *words; } cases[] = {
+    { "source:s", "ac", 0, "" },
+    { "Source:s", "ac", 0, "" },
+    { "source:s   ", "ac", 0, "" },
+    { "source:s two", "bc", 1, "" },
+    { "source:s treaty", "ac", 0, "treaty" },
+    { "source:s two treaty", "c", 1, "treaty" },
+    { "source:s two NOTE", "b", 1, "NOTE" },
+    { "source:unquoted", "", 2, "" },
+    /* No source of that id, or none at all: the text as it is. */
+    { "source:st", "", -1, "source:st" },
+    { "source:", "d", -1, "source:" },
+    { "source:s", "ac", 0, "" },
+    { "alone; source:s", "d", -1, "alone; source:s" },
+    { "source:S", "d", -1, "source:S" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1689);
+  guint n = entente_dataset_get_n_events (dataset);
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree gboolean *matches = NULL;
+      g_autofree gboolean *within = g_new (gboolean, n);
+      g_autofree gboolean *some = NULL;
+      g_autoptr(GString) found = g_string_new (NULL);
+      guint n_found = G_MAXUINT;
+      int source = -2;
+
+      g_assert_cmpstr (entente_search_split (dataset, cases[k].text, &source), ==, cases[k].words);
+      g_assert_cmpint (source, ==, cases[k].source);
+      matches = entente_search_events (dataset, cases[k].text, NULL, NULL, &n_found);
+      for (guint i = 0; i < n; i++)
+        if (matches[i])
+          g_string_append (found, entente_dataset_get_event (dataset, i)->id);
+      g_assert_cmpstr (found->str, ==, cases[k].expected);
+      g_assert_cmpuint (n_found, ==, found->len);
+
+      /* Among some events only. */
+      for (guint i = 0; i < n; i++)
+        within[i] = g_rand_boolean (rand);
+      some = entente_search_events (dataset, cases[k].text, within, NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (some[i], ==, matches[i] && within[i]);
+    }
+
+  g_assert_true (entente_search_narrows (dataset, "source:s treaty", "source:s"));
+  g_assert_true (entente_search_narrows (dataset, "source:s treaty", "treaty"));
+  g_assert_true (entente_search_narrows (dataset, "source:s two", "source:s two"));
+  g_assert_false (entente_search_narrows (dataset, "treaty", "source:s"));
+  g_assert_false (entente_search_narrows (dataset, "source:s two", "source:s"));
+  g_assert_false (entente_search_narrows (dataset, "source:s", "source:s two"));
+  /* Typed on from a text that named no source. */
+  g_assert_false (entente_search_narrows (dataset, "source:s", "source:"));
 }
 
 static void
@@ -316,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/search/agrees-with-folding", test_agrees_with_folding);
   g_test_add_func ("/search/large", test_large);
   g_test_add_func ("/search/within", test_within);
+  g_test_add_func ("/search/source", test_source);
   g_test_add_func ("/search/cancelled", test_cancelled);
   return g_test_run ();
 }

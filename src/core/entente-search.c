@@ -286,9 +286,21 @@ needle_clear (Needle *needle)
   g_string_free (needle->buffer, TRUE);
 }
 
+static gboolean
+event_quotes (EntenteDataset     *dataset,
+              const EntenteEvent *event,
+              guint               source)
+{
+  for (guint i = 0; i < event->n_excerpts; i++)
+    if (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->source == source)
+      return TRUE;
+  return FALSE;
+}
+
 /* A share of the events, searched on a thread of its own. */
 typedef struct {
   EntenteDataset *dataset;
+  int             source;    /* the source they must quote, or -1 */
   const char     *folded;
   const gboolean *within;
   GCancellable   *cancellable;
@@ -313,7 +325,12 @@ search_part (gpointer data)
           break;
         }
       if (part->within == NULL || part->within[i])
-        part->matches[i] = event_matches (part->dataset, entente_dataset_get_event (part->dataset, i), &needle);
+        {
+          const EntenteEvent *event = entente_dataset_get_event (part->dataset, i);
+
+          part->matches[i] = (part->source < 0 || event_quotes (part->dataset, event, (guint) part->source)) &&
+                             (needle.length == 0 || event_matches (part->dataset, event, &needle));
+        }
     }
   needle_clear (&needle);
   return NULL;
@@ -332,13 +349,15 @@ entente_search_events (EntenteDataset *dataset,
   g_autofree GThread **threads = NULL;
   guint n, n_parts, found = 0;
 
+  int source;
+
   g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  folded = g_utf8_casefold (text, -1);
+  folded = g_utf8_casefold (entente_search_split (dataset, text, &source), -1);
   n = entente_dataset_get_n_events (dataset);
   matches = g_new0 (gboolean, MAX (n, 1));
-  if (*folded == '\0')
+  if (*folded == '\0' && source < 0)
     {
       /* Every string holds the empty needle, which strpbrk () cannot
        * find. */
@@ -354,7 +373,7 @@ entente_search_events (EntenteDataset *dataset,
   threads = g_new0 (GThread *, MAX (n_parts, 1));
   for (guint k = 0; k < n_parts; k++)
     {
-      parts[k] = (Part) { dataset, folded, within, cancellable, matches,
+      parts[k] = (Part) { dataset, source, folded, within, cancellable, matches,
                           (guint) ((guint64) n * k / n_parts), (guint) ((guint64) n * (k + 1) / n_parts), FALSE };
       if (k > 0)
         threads[k] = g_thread_try_new ("entente-search", search_part, &parts[k], NULL);
@@ -380,18 +399,61 @@ entente_search_events (EntenteDataset *dataset,
   return g_steal_pointer (&matches);
 }
 
+const char *
+entente_search_split (EntenteDataset *dataset,
+                      const char     *text,
+                      int            *source)
+{
+  const char *after = text;
+  gsize best = 0;
+
+  g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), text);
+  g_return_val_if_fail (text != NULL && source != NULL, text);
+
+  *source = -1;
+  /* "Source:", as a phone's keyboard may type it, is as good. */
+  if (g_ascii_strncasecmp (text, ENTENTE_SEARCH_SOURCE_PREFIX, strlen (ENTENTE_SEARCH_SOURCE_PREFIX)) != 0)
+    return text;
+  after = text + strlen (ENTENTE_SEARCH_SOURCE_PREFIX);
+  /* An id may hold spaces, so each is tried: the longest that the text
+   * holds whole, up to its end or a space, is the one. */
+  for (guint i = 0; i < entente_dataset_get_n_sources (dataset); i++)
+    {
+      const char *id = entente_dataset_get_source (dataset, i)->id;
+      gsize length = strlen (id);
+
+      if (length > best && strncmp (after, id, length) == 0 &&
+          (after[length] == '\0' || g_ascii_isspace (after[length])))
+        {
+          best = length;
+          *source = (int) i;
+        }
+    }
+  if (*source < 0)
+    return text;
+  after += best;
+  while (g_ascii_isspace (*after))
+    after++;
+  return after;
+}
+
 gboolean
-entente_search_narrows (const char *text,
-                        const char *broader)
+entente_search_narrows (EntenteDataset *dataset,
+                        const char     *text,
+                        const char     *broader)
 {
   g_autofree char *folded = NULL;
   g_autofree char *folded_broader = NULL;
+  int source, broader_source;
 
+  g_return_val_if_fail (ENTENTE_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (text != NULL && broader != NULL, FALSE);
 
   /* A string that holds the one folded holds every part of it. */
-  folded = g_utf8_casefold (text, -1);
-  folded_broader = g_utf8_casefold (broader, -1);
+  folded = g_utf8_casefold (entente_search_split (dataset, text, &source), -1);
+  folded_broader = g_utf8_casefold (entente_search_split (dataset, broader, &broader_source), -1);
+  if (broader_source >= 0 && broader_source != source)
+    return FALSE;
   return strstr (folded, folded_broader) != NULL;
 }
 

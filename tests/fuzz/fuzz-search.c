@@ -126,6 +126,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree gboolean *broader = NULL;
   g_autofree gboolean *narrowed = NULL;
   g_autofree char *needle = NULL;
+  const char *words;
+  int source;
   guint n_lines, n_events, n_found = G_MAXUINT, count = 0;
 
   lines = g_strsplit (valid, "\n", 64);
@@ -141,19 +143,23 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   needle = plain (lines[0]);
   matches = entente_search_events (dataset, needle, NULL, NULL, &n_found);
   CHECK (matches != NULL);
+  /* "source:s" and what follows keeps to the events quoting "s". */
+  words = entente_search_split (dataset, needle, &source);
   for (guint i = 0; i < n_events; i++)
     {
-      CHECK (matches[i] == entente_test_search_reference (dataset, entente_dataset_get_event (dataset, i), needle));
-      int places = entente_test_search_places (dataset, entente_dataset_get_event (dataset, i), needle);
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+      gboolean quotes = source < 0 || entente_test_event_quotes (dataset, event, (guint) source);
+      int places = entente_test_search_places (dataset, event, words);
 
-      CHECK (places >= 0 && (places > 0) == matches[i]);
+      CHECK (matches[i] == (quotes && entente_test_search_reference (dataset, event, words)));
+      CHECK (places >= 0 && (*words == '\0' || (quotes && places > 0) == matches[i]));
       count += matches[i];
     }
   CHECK (n_found == count);
 
   /* Typed on from the second line: where the search says the first line
    * narrows it, looking only among its matches finds the same. */
-  if (entente_search_narrows (needle, lines[1]))
+  if (entente_search_narrows (dataset, needle, lines[1]))
     {
       broader = entente_search_events (dataset, lines[1], NULL, NULL, NULL);
       for (guint i = 0; i < n_events; i++)
