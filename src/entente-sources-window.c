@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entente-date.h"
+#include "entente-search.h"
 #include "entente-source-panel.h"
 #include "entente-sources-window.h"
 #include "entente-window.h"
@@ -172,6 +173,18 @@ new_source_row (EntenteSourcesWindow   *self,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (buttons, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), buttons);
+  if (use->n_events > 0)
+    {
+      GtkWidget *find = gtk_button_new_from_icon_name ("edit-find-symbolic");
+
+      gtk_widget_set_tooltip_text (find, _("Find Its Events on the Chart"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (find), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Find its events on the chart"), -1);
+      gtk_widget_add_css_class (find, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (find), "sources.find-on-chart");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (find), g_variant_new_uint32 (index));
+      gtk_box_append (GTK_BOX (buttons), find);
+    }
   gtk_box_append (GTK_BOX (buttons),
                   entente_copy_button_new (_("Copy Citation"), _("Copy citation"),
                                            copied, _("Citation copied")));
@@ -332,6 +345,26 @@ select_event_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The events that quote a source, found on the chart by a search of
+ * them: marked there, counted, and stepped through as any search's. */
+static void
+find_on_chart_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntenteSourcesWindow *self = ENTENTE_SOURCES_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  guint index = g_variant_get_uint32 (parameter);
+  g_autofree char *text = NULL;
+
+  if (index >= entente_dataset_get_n_sources (self->dataset))
+    return;
+  text = g_strconcat (ENTENTE_SEARCH_SOURCE_PREFIX, entente_dataset_get_source (self->dataset, index)->id, NULL);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.search-for", "s", text);
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -412,6 +445,7 @@ entente_sources_window_class_init (EntenteSourcesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "sources.copy-all", NULL, copy_all_action);
   gtk_widget_class_install_action (widget_class, "sources.select-event", "i", select_event_action);
+  gtk_widget_class_install_action (widget_class, "sources.find-on-chart", "u", find_on_chart_action);
   gtk_widget_class_install_action (widget_class, "sources.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sources.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

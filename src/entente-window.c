@@ -1493,6 +1493,22 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A search asked for from elsewhere (All Sources' Find on Chart): set
+ * in the search bar, ready to step through or to be typed on after. */
+static void
+search_for_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EntenteWindow *self = ENTENTE_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+  /* The search bar takes the focus as it opens. */
+  entente_window_search (self, g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
 static void
 toggle_panel_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1888,6 +1904,7 @@ entente_window_class_init (EntenteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_action);
   gtk_widget_class_install_action (widget_class, "win.select-event", "i", select_event_action);
   gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_action);
   gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_action);

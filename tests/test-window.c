@@ -120,6 +120,19 @@ is_button_for_action (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
+/* The Find on Chart button of a source's row. */
+static gboolean
+is_find_button_for (GtkWidget     *widget,
+                    gconstpointer  source)
+{
+  GVariant *target;
+
+  if (!is_button_for_action (widget, "sources.find-on-chart"))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_get_uint32 (target) == GPOINTER_TO_UINT (source);
+}
+
 static gboolean
 is_button_with_tooltip (GtkWidget     *widget,
                         gconstpointer  tooltip)
@@ -3413,6 +3426,9 @@ open_sources_and_check (EntenteWindow *window)
       if (periods[i] > 0)
         g_string_append_printf (use, " · %u period%s", periods[i], periods[i] == 1 ? "" : "s");
       g_assert_cmpstr (uses->pdata[i], ==, use->str);
+      /* Found on the chart when events quote it. */
+      g_assert_cmpint (find_widget_matching (GTK_WIDGET (sources), is_find_button_for, GUINT_TO_POINTER (i)) != NULL,
+                       ==, events[i] > 0);
     }
   return sources;
 }
@@ -3687,6 +3703,118 @@ test_all_sources_search (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sources");
 
   gtk_window_destroy (sources);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether the event quotes the source. */
+static gboolean
+event_quotes (EntenteDataset     *dataset,
+              const EntenteEvent *event,
+              guint               source)
+{
+  for (guint i = 0; i < event->n_excerpts; i++)
+    if (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->source == source)
+      return TRUE;
+  return FALSE;
+}
+
+/* How many of the chart's search matches there are, after checking
+ * that each quotes the source, and holds words when they are given. */
+static guint
+check_source_matches (EntenteWindow *window,
+                      guint          source,
+                      const char    *words)
+{
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  GBytes *found = entente_timeline_view_get_matches (entente_window_get_view (window));
+  const gboolean *matches;
+  guint n = 0;
+
+  g_assert_nonnull (found);
+  matches = g_bytes_get_data (found, NULL);
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      if (words == NULL)
+        g_assert_cmpint (matches[i], ==, event_quotes (dataset, event, source));
+      else if (matches[i])
+        g_assert_true (event_quotes (dataset, event, source));
+      n += matches[i];
+    }
+  return n;
+}
+
+/* Find on Chart, under a source quoted by events, searches the chart
+ * for them and closes the list: the search bar says "source:" and the
+ * source's id, the chart marks exactly the events that quote it, as
+ * many as the row says, and words typed after it narrow them down and
+ * are what the panel marks. */
+static void
+test_all_sources_find (void)
+{
+  EntenteWindow *window = new_window ();
+  EntenteDataset *dataset = entente_window_get_dataset (window);
+  EntenteTimelineView *view = entente_window_get_view (window);
+  GtkWindow *sources = open_sources_and_check (window);
+  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  GtkWidget *count = gtk_widget_get_next_sibling (GTK_WIDGET (entry));
+  g_autofree EntenteSourceUse *uses = entente_dataset_count_source_uses (dataset);
+  g_autofree char *expected = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *typed = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *find, *focus;
+  guint source = 0, n_found, n_marked = 0;
+  int selected;
+
+  /* The source most events quote. */
+  for (guint i = 0; i < entente_dataset_get_n_sources (dataset); i++)
+    if (uses[i].n_events > uses[source].n_events)
+      source = i;
+  find = find_widget_matching (GTK_WIDGET (sources), is_find_button_for, GUINT_TO_POINTER (source));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find), ==, "Find Its Events on the Chart");
+  g_signal_emit_by_name (find, "clicked");
+  run_frames (50);
+  spin_until (not_searching, window, 10000);
+  g_assert_null (find_toplevel (ENTENTE_TYPE_SOURCES_WINDOW));
+
+  expected = g_strdup_printf ("source:%s", entente_dataset_get_source (dataset, source)->id);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, expected);
+  /* Ready to be typed on. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+  n_found = check_source_matches (window, source, NULL);
+  g_assert_cmpuint (n_found, ==, uses[source].n_events);
+  said = g_strdup_printf ("%u matches", n_found);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, said);
+
+  /* Words after the id: fewer, each quoting the source and holding
+   * them, which the panel marks. */
+  typed = g_strconcat (expected, " soviet", NULL);
+  search_and_wait (window, typed);
+  n_found = check_source_matches (window, source, "soviet");
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, <, uses[source].n_events);
+  entente_timeline_view_select_next (view, 1);
+  selected = entente_timeline_view_get_selected_event (view);
+  g_assert_cmpint (selected, >=, 0);
+  collect_widgets (GTK_WIDGET (entente_window_get_panel (window)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *ranges = marked_ranges (labels->pdata[i]);
+      g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      entente_search_find (gtk_label_get_text (labels->pdata[i]), "soviet", places);
+      /* Marked only where "soviet" is (a citation holding it is not
+       * marked: the panel marks what a search looks in). */
+      if (*ranges != '\0')
+        g_assert_cmpuint (places->len, >, 0);
+      n_marked += *ranges != '\0';
+    }
+  g_assert_cmpuint (n_marked, >, 0);
+
+  entente_window_search (window, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -5419,6 +5547,7 @@ main (int    argc,
   g_test_add_func ("/window/all-sources", test_all_sources);
   g_test_add_func ("/window/all-sources-follow-reload", test_all_sources_follow_reload);
   g_test_add_func ("/window/all-sources-search", test_all_sources_search);
+  g_test_add_func ("/window/all-sources-find", test_all_sources_find);
   g_test_add_func ("/window/only-web-urls-open", test_only_web_urls_open);
   g_test_add_func ("/window/copy-quotation", test_copy_quotation);
   g_test_add_func ("/window/period-events", test_period_events);
