@@ -160,7 +160,25 @@ new_source_row (EntenteSourcesWindow   *self,
   uses = new_label (use_text, "caption");
   gtk_widget_add_css_class (uses, "dim-label");
   gtk_widget_add_css_class (uses, "uses");
-  gtk_box_append (GTK_BOX (text), uses);
+  if (use->n_events > 0)
+    {
+      /* In words, beside the count of events it finds: a magnifier here
+       * read as the header bar's search of the list. */
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *find = gtk_button_new_with_label (_("Find on Chart"));
+
+      gtk_widget_set_hexpand (uses, TRUE);
+      gtk_widget_set_valign (uses, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (find, "flat");
+      gtk_widget_set_valign (find, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (find), "sources.find-on-chart");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (find), g_variant_new_uint32 (index));
+      gtk_box_append (GTK_BOX (line), uses);
+      gtk_box_append (GTK_BOX (line), find);
+      gtk_box_append (GTK_BOX (text), line);
+    }
+  else
+    gtk_box_append (GTK_BOX (text), uses);
   if (use->n_events > 0)
     {
       GtkWidget *expander = gtk_expander_new (_("Events Quoting It"));
@@ -173,18 +191,6 @@ new_source_row (EntenteSourcesWindow   *self,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (buttons, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), buttons);
-  if (use->n_events > 0)
-    {
-      GtkWidget *find = gtk_button_new_from_icon_name ("edit-find-symbolic");
-
-      gtk_widget_set_tooltip_text (find, _("Find Its Events on the Chart"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (find), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Find its events on the chart"), -1);
-      gtk_widget_add_css_class (find, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (find), "sources.find-on-chart");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (find), g_variant_new_uint32 (index));
-      gtk_box_append (GTK_BOX (buttons), find);
-    }
   gtk_box_append (GTK_BOX (buttons),
                   entente_copy_button_new (_("Copy Citation"), _("Copy citation"),
                                            copied, _("Citation copied")));
