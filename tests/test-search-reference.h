@@ -28,18 +28,6 @@ entente_test_event_strings (EntenteDataset     *dataset,
   return strings;
 }
 
-/* Whether one of the event's excerpts is from the source. */
-static inline gboolean
-entente_test_event_quotes (EntenteDataset     *dataset,
-                           const EntenteEvent *event,
-                           guint               source)
-{
-  for (guint i = 0; i < event->n_excerpts; i++)
-    if (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->source == source)
-      return TRUE;
-  return FALSE;
-}
-
 /* What a search must find, the slow way: every string folded whole. */
 static inline gboolean
 entente_test_search_reference (EntenteDataset     *dataset,

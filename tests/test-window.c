@@ -3706,18 +3706,6 @@ test_all_sources_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Whether the event quotes the source. */
-static gboolean
-event_quotes (EntenteDataset     *dataset,
-              const EntenteEvent *event,
-              guint               source)
-{
-  for (guint i = 0; i < event->n_excerpts; i++)
-    if (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->source == source)
-      return TRUE;
-  return FALSE;
-}
-
 /* How many of the chart's search matches there are, after checking
  * that each quotes the source, and holds words when they are given. */
 static guint
@@ -3737,9 +3725,9 @@ check_source_matches (EntenteWindow *window,
       const EntenteEvent *event = entente_dataset_get_event (dataset, i);
 
       if (words == NULL)
-        g_assert_cmpint (matches[i], ==, event_quotes (dataset, event, source));
+        g_assert_cmpint (matches[i], ==, entente_dataset_event_quotes (dataset, event, source));
       else if (matches[i])
-        g_assert_true (event_quotes (dataset, event, source));
+        g_assert_true (entente_dataset_event_quotes (dataset, event, source));
       n += matches[i];
     }
   return n;

@@ -1755,16 +1755,22 @@ entente_dataset_collect_quoting (EntenteDataset *self,
   g_return_if_fail (events != NULL && g_array_get_element_size (events) == sizeof (guint));
 
   for (guint i = 0; i < self->events->len; i++)
-    {
-      const EntenteEvent *event = &g_array_index (self->events, EntenteEvent, i);
+    if (entente_dataset_event_quotes (self, &g_array_index (self->events, EntenteEvent, i), source))
+      g_array_append_val (events, i);
+}
 
-      for (guint k = 0; k < event->n_excerpts; k++)
-        if (g_array_index (self->excerpts, EntenteExcerpt, event->first_excerpt + k).source == source)
-          {
-            g_array_append_val (events, i);
-            break;
-          }
-    }
+gboolean
+entente_dataset_event_quotes (EntenteDataset     *self,
+                              const EntenteEvent *event,
+                              guint               source)
+{
+  g_return_val_if_fail (ENTENTE_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  for (guint k = 0; k < event->n_excerpts; k++)
+    if (g_array_index (self->excerpts, EntenteExcerpt, event->first_excerpt + k).source == source)
+      return TRUE;
+  return FALSE;
 }
 
 const EntenteEvent *

@@ -193,6 +193,10 @@ EntenteSourceUse    *entente_dataset_count_source_uses (EntenteDataset *self);
 void                 entente_dataset_collect_quoting   (EntenteDataset *self,
                                                         guint           source,
                                                         GArray         *events);
+/* Whether one of the event's excerpts quotes source. */
+gboolean             entente_dataset_event_quotes      (EntenteDataset     *self,
+                                                        const EntenteEvent *event,
+                                                        guint               source);
 guint                entente_dataset_get_n_period_kinds (EntenteDataset *self);
 const EntenteKind   *entente_dataset_get_period_kind  (EntenteDataset *self,
                                                        guint           index);

@@ -286,17 +286,6 @@ needle_clear (Needle *needle)
   g_string_free (needle->buffer, TRUE);
 }
 
-static gboolean
-event_quotes (EntenteDataset     *dataset,
-              const EntenteEvent *event,
-              guint               source)
-{
-  for (guint i = 0; i < event->n_excerpts; i++)
-    if (entente_dataset_get_excerpt (dataset, event->first_excerpt + i)->source == source)
-      return TRUE;
-  return FALSE;
-}
-
 /* A share of the events, searched on a thread of its own. */
 typedef struct {
   EntenteDataset *dataset;
@@ -328,8 +317,9 @@ search_part (gpointer data)
         {
           const EntenteEvent *event = entente_dataset_get_event (part->dataset, i);
 
-          part->matches[i] = (part->source < 0 || event_quotes (part->dataset, event, (guint) part->source)) &&
-                             (needle.length == 0 || event_matches (part->dataset, event, &needle));
+          part->matches[i] =
+            (part->source < 0 || entente_dataset_event_quotes (part->dataset, event, (guint) part->source)) &&
+            (needle.length == 0 || event_matches (part->dataset, event, &needle));
         }
     }
   needle_clear (&needle);

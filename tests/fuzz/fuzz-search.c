@@ -148,7 +148,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   for (guint i = 0; i < n_events; i++)
     {
       const EntenteEvent *event = entente_dataset_get_event (dataset, i);
-      gboolean quotes = source < 0 || entente_test_event_quotes (dataset, event, (guint) source);
+      gboolean quotes = source < 0 || entente_dataset_event_quotes (dataset, event, (guint) source);
       int places = entente_test_search_places (dataset, event, words);
 
       CHECK (matches[i] == (quotes && entente_test_search_reference (dataset, event, words)));
