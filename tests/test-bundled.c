@@ -135,6 +135,121 @@ test_every_source_cited (void)
     }
 }
 
+/* The words of text, case-folded, leaving out what stands in quotation
+ * marks (a summary may quote a phrase, as “lean to one side”). */
+static GPtrArray *
+words_of (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) word = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c) && !quoted)
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_utf8_casefold (word->str, -1));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+      if (c == 0x201C || c == 0x201D)
+        quoted = c == 0x201C;
+    }
+  return words;
+}
+
+/* The share of the summary's words that lie in a run of at least
+ * BORROWED_RUN words found in the same order in the quotation. */
+#define BORROWED_RUN 5
+
+static double
+borrowed_share (const char *summary,
+                const char *quote)
+{
+  g_autoptr(GPtrArray) a = words_of (summary);
+  g_autoptr(GPtrArray) b = words_of (quote);
+  g_autofree guint *run = g_new0 (guint, (a->len + 1) * (b->len + 1));
+  g_autofree gboolean *borrowed = g_new0 (gboolean, a->len + 1);
+  guint n_borrowed = 0;
+
+  /* run[i, j]: how many words end at a[i - 1] and b[j - 1] alike. */
+  for (guint i = 1; i <= a->len; i++)
+    for (guint j = 1; j <= b->len; j++)
+      {
+        guint length;
+
+        if (!g_str_equal (a->pdata[i - 1], b->pdata[j - 1]))
+          continue;
+        length = run[(i - 1) * (b->len + 1) + j - 1] + 1;
+        run[i * (b->len + 1) + j] = length;
+        if (length >= BORROWED_RUN)
+          for (guint k = i - length; k < i; k++)
+            borrowed[k] = TRUE;
+      }
+  for (guint i = 0; i < a->len; i++)
+    n_borrowed += borrowed[i];
+  return a->len > 0 ? (double) n_borrowed / a->len : 0;
+}
+
+static void
+check_summary (EntenteDataset *dataset,
+               const char     *id,
+               const char     *summary,
+               guint           first_excerpt,
+               guint           n_excerpts)
+{
+  for (guint e = 0; e < n_excerpts; e++)
+    {
+      const char *quote = entente_dataset_get_excerpt (dataset, first_excerpt + e)->quote;
+      double share = borrowed_share (summary, quote);
+
+      if (share >= 0.5)
+        g_test_message ("%s: %.0f %% of the summary's words follow its quotation \"%s\"", id, share * 100, quote);
+      g_assert_cmpfloat (share, <, 0.5);
+    }
+}
+
+/* Summaries are the dataset's own words: no more than half of one
+ * follows any of its quotations word for word, five words or more at a
+ * time (names such as a treaty's are shared). */
+static void
+test_summaries_own_words (void)
+{
+  g_autoptr(EntenteDataset) dataset = entente_test_load_bundled ();
+
+  /* The measure itself: a copy, a copy with one word changed, and a
+   * sentence of its own. */
+  g_assert_cmpfloat (borrowed_share ("Stalin died in March 1953.", "When Stalin died in March 1953, it ended."), ==, 1);
+  g_assert_cmpfloat (borrowed_share ("By about 1640 settlers had crossed most of Siberia and founded towns.",
+                                     "By about 1640 settlers had traversed most of Siberia and founded towns."),
+                     >, 0.5);
+  g_assert_cmpfloat (borrowed_share ("Stalin's death in 1953 left things uncertain.",
+                                     "When Stalin died in March 1953, it ended."), ==, 0);
+  g_assert_cmpfloat (borrowed_share ("He called it “the most bullied country in the world”.",
+                                     "China was “the most bullied country in the world”."), ==, 0);
+
+  for (guint i = 0; i < entente_dataset_get_n_events (dataset); i++)
+    {
+      const EntenteEvent *event = entente_dataset_get_event (dataset, i);
+
+      check_summary (dataset, event->id, event->summary, event->first_excerpt, event->n_excerpts);
+    }
+  for (guint i = 0; i < entente_dataset_get_n_periods (dataset); i++)
+    {
+      const EntentePeriod *period = entente_dataset_get_period (dataset, i);
+
+      check_summary (dataset, period->id, period->summary, period->first_excerpt, period->n_excerpts);
+    }
+}
+
 /* Every decade from the 1680s to the 2020s that the sources speak of
  * has at least one event, apart from the decades they pass over. */
 static void
@@ -173,6 +288,7 @@ main (int    argc,
   g_test_add_func ("/bundled/every-item-has-excerpts", test_every_item_has_excerpts);
   g_test_add_func ("/bundled/every-source-cited", test_every_source_cited);
   g_test_add_func ("/bundled/decades-covered", test_decades_covered);
+  g_test_add_func ("/bundled/summaries-own-words", test_summaries_own_words);
 
   return g_test_run ();
 }
