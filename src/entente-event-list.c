@@ -87,7 +87,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_widget_get_next_sibling (marker);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
-  g_autofree char *date = entente_date_format (&event->date);
+  g_autofree char *date = entente_event_format_dates (event);
   g_autofree char *text = NULL;
   const char *category = entente_dataset_get_category_label (dataset, event->category);
 

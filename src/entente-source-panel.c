@@ -357,7 +357,7 @@ entente_source_panel_show_event (EntenteSourcePanel *self,
   g_return_if_fail (index < entente_dataset_get_n_events (dataset));
 
   event = entente_dataset_get_event (dataset, index);
-  date = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+  date = entente_event_format_dates (event);
   category = entente_dataset_get_category_label (dataset, event->category);
   actor = entente_dataset_get_actor_label (dataset, event->actor);
 
@@ -398,7 +398,7 @@ entente_event_row_new (EntenteDataset *dataset,
   const EntenteEvent *event = entente_dataset_get_event (dataset, index);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *marker = entente_marker_new ();
-  g_autofree char *date = entente_date_format (&event->date);
+  g_autofree char *date = entente_event_format_dates (event);
 
   /* A dataset's words, as written. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -725,7 +725,7 @@ update_accessible_description (EntenteTimelineView *self)
   if (self->selected_event >= 0)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, self->selected_event);
-      g_autofree char *date = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+      g_autofree char *date = entente_event_format_dates (event);
       const char *category = entente_dataset_get_category_label (self->dataset, event->category);
       const char *actor = entente_dataset_get_actor_label (self->dataset, event->actor);
       GString *s = g_string_new (NULL);
@@ -1397,7 +1397,7 @@ tooltip_text_for_hit (EntenteTimelineView *self,
   if (hit->type == ENTENTE_HIT_EVENT)
     {
       const EntenteEvent *event = entente_dataset_get_event (self->dataset, hit->index);
-      g_autofree char *dates = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+      g_autofree char *dates = entente_event_format_dates (event);
 
       return g_strdup_printf ("%s\n%s", event->title, dates);
     }
@@ -1683,7 +1683,7 @@ action_copy_selection (GtkWidget  *widget,
   g_autofree char *text = NULL;
 
   if (event != NULL)
-    dates = entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+    dates = entente_event_format_dates (event);
   else if (period != NULL)
     dates = entente_date_format_range (&period->start, &period->end);
   else

@@ -4362,6 +4362,16 @@ test_copy_chart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An event's dates as a row should show them: both ends of a span. */
+static char *
+event_dates (const EntenteEvent *event)
+{
+  g_autofree char *start = entente_date_format (&event->date);
+  g_autofree char *end = event->is_span ? entente_date_format (&event->end) : NULL;
+
+  return end != NULL ? g_strdup_printf ("%s – %s", start, end) : g_steal_pointer (&start);
+}
+
 /* A period in the panel lists its events, those shown that begin
  * within it, in date order; a row selects its event; hiding a category
  * takes its events off the list; an event's panel has no such list. */
@@ -4374,7 +4384,7 @@ test_period_events (void)
   EntenteSourcePanel *panel = entente_window_get_panel (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   const EntentePeriod *period = NULL;
-  guint chosen = 0, expected = 0, listed, category = 0;
+  guint chosen = 0, expected = 0, listed, category = 0, n_spans = 0;
   gint64 start, end;
 
   /* The period with the most events. */
@@ -4405,13 +4415,18 @@ test_period_events (void)
       const char *title = adw_preferences_row_get_title (rows->pdata[i]);
       GVariant *target = gtk_actionable_get_action_target_value (rows->pdata[i]);
       const EntenteEvent *event = entente_dataset_get_event (dataset, g_variant_get_int32 (target));
+      g_autofree char *dates = event_dates (event);
 
       g_assert_cmpstr (title, ==, event->title);
+      /* A span's row gives both its ends. */
+      g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[i]), ==, dates);
+      n_spans += event->is_span;
       g_assert_cmpint (event->start_day, >=, start);
       g_assert_cmpint (event->start_day, <, end);
       if (i == 2)
         category = event->category;
     }
+  g_assert_cmpuint (n_spans, >, 0);
 
   /* A row picks its event. */
   {
@@ -5281,6 +5296,7 @@ test_list_markers (void)
   EntenteDataset *dataset = entente_window_get_dataset (window);
   g_autoptr(GPtrArray) markers = g_ptr_array_new ();
   GHashTable *categories = g_hash_table_new (NULL, NULL);
+  guint n_spans = 0;
 
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (list))), GTK_WIDGET (list));
   run_frames (200);
@@ -5300,9 +5316,24 @@ test_list_markers (void)
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (marker)), ==,
                        GTK_ACCESSIBLE_ROLE_PRESENTATION);
       g_hash_table_add (categories, GINT_TO_POINTER (event->category + 1));
+
+      /* Under the title, the dates (both ends of a span) and the
+       * category. */
+      {
+        GtkWidget *box = gtk_widget_get_next_sibling (marker);
+        GtkWidget *detail = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+        g_autofree char *dates = event_dates (event);
+        g_autofree char *text = g_strdup_printf ("%s · %s", dates,
+                                                 entente_dataset_get_category_label (dataset, event->category));
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, text);
+        n_spans += event->is_span;
+      }
     }
-  /* The rows at the top of the bundled dataset are of several kinds. */
+  /* The rows at the top of the bundled dataset are of several kinds,
+   * spans among them. */
   g_assert_cmpuint (g_hash_table_size (categories), >=, 4);
+  g_assert_cmpuint (n_spans, >, 0);
   g_hash_table_unref (categories);
 
   {

@@ -1759,6 +1759,14 @@ entente_dataset_collect_quoting (EntenteDataset *self,
       g_array_append_val (events, i);
 }
 
+char *
+entente_event_format_dates (const EntenteEvent *event)
+{
+  g_return_val_if_fail (event != NULL, NULL);
+
+  return entente_date_format_range (&event->date, event->is_span ? &event->end : NULL);
+}
+
 gboolean
 entente_dataset_event_quotes (EntenteDataset     *self,
                               const EntenteEvent *event,

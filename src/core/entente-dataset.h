@@ -193,6 +193,9 @@ EntenteSourceUse    *entente_dataset_count_source_uses (EntenteDataset *self);
 void                 entente_dataset_collect_quoting   (EntenteDataset *self,
                                                         guint           source,
                                                         GArray         *events);
+/* The event's date, or its first and last dates when it is a span, as
+ * a reader sees them wherever the event is named. */
+char                *entente_event_format_dates        (const EntenteEvent *event);
 /* Whether one of the event's excerpts quotes source. */
 gboolean             entente_dataset_event_quotes      (EntenteDataset     *self,
                                                         const EntenteEvent *event,
