@@ -141,14 +141,18 @@ invalidate (EntenteTimelineView *self)
 }
 
 /* Whether layout draws event as itself, with its label, away from the
- * edges: what a reader needs to see which marker is selected. */
+ * edges: what a reader needs to see which marker is selected. An edge
+ * where the timeline itself ends does not count: no view brings an event
+ * further from it, and zooming in for it only loses the rest. */
 static gboolean
-shows_with_label (EntenteLayout *layout,
-                  guint          event)
+shows_with_label (EntenteTimelineView *self,
+                  EntenteLayout       *layout,
+                  guint                event)
 {
   const EntenteEventItem *item = entente_layout_find_labelled (layout, event);
+  const EntenteViewport *viewport = entente_layout_get_viewport (layout);
   EntenteRect plot;
-  double x;
+  double x, margin;
 
   if (item == NULL)
     return FALSE;
@@ -165,7 +169,9 @@ shows_with_label (EntenteLayout *layout,
       return x1 - x0 >= MIN (item->bar.width, plot.width) / 2;
     }
   x = item->marker.x + item->marker.width / 2;
-  return x >= plot.x + plot.width * 0.05 && x <= plot.x + plot.width * 0.95;
+  margin = plot.width * 0.05;
+  return (x >= plot.x + margin || viewport->from_day <= self->min_from) &&
+         (x <= plot.x + plot.width - margin || viewport->to_day >= self->max_to);
 }
 
 static EntenteLayout *
@@ -687,7 +693,7 @@ reveal_event (EntenteTimelineView *self,
                                       ? build_layout (self, from, to)
                                       : g_object_ref (entente_timeline_view_get_layout (self));
 
-    if (shows_with_label (target, event))
+    if (shows_with_label (self, target, event))
       return;
   }
 
@@ -707,7 +713,7 @@ reveal_event (EntenteTimelineView *self,
       candidate = build_layout (self, from, to);
       /* The span asked for, not the one clamped: it halves every time,
        * so this ends. */
-      if (shows_with_label (candidate, event) || span <= MIN_SPAN_DAYS)
+      if (shows_with_label (self, candidate, event) || span <= MIN_SPAN_DAYS)
         break;
       span /= 2;
     }

@@ -822,9 +822,17 @@ test_next_and_previous (void)
   const EntenteEvent *first = entente_dataset_get_event (dataset, 0);
   const EntenteExcerpt *excerpt = entente_dataset_get_excerpt (dataset, first->first_excerpt);
   const EntenteSource *source = entente_dataset_get_source (dataset, excerpt->source);
+  double from, to, now_from, now_to;
 
+  entente_timeline_view_get_range (view, &from, &to);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
   g_assert_cmpint (entente_timeline_view_get_selected_event (view), ==, 0);
+  /* The first event, labelled near the start of the whole timeline, is
+   * selected where it is: no view shows it further from that edge. */
+  entente_timeline_view_get_range (view, &now_from, &now_to);
+  g_assert_nonnull (entente_layout_find_labelled (entente_timeline_view_get_layout (view), 0));
+  g_assert_cmpfloat (now_from, ==, from);
+  g_assert_cmpfloat (now_to, ==, to);
 
   /* The panel shows the first excerpt word for word, with its citation. */
   g_assert_cmpstr (entente_source_panel_get_title (panel), ==, first->title);
